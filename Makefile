@@ -1,0 +1,114 @@
+# brief -- scriptable briefings: Lua scripts in, typeset PDF out.
+#
+#   make demo      install missing packages, build, render scripts/*.lua into reports/
+#   make test      install missing packages, build, run every test
+#   make SANITIZE=address,undefined test
+#   make install PREFIX=/usr/local DESTDIR=...
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+SHAREDIR ?= $(PREFIX)/share/brief
+BUILD   ?= build
+VERSION := 0.1.0
+
+PKGS    := lua5.4 harfbuzz harfbuzz-subset libcsv
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wpointer-arith -Wformat=2 -Wvla -Wno-unused-parameter -Wno-format-truncation
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN) -Isrc -I$(BUILD) -MMD -MP \
+           -DBRIEF_VERSION='"$(VERSION)"' -DBRIEF_SHAREDIR='"$(SHAREDIR)"'
+LDLIBS  += -lhpdf -lcsv -lm
+
+ifneq ($(SANITIZE),)
+CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=$(SANITIZE)
+BUILD   := build-sanitize
+endif
+
+# pkg-config flags, looked up only when a build needs them (not for `make deps`).
+PKG_CFLAGS = $(shell pkg-config --cflags lua5.4 harfbuzz harfbuzz-subset 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs lua5.4 harfbuzz harfbuzz-subset 2>/dev/null)
+
+SRC      := $(sort $(wildcard src/*/*.c))
+OBJ      := $(SRC:src/%.c=$(BUILD)/%.o)
+EMBED    := $(BUILD)/script/embedded.o
+TESTS    := $(sort $(basename $(notdir $(wildcard tests/test_*.c))))
+TESTBINS := $(TESTS:%=$(BUILD)/tests/%)
+
+.PHONY: all brief deps demo test check e2e bench install uninstall clean
+
+all: deps brief
+
+# ---- system packages ---------------------------------------------------------
+
+DEB_PACKAGES := gcc make pkg-config liblua5.4-dev libhpdf-dev libcmocka-dev \
+                libharfbuzz-dev libcsv-dev fonts-liberation2 fonts-nanum \
+                poppler-utils qpdf
+deps:
+	@sh tests/deps.sh $(DEB_PACKAGES)
+
+# ---- the program ---------------------------------------------------------------
+
+# ./brief is a copy of the last build's binary, plain or sanitized.
+brief: $(BUILD)/brief
+	@cp $(BUILD)/brief brief
+
+$(BUILD)/brief: $(BUILD)/libbrief.a $(BUILD)/main.o
+	$(CC) $(LDFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/libbrief.a $(PKG_LIBS) $(LDLIBS)
+
+$(BUILD)/libbrief.a: $(OBJ) $(EMBED)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+# The Lua half of the brief module, compiled into the binary.
+$(BUILD)/script/embedded.c: src/script/brief.lua src/script/embed.sh
+	@mkdir -p $(dir $@)
+	sh src/script/embed.sh $@ brief_lua src/script/brief.lua
+
+$(BUILD)/script/embedded.o: $(BUILD)/script/embedded.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# ---- tests -------------------------------------------------------------------
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libbrief.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libbrief.a \
+	      $(PKG_LIBS) -lcmocka $(LDLIBS)
+
+test check: deps brief $(TESTBINS)
+	@sh tests/run_unit.sh $(TESTBINS)
+	@sh tests/e2e/run.sh ./brief
+
+demo: deps brief
+	@mkdir -p reports
+	./brief scripts/overview.lua -o reports/overview.pdf
+	./brief scripts/dialogue.lua -o reports/dialogue.pdf
+	./brief scripts/anniversary.lua -o reports/anniversary.pdf
+	@ls -l reports/*.pdf
+
+bench: deps brief
+	@sh tests/bench.sh ./brief
+
+# ---- install -------------------------------------------------------------------
+
+install: brief
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/data \
+	           $(DESTDIR)$(SHAREDIR)/templates $(DESTDIR)$(SHAREDIR)/scripts
+	install -m 755 brief $(DESTDIR)$(BINDIR)/brief
+	install -m 644 data/*.csv $(DESTDIR)$(SHAREDIR)/data/
+	install -m 644 templates/*.lua $(DESTDIR)$(SHAREDIR)/templates/
+	install -m 644 scripts/*.lua $(DESTDIR)$(SHAREDIR)/scripts/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/brief
+	rm -rf $(DESTDIR)$(SHAREDIR)
+
+clean:
+	rm -rf build build-sanitize brief
+
+-include $(OBJ:.o=.d) $(BUILD)/main.d

@@ -1,0 +1,719 @@
+/*
+ * dataset.c -- loading the dataset: one CSV file per collection, parsed with
+ * libcsv, every field checked against the schema below, then references
+ * between files resolved and each collection sorted by date.
+ *
+ * The first fault stops the load with a message naming the file, the line
+ * and the column; nothing half-loaded is ever handed out.
+ */
+#include "data/dataset.h"
+
+#include <csv.h>
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/arena.h"
+#include "util/utf8.h"
+
+/* ---- schema ----------------------------------------------------------------- */
+
+typedef enum col_type {
+	C_ID,           /* unique key: [a-z0-9-]+ */
+	C_TEXT,
+	C_DATE,         /* ISO 8601, year/month/day precision */
+	C_INT,          /* a year or an ordinal */
+	C_NUMBER,
+	C_YESNO,        /* "yes" or empty */
+	C_LIST,         /* "|"-separated, empty list when blank */
+	C_INFERRED,     /* "|"-separated field names, nil when blank */
+	C_REF,          /* id in another collection */
+	C_REFLIST,      /* "|"-separated ids in another collection */
+	D_YEAR,         /* derived: year of the preceding date column */
+	D_NAMES         /* derived: names of the preceding C_REFLIST's records */
+} col_type;
+
+typedef struct column {
+	const char *name;
+	col_type type;
+	bool required;
+	const char *arg;    /* C_REF/C_REFLIST: collection; C_TEXT: allowed values "a|b|c" */
+	const char *csv;    /* the CSV header, when it differs from the Lua name */
+} column;
+
+#define END {NULL, 0, false, NULL, NULL}
+#define PROVENANCE {"source", C_REF, true, "sources"}, \
+	{"inferred", C_INFERRED, false, NULL}, {"note", C_TEXT, false, NULL}
+
+static const column sources_cols[] = {
+	{"id", C_ID, true, NULL}, {"title", C_TEXT, true, NULL},
+	{"publisher", C_TEXT, true, NULL}, {"date", C_DATE, true, NULL},
+	{"year", D_YEAR, false, NULL}, {"file", C_TEXT, true, NULL},
+	{"inferred", C_INFERRED, false, NULL}, {"note", C_TEXT, false, NULL}, END
+};
+static const column events_cols[] = {
+	{"id", C_ID, true, NULL}, {"date", C_DATE, true, NULL},
+	{"year", D_YEAR, false, NULL}, {"title", C_TEXT, true, NULL},
+	{"kind", C_TEXT, true, "partnership|agreement|summit|institution|trade|"
+	                        "cooperation|membership|anniversary|policy"},
+	{"place", C_TEXT, false, NULL}, {"summary", C_TEXT, false, NULL},
+	{"meeting", C_REF, false, "meetings"}, PROVENANCE, END
+};
+static const column meetings_cols[] = {
+	{"id", C_ID, true, NULL}, {"date", C_DATE, true, NULL},
+	{"year", D_YEAR, false, NULL}, {"name", C_TEXT, true, NULL},
+	{"kind", C_TEXT, true, "summit|ministerial|dialogue"},
+	{"number", C_INT, false, NULL}, {"place", C_TEXT, false, NULL},
+	{"format", C_TEXT, false, "in person|videoconference|virtual"},
+	{"co_chair_ids", C_REFLIST, false, "people", "co_chairs"},
+	{"co_chairs", D_NAMES, false, NULL, NULL},
+	{"topics", C_LIST, false, NULL}, {"summary", C_TEXT, false, NULL},
+	PROVENANCE, END
+};
+static const column members_cols[] = {
+	{"id", C_ID, true, NULL}, {"name", C_TEXT, true, NULL},
+	{"joined", C_DATE, true, NULL}, {"year", D_YEAR, false, NULL},
+	{"founding", C_YESNO, false, NULL}, PROVENANCE, END
+};
+static const column figures_cols[] = {
+	{"id", C_ID, true, NULL}, {"metric", C_TEXT, true, NULL},
+	{"year", C_INT, false, NULL}, {"from", C_INT, false, NULL},
+	{"to", C_INT, false, NULL}, {"value", C_NUMBER, true, NULL},
+	{"unit", C_TEXT, true, NULL}, {"approximate", C_YESNO, false, NULL},
+	PROVENANCE, END
+};
+static const column initiatives_cols[] = {
+	{"id", C_ID, true, NULL}, {"name", C_TEXT, true, NULL},
+	{"short", C_TEXT, false, NULL}, {"year", C_INT, true, NULL},
+	{"kind", C_TEXT, true, "policy|plan|project|fund|declaration|framework"},
+	{"period", C_TEXT, false, NULL}, {"components", C_LIST, false, NULL},
+	{"summary", C_TEXT, false, NULL}, PROVENANCE, END
+};
+static const column people_cols[] = {
+	{"id", C_ID, true, NULL}, {"name", C_TEXT, true, NULL},
+	{"aliases", C_LIST, false, NULL}, {"role", C_TEXT, true, NULL},
+	{"country", C_TEXT, false, NULL}, PROVENANCE, END
+};
+
+/* In load order: a file's references point only at files loaded before it
+ * or checked after all are loaded (events -> meetings). */
+static const struct schema {
+	const char *name;
+	const column *cols;
+} schemas[DS_NCOLLECTIONS] = {
+	{"sources", sources_cols}, {"people", people_cols},
+	{"members", members_cols}, {"meetings", meetings_cols},
+	{"events", events_cols}, {"figures", figures_cols},
+	{"initiatives", initiatives_cols},
+};
+
+/* The order Lua's relations module lists them in. */
+const char *const ds_collection_names[DS_NCOLLECTIONS] = {
+	"events", "meetings", "members", "figures", "initiatives", "people", "sources"
+};
+
+static const char *csv_name(const column *c)
+{
+	return c->csv ? c->csv : c->name;
+}
+
+/* ---- the dataset ------------------------------------------------------------ */
+
+struct ds_dataset {
+	arena *arena;
+	ds_collection colls[DS_NCOLLECTIONS];   /* in schemas[] order */
+	const column *cols[DS_NCOLLECTIONS];
+	int nrecords;
+};
+
+/* State of one file's parse: rows of raw fields as libcsv delivers them. */
+typedef struct rawrow {
+	int line;
+	int nfields;
+	char **fields;
+} rawrow;
+
+typedef struct parse {
+	arena *arena;
+	const char *path;
+	int line;               /* line being fed to libcsv */
+	int row_line;           /* line the current row started on, 0 = none yet */
+	char **cur;             /* fields of the current row */
+	int ncur, capcur;
+	rawrow *rows;
+	int nrows, caprows;
+	bool oom;
+} parse;
+
+static void on_field(void *s, size_t len, void *data)
+{
+	parse *p = data;
+	if (p->row_line == 0)
+		p->row_line = p->line;
+	if (p->ncur == p->capcur) {
+		int cap = p->capcur ? p->capcur * 2 : 16;
+		char **f = arena_alloc(p->arena, (size_t)cap * sizeof *f);
+		if (!f) {
+			p->oom = true;
+			return;
+		}
+		if (p->ncur)
+			memcpy(f, p->cur, (size_t)p->ncur * sizeof *f);
+		p->cur = f;
+		p->capcur = cap;
+	}
+	char *copy = arena_strndup(p->arena, s ? s : "", s ? len : 0);
+	if (!copy)
+		p->oom = true;
+	p->cur[p->ncur++] = copy;
+}
+
+static void on_row(int c, void *data)
+{
+	(void)c;
+	parse *p = data;
+	if (p->nrows == p->caprows) {
+		int cap = p->caprows ? p->caprows * 2 : 64;
+		rawrow *r = realloc(p->rows, (size_t)cap * sizeof *r);
+		if (!r) {
+			p->oom = true;
+			return;
+		}
+		p->rows = r;
+		p->caprows = cap;
+	}
+	p->rows[p->nrows++] = (rawrow){p->row_line ? p->row_line : p->line, p->ncur,
+	                               p->cur};
+	p->cur = NULL;
+	p->ncur = p->capcur = 0;
+	p->row_line = 0;
+}
+
+static int fail(char *err, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Reads path whole and splits it into rows of fields. Returns 0, or -1 with
+ * a message. Feeding libcsv one line at a time lets rows carry line numbers. */
+static int read_rows(parse *p, char *err, size_t errsize)
+{
+	FILE *f = fopen(p->path, "rb");
+	if (!f)
+		return fail(err, errsize, "%s: cannot open: %s", p->path, strerror(errno));
+
+	struct csv_parser csv;
+	if (csv_init(&csv, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) {
+		fclose(f);
+		return fail(err, errsize, "%s: out of memory", p->path);
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int rc = 0;
+	p->line = 0;
+	while ((len = getline(&line, &cap, f)) > 0) {
+		p->line++;
+		const char *s = line;
+		if (p->line == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;         /* a spreadsheet's byte order mark */
+			len -= 3;
+		}
+		size_t bad = utf8_invalid_at(s, (size_t)len);
+		if (bad != (size_t)-1) {
+			rc = fail(err, errsize, "%s:%d: invalid UTF-8 at byte %zu of the line",
+			          p->path, p->line, bad + 1);
+			break;
+		}
+		if (csv_parse(&csv, s, (size_t)len, on_field, on_row, p) != (size_t)len) {
+			rc = fail(err, errsize, "%s:%d: %s", p->path, p->line,
+			          csv_strerror(csv_error(&csv)));
+			break;
+		}
+		if (p->oom) {
+			rc = fail(err, errsize, "%s: out of memory", p->path);
+			break;
+		}
+	}
+	if (rc == 0 && ferror(f))
+		rc = fail(err, errsize, "%s: read error: %s", p->path, strerror(errno));
+	if (rc == 0 && csv_fini(&csv, on_field, on_row, p) != 0)
+		rc = fail(err, errsize, "%s:%d: unterminated quoted field", p->path,
+		          p->row_line ? p->row_line : p->line);
+	csv_free(&csv);
+	free(line);
+	fclose(f);
+	if (rc == 0 && p->nrows == 0)
+		rc = fail(err, errsize, "%s:1: no header row", p->path);
+	return rc;
+}
+
+/* ---- checking fields ---------------------------------------------------------- */
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+int ds_parse_date(const char *s)
+{
+	size_t n = strlen(s);
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		bool dash = i == 4 || i == 7;
+		if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return 0;
+	}
+	int y = atoi(s);
+	if (y < 1000)
+		return 0;
+	if (n >= 7) {
+		int m = atoi(s + 5);
+		if (m < 1 || m > 12)
+			return 0;
+		if (n == 10) {
+			int d = atoi(s + 8);
+			if (d < 1 || d > days_in_month(y, m))
+				return 0;
+		}
+	}
+	return y;
+}
+
+static bool is_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '-'))
+			return false;
+	return true;
+}
+
+/* Is s one of the "|"-separated words of allowed? */
+static bool allowed_value(const char *allowed, const char *s)
+{
+	size_t n = strlen(s);
+	for (const char *a = allowed; *a;) {
+		const char *bar = strchr(a, '|');
+		size_t k = bar ? (size_t)(bar - a) : strlen(a);
+		if (k == n && memcmp(a, s, n) == 0)
+			return true;
+		if (!bar)
+			break;
+		a = bar + 1;
+	}
+	return false;
+}
+
+/* Splits "a | b|c" into a list of trimmed, non-empty items. */
+static bool split_list(arena *a, const char *s, ds_value *v)
+{
+	int n = 1;
+	for (const char *p = s; *p; p++)
+		n += *p == '|';
+	const char **items = arena_alloc(a, (size_t)n * sizeof *items);
+	if (!items)
+		return false;
+	int k = 0;
+	for (const char *p = s;;) {
+		const char *bar = strchr(p, '|');
+		const char *end = bar ? bar : p + strlen(p);
+		const char *b = p;
+		while (b < end && isspace((unsigned char)*b))
+			b++;
+		while (end > b && isspace((unsigned char)end[-1]))
+			end--;
+		if (end > b && !(items[k++] = arena_strndup(a, b, (size_t)(end - b))))
+			return false;
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+	v->type = DS_LIST;
+	v->as.list.items = items;
+	v->as.list.count = k;
+	return true;
+}
+
+typedef struct loader {
+	ds_dataset *ds;
+	char *err;
+	size_t errsize;
+} loader;
+
+/* Converts one raw field to its value; derived and reference columns are
+ * finished later. Returns 0 or -1 with a message naming path:line. */
+static int convert(loader *L, const char *path, int line, const column *c,
+                   const char *raw, ds_value *v)
+{
+	arena *a = L->ds->arena;
+	*v = (ds_value){DS_NIL, {0}};
+	if (!*raw) {
+		if (c->required)
+			return fail(L->err, L->errsize, "%s:%d: column '%s': a value is required",
+			            path, line, csv_name(c));
+		if (c->type == C_LIST || c->type == C_REFLIST)
+			return split_list(a, "", v) ? 0 : fail(L->err, L->errsize, "out of memory");
+		return 0;
+	}
+	char *end;
+	switch (c->type) {
+	case C_ID:
+		if (!is_id(raw))
+			return fail(L->err, L->errsize, "%s:%d: column 'id': \"%s\" is not an id "
+			            "(lower case letters, digits and '-')", path, line, raw);
+		v->type = DS_STRING;
+		v->as.str = raw;
+		return 0;
+	case C_TEXT:
+	case C_REF:
+		if (c->type == C_TEXT && c->arg && !allowed_value(c->arg, raw))
+			return fail(L->err, L->errsize, "%s:%d: column '%s': \"%s\" is not one of %s",
+			            path, line, c->name, raw, c->arg);
+		v->type = DS_STRING;
+		v->as.str = raw;
+		return 0;
+	case C_DATE:
+		if (!ds_parse_date(raw))
+			return fail(L->err, L->errsize, "%s:%d: column '%s': \"%s\" is not a date "
+			            "(YYYY, YYYY-MM or YYYY-MM-DD)", path, line, c->name, raw);
+		v->type = DS_STRING;
+		v->as.str = raw;
+		return 0;
+	case C_INT: {
+		errno = 0;
+		long long i = strtoll(raw, &end, 10);
+		if (*end || errno || i < 0 || i > 9999)
+			return fail(L->err, L->errsize, "%s:%d: column '%s': \"%s\" is not a whole "
+			            "number from 0 to 9999", path, line, c->name, raw);
+		v->type = DS_INTEGER;
+		v->as.integer = i;
+		return 0;
+	}
+	case C_NUMBER: {
+		errno = 0;
+		double d = strtod(raw, &end);
+		if (*end || errno || !isfinite(d))
+			return fail(L->err, L->errsize, "%s:%d: column '%s': \"%s\" is not a number",
+			            path, line, c->name, raw);
+		v->type = DS_NUMBER;
+		v->as.number = d;
+		return 0;
+	}
+	case C_YESNO:
+		if (strcmp(raw, "yes") != 0 && strcmp(raw, "no") != 0)
+			return fail(L->err, L->errsize, "%s:%d: column '%s': \"%s\" is not yes or no",
+			            path, line, c->name, raw);
+		v->type = DS_BOOLEAN;
+		v->as.boolean = raw[0] == 'y';
+		return 0;
+	case C_LIST:
+	case C_INFERRED:
+	case C_REFLIST:
+		return split_list(a, raw, v) ? 0 : fail(L->err, L->errsize, "out of memory");
+	case D_YEAR:
+	case D_NAMES:
+		break;
+	}
+	return 0;
+}
+
+static int ncols(const column *cols)
+{
+	int n = 0;
+	while (cols[n].name)
+		n++;
+	return n;
+}
+
+static bool derived(const column *c)
+{
+	return c->type == D_YEAR || c->type == D_NAMES;
+}
+
+/* Loads one file into collection k. */
+static int load_file(loader *L, const char *dir, int k)
+{
+	ds_dataset *ds = L->ds;
+	const column *cols = schemas[k].cols;
+	int nf = ncols(cols);
+	ds_collection *coll = &ds->colls[k];
+	char *path = arena_alloc(ds->arena, strlen(dir) + strlen(schemas[k].name) + 6);
+	if (!path)
+		return fail(L->err, L->errsize, "out of memory");
+	sprintf(path, "%s/%s.csv", dir, schemas[k].name);
+	coll->name = schemas[k].name;
+	coll->path = path;
+
+	const char **names = arena_alloc(ds->arena, (size_t)nf * sizeof *names);
+	if (!names)
+		return fail(L->err, L->errsize, "out of memory");
+	for (int i = 0; i < nf; i++)
+		names[i] = cols[i].name;
+	coll->fields = names;
+	coll->nfields = nf;
+	ds->cols[k] = cols;
+
+	parse p = {.arena = ds->arena, .path = path};
+	int rc = read_rows(&p, L->err, L->errsize);
+	if (rc) {
+		free(p.rows);
+		return rc;
+	}
+
+	/* Header: every CSV column present once, nothing unknown. */
+	rawrow *h = &p.rows[0];
+	int where[64];
+	for (int i = 0; i < nf; i++)
+		where[i] = -1;
+	for (int j = 0; j < h->nfields && rc == 0; j++) {
+		int i = 0;
+		while (i < nf && (derived(&cols[i]) || strcmp(csv_name(&cols[i]), h->fields[j]) != 0))
+			i++;
+		if (i == nf)
+			rc = fail(L->err, L->errsize, "%s:%d: unknown column '%s'", path, h->line,
+			          h->fields[j]);
+		else if (where[i] >= 0)
+			rc = fail(L->err, L->errsize, "%s:%d: column '%s' appears twice", path,
+			          h->line, h->fields[j]);
+		else
+			where[i] = j;
+	}
+	for (int i = 0; i < nf && rc == 0; i++)
+		if (!derived(&cols[i]) && where[i] < 0)
+			rc = fail(L->err, L->errsize, "%s:%d: missing column '%s'", path, h->line,
+			          csv_name(&cols[i]));
+
+	ds_record *recs = arena_alloc(ds->arena, (size_t)(p.nrows ? p.nrows : 1) * sizeof *recs);
+	if (!recs && rc == 0)
+		rc = fail(L->err, L->errsize, "out of memory");
+	int n = 0;
+	for (int r = 1; r < p.nrows && rc == 0; r++) {
+		rawrow *row = &p.rows[r];
+		if (row->nfields != h->nfields) {
+			rc = fail(L->err, L->errsize, "%s:%d: %d fields, the header has %d", path,
+			          row->line, row->nfields, h->nfields);
+			break;
+		}
+		ds_value *vals = arena_alloc(ds->arena, (size_t)nf * sizeof *vals);
+		if (!vals) {
+			rc = fail(L->err, L->errsize, "out of memory");
+			break;
+		}
+		for (int i = 0; i < nf && rc == 0; i++)
+			if (!derived(&cols[i]))
+				rc = convert(L, path, row->line, &cols[i], row->fields[where[i]], &vals[i]);
+		recs[n++] = (ds_record){coll, 0, row->line, vals};
+	}
+	free(p.rows);
+	coll->records = recs;
+	coll->nrecords = n;
+	return rc;
+}
+
+/* ---- cross-file checks, derived fields, order ------------------------------- */
+
+int ds_field_index(const ds_collection *c, const char *field)
+{
+	for (int i = 0; i < c->nfields; i++)
+		if (strcmp(c->fields[i], field) == 0)
+			return i;
+	return -1;
+}
+
+const ds_value *ds_get(const ds_record *r, const char *field)
+{
+	int i = ds_field_index(r->collection, field);
+	return i < 0 ? NULL : &r->values[i];
+}
+
+const ds_collection *ds_collection_named(const ds_dataset *ds, const char *name)
+{
+	for (int k = 0; k < DS_NCOLLECTIONS; k++)
+		if (strcmp(ds->colls[k].name, name) == 0)
+			return &ds->colls[k];
+	return NULL;
+}
+
+const ds_record *ds_find(const ds_dataset *ds, const char *collection, const char *id)
+{
+	const ds_collection *c = ds_collection_named(ds, collection);
+	if (!c)
+		return NULL;
+	for (int i = 0; i < c->nrecords; i++)
+		if (strcmp(c->records[i].values[0].as.str, id) == 0)
+			return &c->records[i];
+	return NULL;
+}
+
+const char *ds_id(const ds_record *r)
+{
+	return r->values[0].as.str;
+}
+
+const char *ds_source_id(const ds_record *r)
+{
+	const ds_value *v = ds_get(r, "source");
+	return v && v->type == DS_STRING ? v->as.str : NULL;
+}
+
+int ds_year(const ds_record *r)
+{
+	const ds_value *v = ds_get(r, "year");
+	if (v && v->type == DS_INTEGER)
+		return (int)v->as.integer;
+	v = ds_get(r, "from");
+	return v && v->type == DS_INTEGER ? (int)v->as.integer : 0;
+}
+
+/* Unique ids, references, field-level rules, derived values. */
+static int finish_collection(loader *L, int k)
+{
+	ds_dataset *ds = L->ds;
+	ds_collection *c = &ds->colls[k];
+	const column *cols = ds->cols[k];
+	ds_record *recs = (ds_record *)c->records;
+	for (int r = 0; r < c->nrecords; r++) {
+		ds_record *rec = &recs[r];
+		ds_value *v = (ds_value *)rec->values;
+		for (int q = 0; q < r; q++)
+			if (strcmp(ds_id(&recs[q]), ds_id(rec)) == 0)
+				return fail(L->err, L->errsize, "%s:%d: column 'id': duplicate id \"%s\" "
+				            "(first on line %d)", c->path, rec->line, ds_id(rec),
+				            recs[q].line);
+		for (int i = 0; i < c->nfields; i++) {
+			const column *col = &cols[i];
+			if (col->type == C_REF && v[i].type == DS_STRING &&
+			    !ds_find(ds, col->arg, v[i].as.str))
+				return fail(L->err, L->errsize, "%s:%d: column '%s': no record \"%s\" in "
+				            "%s.csv", c->path, rec->line, col->name, v[i].as.str, col->arg);
+			if (col->type == C_REFLIST) {
+				for (int j = 0; j < v[i].as.list.count; j++)
+					if (!ds_find(ds, col->arg, v[i].as.list.items[j]))
+						return fail(L->err, L->errsize, "%s:%d: column '%s': no record "
+						            "\"%s\" in %s.csv", c->path, rec->line, col->name,
+						            v[i].as.list.items[j], col->arg);
+			}
+			if (col->type == C_INFERRED) {
+				for (int j = 0; j < v[i].as.list.count; j++)
+					if (ds_field_index(c, v[i].as.list.items[j]) < 0)
+						return fail(L->err, L->errsize, "%s:%d: column 'inferred': \"%s\" "
+						            "is not a field of %s", c->path, rec->line,
+						            v[i].as.list.items[j], c->name);
+				if (v[i].as.list.count == 0)
+					v[i].type = DS_NIL;
+			}
+			if (col->type == D_YEAR) {
+				v[i].type = DS_INTEGER;
+				v[i].as.integer = ds_parse_date(v[i - 1].as.str);
+			}
+			if (col->type == D_NAMES) {
+				int n = v[i - 1].as.list.count;
+				const char **names = arena_alloc(ds->arena, (size_t)(n ? n : 1) * sizeof *names);
+				if (!names)
+					return fail(L->err, L->errsize, "out of memory");
+				for (int j = 0; j < n; j++)
+					names[j] = ds_get(ds_find(ds, col->arg ? col->arg : "people",
+					                          v[i - 1].as.list.items[j]), "name")->as.str;
+				v[i].type = DS_LIST;
+				v[i].as.list.items = names;
+				v[i].as.list.count = n;
+			}
+		}
+		const ds_value *yr = ds_get(rec, "year"), *from = ds_get(rec, "from"),
+		               *to = ds_get(rec, "to");
+		if (from) {
+			bool span = from->type == DS_INTEGER && to->type == DS_INTEGER;
+			if (yr->type == DS_NIL && !span)
+				return fail(L->err, L->errsize, "%s:%d: column 'year': a year, or both "
+				            "'from' and 'to', is required", c->path, rec->line);
+			if (yr->type != DS_NIL && (from->type != DS_NIL || to->type != DS_NIL))
+				return fail(L->err, L->errsize, "%s:%d: column 'year': give a year or "
+				            "'from' and 'to', not both", c->path, rec->line);
+			if (span && from->as.integer > to->as.integer)
+				return fail(L->err, L->errsize, "%s:%d: column 'from': %lld is after "
+				            "'to' %lld", c->path, rec->line, from->as.integer,
+				            to->as.integer);
+		}
+	}
+	return 0;
+}
+
+/* Sort key: the record's date, or its year; records without either keep
+ * file order. */
+static void sort_key(const ds_record *r, char key[16])
+{
+	const ds_value *d = ds_get(r, "date");
+	if (!d)
+		d = ds_get(r, "joined");
+	if (d && d->type == DS_STRING)
+		snprintf(key, 16, "%s", d->as.str);
+	else if (ds_year(r))
+		snprintf(key, 16, "%04d", ds_year(r));
+	else
+		key[0] = '\0';
+}
+
+static int by_date(const void *a, const void *b)
+{
+	const ds_record *x = a, *y = b;
+	char kx[16], ky[16];
+	sort_key(x, kx);
+	sort_key(y, ky);
+	int c = strcmp(kx, ky);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+ds_dataset *ds_load(const char *dir, char *err, size_t errsize)
+{
+	ds_dataset *ds = calloc(1, sizeof *ds);
+	if (!ds || !(ds->arena = arena_new())) {
+		free(ds);
+		snprintf(err, errsize, "out of memory");
+		return NULL;
+	}
+	loader L = {ds, err, errsize};
+	int rc = 0;
+	for (int k = 0; k < DS_NCOLLECTIONS && rc == 0; k++)
+		rc = load_file(&L, dir, k);
+	for (int k = 0; k < DS_NCOLLECTIONS && rc == 0; k++)
+		rc = finish_collection(&L, k);
+	if (rc) {
+		ds_free(ds);
+		return NULL;
+	}
+	for (int k = 0; k < DS_NCOLLECTIONS; k++) {
+		ds_collection *c = &ds->colls[k];
+		ds_record *recs = (ds_record *)c->records;
+		qsort(recs, (size_t)c->nrecords, sizeof *recs, by_date);
+		for (int r = 0; r < c->nrecords; r++)
+			recs[r].serial = ds->nrecords++;
+	}
+	return ds;
+}
+
+void ds_free(ds_dataset *ds)
+{
+	if (!ds)
+		return;
+	arena_free(ds->arena);
+	free(ds);
+}
+
+int ds_nrecords(const ds_dataset *ds)
+{
+	return ds->nrecords;
+}

@@ -1,0 +1,89 @@
+/*
+ * document.c -- the document model: a growable sequence of blocks whose
+ * contents live in the document's arena.
+ */
+#include "doc/document.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/arena.h"
+
+doc_document *doc_new(void)
+{
+	doc_document *d = calloc(1, sizeof *d);
+	if (!d)
+		return NULL;
+	d->arena = arena_new();
+	if (!d->arena) {
+		free(d);
+		return NULL;
+	}
+	style_default(&d->style);
+	return d;
+}
+
+void doc_free(doc_document *d)
+{
+	if (!d)
+		return;
+	free(d->blocks);
+	arena_free(d->arena);
+	free(d);
+}
+
+doc_block *doc_add(doc_document *d, doc_kind kind, int line)
+{
+	if (d->nblocks == d->cap) {
+		int cap = d->cap ? d->cap * 2 : 32;
+		doc_block *b = realloc(d->blocks, (size_t)cap * sizeof *b);
+		if (!b)
+			return NULL;
+		d->blocks = b;
+		d->cap = cap;
+	}
+	doc_block *b = &d->blocks[d->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->line = line;
+	return b;
+}
+
+char *doc_strdup(doc_document *d, const char *s)
+{
+	return arena_strdup(d->arena, s);
+}
+
+doc_text doc_plain_text(doc_document *d, const char *s, bool *ok)
+{
+	doc_text t = {0};
+	doc_span *sp = arena_alloc(d->arena, sizeof *sp);
+	char *copy = arena_strdup(d->arena, s);
+	if (!sp || !copy) {
+		*ok = false;
+		return t;
+	}
+	sp->text = copy;
+	t.spans = sp;
+	t.nspans = 1;
+	*ok = true;
+	return t;
+}
+
+char *doc_text_string(doc_document *d, const doc_text *t)
+{
+	size_t n = 0;
+	for (int i = 0; i < t->nspans; i++)
+		n += strlen(t->spans[i].text);
+	char *s = arena_alloc(d->arena, n + 1);
+	if (!s)
+		return NULL;
+	char *p = s;
+	for (int i = 0; i < t->nspans; i++) {
+		size_t k = strlen(t->spans[i].text);
+		memcpy(p, t->spans[i].text, k);
+		p += k;
+	}
+	*p = '\0';
+	return s;
+}

@@ -1,0 +1,183 @@
+/*
+ * document.h -- the document model: what a script asked for, before layout.
+ *
+ * A document is a sequence of blocks (headings, paragraphs, lists, tables,
+ * charts, timelines, images, a table of contents, page breaks) plus its
+ * metadata and style. It knows nothing of Lua, fonts or PDF: the bindings
+ * fill it, the layout engine reads it.
+ *
+ * Ownership: a doc_document owns every string, span and array reachable from
+ * it (one arena); doc_free() releases them all. All text is valid UTF-8:
+ * callers validate before adding (utf8.h).
+ */
+#ifndef BRIEF_DOCUMENT_H
+#define BRIEF_DOCUMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "doc/style.h"
+
+typedef struct arena arena;
+
+/* Inline styles, combinable. */
+enum { DOC_BOLD = 1u, DOC_ITALIC = 2u };
+
+/* A run of text in one inline style, optionally a link. */
+typedef struct doc_span {
+	const char *text;       /* UTF-8, may be empty */
+	unsigned style;         /* DOC_BOLD | DOC_ITALIC */
+	const char *link;       /* URL, or NULL */
+} doc_span;
+
+/* Inline content: a paragraph, a heading, a table cell. */
+typedef struct doc_text {
+	doc_span *spans;
+	int nspans;
+} doc_text;
+
+typedef enum doc_align {
+	DOC_ALIGN_DEFAULT = 0,  /* whatever the style says */
+	DOC_ALIGN_LEFT,
+	DOC_ALIGN_CENTER,
+	DOC_ALIGN_RIGHT,
+	DOC_ALIGN_JUSTIFY
+} doc_align;
+
+typedef enum doc_kind {
+	DOC_HEADING,
+	DOC_PARAGRAPH,
+	DOC_LIST,
+	DOC_TABLE,
+	DOC_CHART,
+	DOC_TIMELINE,
+	DOC_IMAGE,
+	DOC_CONTENTS,
+	DOC_PAGE_BREAK
+} doc_kind;
+
+typedef struct doc_list_item {
+	doc_text text;
+	struct doc_list *sublist;    /* nested list, or NULL */
+} doc_list_item;
+
+typedef struct doc_list {
+	bool ordered;
+	int nitems;
+	doc_list_item *items;
+} doc_list;
+
+typedef struct doc_column {
+	doc_text title;
+	double width;           /* points; 0 = automatic */
+	doc_align align;
+} doc_column;
+
+typedef struct doc_table {
+	int ncols;
+	doc_column *cols;
+	int nrows;
+	doc_text *cells;        /* nrows * ncols, row-major */
+	doc_text caption;       /* nspans == 0 when none */
+} doc_table;
+
+typedef enum doc_chart_type { DOC_CHART_BAR, DOC_CHART_LINE } doc_chart_type;
+
+typedef struct doc_series {
+	const char *name;
+	double *values;         /* nlabels values; NaN = no value */
+} doc_series;
+
+typedef struct doc_chart {
+	doc_chart_type type;
+	const char *title;      /* may be NULL */
+	const char *unit;       /* may be NULL */
+	int nlabels;
+	const char **labels;
+	int nseries;
+	doc_series *series;
+} doc_chart;
+
+typedef struct doc_timeline_entry {
+	const char *date;       /* as given: "1989", "2004-11-30" */
+	doc_text label;
+} doc_timeline_entry;
+
+typedef struct doc_timeline {
+	const char *title;      /* may be NULL */
+	int nentries;
+	doc_timeline_entry *entries;
+} doc_timeline;
+
+typedef struct doc_image {
+	const char *path;       /* checked readable PNG/JPEG by the caller */
+	double width;           /* points; 0 = natural size, capped to the column */
+	const char *caption;    /* may be NULL */
+} doc_image;
+
+typedef struct doc_paragraph {
+	doc_text text;
+	doc_align align;
+	double size;            /* points; 0 = body size */
+} doc_paragraph;
+
+typedef struct doc_heading {
+	doc_text text;
+	int level;              /* 1..3 */
+} doc_heading;
+
+typedef struct doc_block {
+	doc_kind kind;
+	int line;               /* script line that added it, 0 if unknown */
+	union {
+		doc_heading heading;
+		doc_paragraph paragraph;
+		doc_list list;
+		doc_table table;
+		doc_chart chart;
+		doc_timeline timeline;
+		doc_image image;
+	} u;
+} doc_block;
+
+typedef struct doc_meta {
+	const char *title;      /* each may be NULL */
+	const char *subtitle;
+	const char *author;
+	const char *date;
+	const char *source_name; /* the script's name, for messages */
+} doc_meta;
+
+typedef struct doc_document {
+	arena *arena;
+	doc_meta meta;
+	doc_style style;
+	doc_block *blocks;
+	int nblocks;
+	int cap;
+} doc_document;
+
+/* Returns a new empty document with the default style, owned by the caller;
+ * free with doc_free(). NULL when out of memory. */
+doc_document *doc_new(void);
+
+/* Frees the document and everything it owns. NULL is accepted. */
+void doc_free(doc_document *d);
+
+/* Appends a block of the given kind, zeroed but for kind and line, and
+ * returns it for the caller to fill with memory from d->arena. The pointer is
+ * valid until the next doc_add(). NULL when out of memory. */
+doc_block *doc_add(doc_document *d, doc_kind kind, int line);
+
+/* Copies s into the document's arena; NULL when out of memory. */
+char *doc_strdup(doc_document *d, const char *s);
+
+/* Returns one span of plain text (copied), for headings and cells given as
+ * plain strings. Sets *ok = false when out of memory. */
+doc_text doc_plain_text(doc_document *d, const char *s, bool *ok);
+
+/* Concatenated text of t (no markup), in d's arena; NULL when out of memory.
+ * Used for outline titles and messages. */
+char *doc_text_string(doc_document *d, const doc_text *t);
+
+#endif

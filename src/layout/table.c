@@ -1,0 +1,326 @@
+/*
+ * table.c -- tables: column widths from content, a header row repeated on
+ * every page the table spans, rows that never overflow.
+ *
+ * Widths: a column given a width keeps it; the others share what is left in
+ * proportion to their widest line, never below their longest word when that
+ * can be helped. A row that does not fit below the cursor moves to the next
+ * page; a row taller than a whole page is split between lines, every cell
+ * continuing where it stopped, under the repeated header.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/context.h"
+
+#define PAD_X 4.0f
+#define PAD_Y 3.0f
+
+typedef struct table_ctx {
+	lay_ctx *c;
+	const doc_table *t;
+	float *x, *w;           /* column left edges and widths */
+	doc_align *align;
+	lay_inline *cells;      /* one per column, reused row after row */
+	lay_textstyle body, head;
+	float header_h;
+} table_ctx;
+
+/* A cell reads as a number: digits with , . % $ + - and spaces only. */
+static bool numeric(const doc_text *t)
+{
+	bool digit = false;
+	for (int i = 0; i < t->nspans; i++)
+		for (const char *p = t->spans[i].text; *p; p++) {
+			if (isdigit((unsigned char)*p))
+				digit = true;
+			else if (!strchr(",.%$+- ", *p))
+				return false;
+		}
+	return digit;
+}
+
+static bool empty(const doc_text *t)
+{
+	for (int i = 0; i < t->nspans; i++)
+		if (t->spans[i].text[0])
+			return false;
+	return true;
+}
+
+static void column_widths(table_ctx *tc)
+{
+	lay_ctx *c = tc->c;
+	const doc_table *t = tc->t;
+	int n = t->ncols;
+	float *want = calloc((size_t)n * 2, sizeof *want);
+	if (!want) {
+		c->oom = true;
+		return;
+	}
+	float *least = want + n;
+	lay_inline *in = &c->scratch;
+	for (int j = 0; j < n; j++) {
+		float mx, mn;
+		text_boxes(c, in, &t->cols[j].title, &tc->head);
+		text_measure(in, &mx, &mn);
+		want[j] = mx;
+		least[j] = mn;
+		bool nums = true, any = false;
+		for (int r = 0; r < t->nrows; r++) {
+			const doc_text *cell = &t->cells[(size_t)r * (size_t)n + (size_t)j];
+			text_boxes(c, in, cell, &tc->body);
+			text_measure(in, &mx, &mn);
+			if (mx > want[j])
+				want[j] = mx;
+			if (mn > least[j])
+				least[j] = mn;
+			if (!empty(cell)) {
+				any = true;
+				nums = nums && numeric(cell);
+			}
+		}
+		tc->align[j] = t->cols[j].align != DOC_ALIGN_DEFAULT ? t->cols[j].align
+		               : any && nums ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
+		want[j] += 2 * PAD_X;
+		least[j] += 2 * PAD_X;
+	}
+	float rest = c->width, sum_want = 0, sum_least = 0;
+	for (int j = 0; j < n; j++) {
+		if (t->cols[j].width > 0) {
+			tc->w[j] = (float)t->cols[j].width;
+			rest -= tc->w[j];
+		} else {
+			sum_want += want[j];
+			sum_least += least[j];
+		}
+	}
+	if (rest < 0)
+		rest = 0;
+	for (int j = 0; j < n; j++) {
+		if (t->cols[j].width > 0)
+			continue;
+		if (sum_want <= rest)
+			tc->w[j] = want[j] + (rest - sum_want) * want[j] / sum_want;
+		else if (sum_least <= rest)
+			tc->w[j] = least[j] + (rest - sum_least) * (want[j] - least[j]) /
+			           (sum_want - sum_least > 0 ? sum_want - sum_least : 1);
+		else
+			tc->w[j] = rest * least[j] / sum_least;
+		if (tc->w[j] < 2 * PAD_X + 4)
+			tc->w[j] = 2 * PAD_X + 4;
+	}
+	float total = 0;
+	for (int j = 0; j < n; j++) {
+		tc->x[j] = c->left + total;
+		total += tc->w[j];
+	}
+	if (total > c->width + 0.5f)
+		ctx_warn(c, "table is %.0f pt wide, wider than the %.0f pt column: its right "
+		         "edge runs into the margin", total, c->width);
+	free(want);
+}
+
+static void fill(lay_ctx *c, float x, float y, float w, float h, lay_color col)
+{
+	lay_item *r = ctx_item(c, LAY_RECT);
+	if (!r)
+		return;
+	r->x = x;
+	r->y = y;
+	r->w = w;
+	r->h = h;
+	r->color = col;
+	r->u.rect.fill = true;
+}
+
+static void rule(lay_ctx *c, float x1, float x2, float y, float width, lay_color col)
+{
+	lay_item *r = ctx_item(c, LAY_LINE);
+	if (!r)
+		return;
+	r->x = x1;
+	r->y = y;
+	r->u.line.x2 = x2;
+	r->u.line.y2 = y;
+	r->u.line.line_width = width;
+	r->color = col;
+}
+
+static float table_width(const table_ctx *tc)
+{
+	return tc->x[tc->t->ncols - 1] + tc->w[tc->t->ncols - 1] - tc->x[0];
+}
+
+/* Lays out the cells of one row (the header when row < 0) into tc->cells;
+ * returns the most lines any cell has. */
+static int shape_row(table_ctx *tc, int row)
+{
+	const doc_table *t = tc->t;
+	int most = 1;
+	for (int j = 0; j < t->ncols; j++) {
+		const doc_text *txt = row < 0 ? &t->cols[j].title
+		                              : &t->cells[(size_t)row * (size_t)t->ncols + (size_t)j];
+		text_boxes(tc->c, &tc->cells[j], txt, row < 0 ? &tc->head : &tc->body);
+		text_break(tc->c, &tc->cells[j], tc->w[j] - 2 * PAD_X);
+		if (tc->cells[j].nlines > most)
+			most = tc->cells[j].nlines;
+	}
+	return most;
+}
+
+/* Draws lines [from[j], from[j] + k) of every cell in a band of the given
+ * height from the cursor. */
+static void draw_band(table_ctx *tc, const int *from, int k, float height,
+                      const lay_textstyle *ts, bool header, bool stripe)
+{
+	lay_ctx *c = tc->c;
+	const doc_style *s = c->st;
+	float top = c->y;
+	if (header)
+		fill(c, tc->x[0], top - height, table_width(tc), height,
+		     ctx_color(s->table_header_fill));
+	else if (stripe)
+		fill(c, tc->x[0], top - height, table_width(tc), height, ctx_color(s->table_stripe));
+	for (int j = 0; j < tc->t->ncols; j++) {
+		lay_inline *in = &tc->cells[j];
+		for (int i = 0; i < k && from[j] + i < in->nlines; i++) {
+			float base = top - PAD_Y - (float)i * ts->leading - (ts->leading - ts->size) / 2 -
+			             ts->size * 0.8f;
+			text_emit_line(c, in, from[j] + i, tc->x[j] + PAD_X, base, tc->w[j] - 2 * PAD_X,
+			               header ? DOC_ALIGN_LEFT : tc->align[j]);
+		}
+	}
+	c->y -= height;
+	rule(c, tc->x[0], tc->x[0] + table_width(tc), c->y, header ? 0.8f : 0.3f,
+	     ctx_color(header ? s->table_header_fill : s->table_rule));
+}
+
+static void header(table_ctx *tc)
+{
+	int zero[64] = {0};
+	int *from = tc->t->ncols <= 64 ? zero : calloc((size_t)tc->t->ncols, sizeof *from);
+	if (!from) {
+		tc->c->oom = true;
+		return;
+	}
+	int k = shape_row(tc, -1);
+	draw_band(tc, from, k, tc->header_h, &tc->head, true, false);
+	if (from != zero)
+		free(from);
+}
+
+static void new_page_with_header(table_ctx *tc)
+{
+	ctx_new_page(tc->c);
+	header(tc);
+}
+
+void table_layout(lay_ctx *c, const doc_table *t)
+{
+	const doc_style *s = c->st;
+	if (t->ncols == 0)
+		return;
+	table_ctx tc = {.c = c, .t = t};
+	int n = t->ncols;
+	tc.x = calloc((size_t)n * 2, sizeof *tc.x);
+	tc.align = calloc((size_t)n, sizeof *tc.align);
+	tc.cells = calloc((size_t)n, sizeof *tc.cells);
+	int *from = calloc((size_t)n, sizeof *from);
+	if (!tc.x || !tc.align || !tc.cells || !from) {
+		c->oom = true;
+		goto done;
+	}
+	tc.w = tc.x + n;
+	tc.body = (lay_textstyle){s->heading_family, 0, (float)s->table_size,
+	                          (float)s->table_leading, ctx_color(s->text_color),
+	                          ctx_color(s->accent)};
+	tc.head = tc.body;
+	tc.head.style = DOC_BOLD;
+	tc.head.color = tc.head.link_color = ctx_color(s->table_header_text);
+	column_widths(&tc);
+	if (c->oom)
+		goto done;
+	tc.header_h = (float)shape_row(&tc, -1) * tc.head.leading + 2 * PAD_Y;
+	float body_h = c->top - c->bottom;
+	if (tc.header_h > body_h / 2) {
+		ctx_warn(c, "table header is taller than half a page");
+		tc.header_h = body_h / 2;
+	}
+
+	/* caption, header and the first line of the first row go together */
+	lay_inline cap = {0};
+	lay_textstyle cs = tc.body;
+	cs.style = DOC_ITALIC;
+	cs.color = ctx_color(s->muted);
+	float cap_h = 0;
+	if (t->caption.nspans) {
+		text_boxes(c, &cap, &t->caption, &cs);
+		text_break(c, &cap, c->width);
+		cap_h = (float)cap.nlines * cs.leading + 3;
+	}
+	c->y -= 2;
+	ctx_ensure(c, cap_h + tc.header_h + tc.body.leading + 2 * PAD_Y);
+	if (cap_h > 0) {
+		for (int i = 0; i < cap.nlines; i++) {
+			text_emit_line(c, &cap, i, c->left, c->y - cs.size * 0.8f -
+			               (cs.leading - cs.size) / 2, c->width, DOC_ALIGN_LEFT);
+			c->y -= cs.leading;
+		}
+		c->y -= 3;
+	}
+	text_inline_free(&cap);
+	header(&tc);
+
+	for (int r = 0; r < t->nrows && !c->oom; r++) {
+		int k = shape_row(&tc, r);
+		float h = (float)k * tc.body.leading + 2 * PAD_Y;
+		bool stripe = r % 2 == 1;
+		if (!ctx_fits(c, h) && h <= body_h - tc.header_h)
+			new_page_with_header(&tc);
+		if (ctx_fits(c, h)) {
+			memset(from, 0, (size_t)n * sizeof *from);
+			draw_band(&tc, from, k, h, &tc.body, false, stripe);
+			continue;
+		}
+		/* taller than a page: as many lines as fit, the rest on the next pages */
+		memset(from, 0, (size_t)n * sizeof *from);
+		bool paged = false;
+		for (;;) {
+			int fit = (int)((c->y - c->bottom - 2 * PAD_Y) / tc.body.leading);
+			if (fit < 1 && !paged) {
+				new_page_with_header(&tc);
+				paged = true;
+				continue;
+			}
+			if (fit < 1)
+				fit = 1;    /* a page holds less than a line: overflow, never loop */
+			paged = false;
+			int left = 0;
+			for (int j = 0; j < n; j++) {
+				int rem = tc.cells[j].nlines - from[j];
+				if (rem > left)
+					left = rem;
+			}
+			int k2 = left < fit ? left : fit;
+			draw_band(&tc, from, k2, (float)k2 * tc.body.leading + 2 * PAD_Y, &tc.body,
+			          false, stripe);
+			for (int j = 0; j < n; j++)
+				from[j] += k2;
+			if (k2 == left)
+				break;
+			new_page_with_header(&tc);
+			paged = true;
+		}
+	}
+	c->y -= (float)s->paragraph_space + 4;
+done:
+	if (tc.cells)
+		for (int j = 0; j < n; j++)
+			text_inline_free(&tc.cells[j]);
+	free(tc.cells);
+	free(tc.x);
+	free(tc.align);
+	free(from);
+}

@@ -1,0 +1,423 @@
+/*
+ * text.c -- inline text: spans become boxes (runs of one face without
+ * spaces), boxes become lines, lines become text items on the page.
+ *
+ * Breaks fall at spaces and after a hyphen or dash inside a word; Korean
+ * words, separated by spaces, are kept whole. A word wider than its column
+ * is broken between characters rather than let it overflow. Justified lines
+ * are drawn word by word, their spaces stretched, because viewers ignore
+ * PDF word spacing for CID fonts (NOTES.md).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/context.h"
+#include "util/arena.h"
+#include "util/utf8.h"
+
+static bool grow(void **p, int *cap, int need, size_t size)
+{
+	if (need <= *cap)
+		return true;
+	int n = *cap ? *cap : 64;
+	while (n < need)
+		n *= 2;
+	void *q = realloc(*p, (size_t)n * size);
+	if (!q)
+		return false;
+	*p = q;
+	*cap = n;
+	return true;
+}
+
+void text_inline_free(lay_inline *in)
+{
+	free(in->text);
+	free(in->boxes);
+	free(in->lines);
+	*in = (lay_inline){0};
+}
+
+/* ---- boxes ------------------------------------------------------------------ */
+
+typedef struct builder {
+	lay_ctx *c;
+	lay_inline *in;
+	const lay_textstyle *ts;
+	bool space, newline, brk;   /* pending before the next character */
+	const char *link;
+	unsigned style;
+	int span;                   /* changes start a new box */
+	int cur_span;
+} builder;
+
+static bool is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x2002 || cp == 0x2003 ||
+	       cp == 0x2009 || cp == 0x3000;
+}
+
+static bool breaks_after(uint32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014 || cp == '/';
+}
+
+static void add_char(builder *b, uint32_t cp)
+{
+	lay_ctx *c = b->c;
+	lay_inline *in = b->in;
+	int want = fonts_face(b->ts->family, b->ts->style | b->style);
+	int face = fonts_cover(c->fonts, want, cp);
+	if (face < 0) {
+		bool seen = false;
+		for (int i = 0; i < c->nreported && !seen; i++)
+			seen = c->reported[i] == cp;
+		if (!seen) {
+			if (grow((void **)&c->reported, &c->capreported, c->nreported + 1,
+			         sizeof *c->reported))
+				c->reported[c->nreported++] = cp;
+			ctx_warn(c, "character U+%04X is in no font brief has; drawn as %s",
+			         (unsigned)cp, fonts_cover(c->fonts, want, UTF8_REPLACEMENT) >= 0
+			         ? "\xEF\xBF\xBD" : "?");
+		}
+		cp = fonts_cover(c->fonts, want, UTF8_REPLACEMENT) >= 0 ? UTF8_REPLACEMENT : '?';
+		face = fonts_cover(c->fonts, want, cp);
+		if (face < 0)
+			return;
+	}
+	char enc[4];
+	size_t n = utf8_encode(cp, enc);
+	float w = (float)fonts_advance(c->fonts, face, cp) * b->ts->size / 1000.0f;
+
+	lay_box *last = in->nboxes ? &in->boxes[in->nboxes - 1] : NULL;
+	bool fresh = !last || b->space || b->newline || b->brk || last->face != face ||
+	             b->cur_span != b->span;
+	if (fresh) {
+		if (!grow((void **)&in->boxes, &in->capboxes, in->nboxes + 1, sizeof *in->boxes)) {
+			c->oom = true;
+			return;
+		}
+		lay_box *nb = &in->boxes[in->nboxes++];
+		*nb = (lay_box){.face = face, .size = b->ts->size, .off = in->ntext,
+		                .link = b->link};
+		nb->color = b->link ? b->ts->link_color : b->ts->color;
+		if (last && b->space) {
+			nb->space = (float)fonts_advance(c->fonts, last->face, ' ') * last->size / 1000.0f;
+			nb->flags |= BOX_BREAK;
+		}
+		if (last && b->brk)
+			nb->flags |= BOX_BREAK;
+		if (last && b->newline)
+			nb->flags |= BOX_NEWLINE | BOX_BREAK;
+		b->space = b->newline = b->brk = false;
+		b->cur_span = b->span;
+		last = nb;
+	}
+	if (!grow((void **)&in->text, &in->captext, in->ntext + 4, 1)) {
+		c->oom = true;
+		return;
+	}
+	memcpy(in->text + in->ntext, enc, n);
+	in->ntext += (int)n;
+	last->len += (int)n;
+	last->width += w;
+	if (breaks_after(cp))
+		b->brk = true;
+}
+
+static void add_string(builder *b, const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, n - i, &cp);
+		if (cp == '\n') {
+			b->newline = true;
+			b->space = false;
+		} else if (is_space(cp)) {
+			if (!b->newline)
+				b->space = true;
+		} else if (cp == 0xAD || cp == 0x200B || cp == 0xFEFF) {
+			b->brk = true;      /* soft hyphen, zero-width space: a break, no glyph */
+		} else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+			b->space = true;    /* other controls read as space */
+		} else {
+			add_char(b, cp);
+		}
+	}
+}
+
+void text_boxes(lay_ctx *c, lay_inline *in, const doc_text *t, const lay_textstyle *ts)
+{
+	in->ntext = in->nboxes = in->nlines = 0;
+	builder b = {.c = c, .in = in, .ts = ts, .cur_span = -1};
+	for (int i = 0; i < t->nspans; i++) {
+		b.link = t->spans[i].link;
+		b.style = t->spans[i].style;
+		b.span = i;
+		add_string(&b, t->spans[i].text);
+	}
+}
+
+void text_append(lay_ctx *c, lay_inline *in, const char *s, const lay_textstyle *ts,
+                 unsigned style)
+{
+	builder b = {.c = c, .in = in, .ts = ts, .style = style, .span = -2,
+	             .cur_span = -1};
+	add_string(&b, s);
+}
+
+/* ---- lines ------------------------------------------------------------------ */
+
+/* Splits box i so that its first part is at most `room` wide (at least one
+ * character). The second part becomes box i + 1 and may start a line. */
+static bool split_box(lay_ctx *c, lay_inline *in, int i, float room)
+{
+	if (!grow((void **)&in->boxes, &in->capboxes, in->nboxes + 1, sizeof *in->boxes)) {
+		c->oom = true;
+		return false;
+	}
+	lay_box *bx = &in->boxes[i];
+	const char *s = in->text + bx->off;
+	int at = 0;
+	float w = 0;
+	while (at < bx->len) {
+		uint32_t cp;
+		int k = (int)utf8_decode(s + at, (size_t)(bx->len - at), &cp);
+		float cw = (float)fonts_advance(c->fonts, bx->face, cp) * bx->size / 1000.0f;
+		if (at > 0 && w + cw > room)
+			break;
+		w += cw;
+		at += k;
+	}
+	if (at >= bx->len)
+		return false;
+	memmove(&in->boxes[i + 2], &in->boxes[i + 1],
+	        (size_t)(in->nboxes - i - 1) * sizeof *in->boxes);
+	in->nboxes++;
+	lay_box *rest = &in->boxes[i + 1];
+	*rest = *bx;
+	rest->off = bx->off + at;
+	rest->len = bx->len - at;
+	rest->width = bx->width - w;
+	rest->space = 0;
+	rest->flags = BOX_BREAK;
+	bx->len = at;
+	bx->width = w;
+	return true;
+}
+
+static void push_line(lay_ctx *c, lay_inline *in, int first, int end, bool last)
+{
+	if (!grow((void **)&in->lines, &in->caplines, in->nlines + 1, sizeof *in->lines)) {
+		c->oom = true;
+		return;
+	}
+	lay_line *l = &in->lines[in->nlines++];
+	*l = (lay_line){.first = first, .count = end - first, .last = last};
+	for (int j = first; j < end; j++) {
+		l->width += in->boxes[j].width;
+		if (j > first) {
+			l->width += in->boxes[j].space;
+			l->gaps += in->boxes[j].space > 0;
+		}
+	}
+}
+
+void text_break(lay_ctx *c, lay_inline *in, float width)
+{
+	in->nlines = 0;
+	int first = 0;
+	float w = 0;            /* width of the line so far */
+	int i = 0;
+	while (i < in->nboxes) {
+		/* the word: box i and the boxes glued to it */
+		int end = i + 1;
+		float ww = in->boxes[i].width;
+		while (end < in->nboxes && !(in->boxes[end].flags & BOX_BREAK))
+			ww += in->boxes[end++].width;
+		bool forced = (in->boxes[i].flags & BOX_NEWLINE) && i > first;
+		float lead = i > first ? in->boxes[i].space : 0;
+		if (forced || (i > first && w + lead + ww > width)) {
+			push_line(c, in, first, i, forced);
+			first = i;
+			w = 0;
+			continue;
+		}
+		if (i == first && ww > width) {
+			/* a word wider than the column: break it between characters */
+			float acc = 0;
+			int j = i;
+			while (j < end && acc + in->boxes[j].width <= width)
+				acc += in->boxes[j++].width;
+			if (j < end && split_box(c, in, j, width - acc))
+				j++;
+			if (j == i)
+				j = i + 1;
+			push_line(c, in, first, j, false);
+			first = i = j;
+			w = 0;
+			continue;
+		}
+		w += lead + ww;
+		i = end;
+	}
+	if (first < in->nboxes || in->nboxes == 0)
+		push_line(c, in, first, in->nboxes, true);
+}
+
+void text_measure(const lay_inline *in, float *max_width, float *min_width)
+{
+	float mx = 0, mn = 0, line = 0, word = 0;
+	for (int i = 0; i < in->nboxes; i++) {
+		const lay_box *b = &in->boxes[i];
+		if (b->flags & BOX_NEWLINE) {
+			line = 0;
+		} else if (i > 0) {
+			line += b->space;
+		}
+		if (b->flags & BOX_BREAK)
+			word = 0;
+		line += b->width;
+		word += b->width;
+		if (line > mx)
+			mx = line;
+		if (word > mn)
+			mn = word;
+	}
+	*max_width = mx;
+	*min_width = mn;
+}
+
+/* ---- drawing ------------------------------------------------------------------ */
+
+static void emit_run(lay_ctx *c, const lay_inline *in, int from, int to, float x,
+                     float baseline, float width)
+{
+	const lay_box *b0 = &in->boxes[from];
+	size_t n = 0;
+	for (int j = from; j < to; j++)
+		n += (size_t)in->boxes[j].len + (j > from && in->boxes[j].space > 0);
+	char *s = arena_alloc(c->arena, n + 1);
+	if (!s) {
+		c->oom = true;
+		return;
+	}
+	char *p = s;
+	for (int j = from; j < to; j++) {
+		if (j > from && in->boxes[j].space > 0)
+			*p++ = ' ';
+		memcpy(p, in->text + in->boxes[j].off, (size_t)in->boxes[j].len);
+		p += in->boxes[j].len;
+	}
+	lay_item *it = ctx_item(c, LAY_TEXT);
+	if (!it)
+		return;
+	it->x = x;
+	it->y = baseline;
+	it->w = width;
+	it->color = b0->color;
+	it->u.text.face = b0->face;
+	it->u.text.size = b0->size;
+	it->u.text.str = s;
+	it->u.text.len = (int)(p - s);
+}
+
+static void emit_link(lay_ctx *c, const char *url, float x, float baseline, float w,
+                      float size, lay_color color)
+{
+	lay_item *u = ctx_item(c, LAY_LINE);
+	if (u) {
+		u->x = x;
+		u->y = baseline - size * 0.12f;
+		u->u.line.x2 = x + w;
+		u->u.line.y2 = u->y;
+		u->u.line.line_width = 0.5f;
+		u->color = color;
+	}
+	lay_item *l = ctx_item(c, LAY_LINK);
+	if (l) {
+		l->x = x;
+		l->y = baseline - size * 0.25f;
+		l->w = w;
+		l->h = size * 1.1f;
+		l->u.link.uri = ctx_strndup(c, url, strlen(url));
+	}
+}
+
+void text_emit_line(lay_ctx *c, const lay_inline *in, int li, float x, float baseline,
+                    float width, doc_align align)
+{
+	const lay_line *l = &in->lines[li];
+	if (l->count == 0)
+		return;
+	float extra = 0;
+	float pos = x;
+	if (align == DOC_ALIGN_JUSTIFY && !l->last && l->gaps > 0 && l->width < width)
+		extra = (width - l->width) / (float)l->gaps;
+	else if (align == DOC_ALIGN_RIGHT)
+		pos = x + width - l->width;
+	else if (align == DOC_ALIGN_CENTER)
+		pos = x + (width - l->width) / 2;
+
+	/* Runs: neighbouring boxes of one face, size, colour and link share an
+	 * item; a stretched space starts a new one. */
+	int end = l->first + l->count;
+	int run = l->first;
+	float run_x = pos, run_w = in->boxes[run].width;
+	float link_x = pos;
+	for (int j = l->first + 1; j <= end; j++) {
+		const lay_box *a = &in->boxes[j - 1];
+		const lay_box *b = j < end ? &in->boxes[j] : NULL;
+		bool same = b && b->face == a->face && b->size == a->size && b->link == a->link &&
+		            b->color.r == a->color.r && b->color.g == a->color.g &&
+		            b->color.b == a->color.b && !(extra > 0 && b->space > 0);
+		if (same) {
+			run_w += b->space + b->width;
+			continue;
+		}
+		emit_run(c, in, run, j, run_x, baseline, run_w);
+		float next_x = run_x + run_w;
+		if (a->link && (!b || b->link != a->link)) {
+			emit_link(c, a->link, link_x, baseline, next_x - link_x, a->size, a->color);
+		}
+		if (!b)
+			break;
+		next_x += b->space + (b->space > 0 ? extra : 0);
+		if (b->link && b->link != a->link)
+			link_x = next_x;
+		run = j;
+		run_x = next_x;
+		run_w = b->width;
+	}
+}
+
+float text_width(lay_ctx *c, int face, float size, const char *s)
+{
+	size_t n = strlen(s);
+	long w = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, n - i, &cp);
+		int f = fonts_cover(c->fonts, face, cp);
+		if (f >= 0)
+			w += fonts_advance(c->fonts, f, cp);
+	}
+	return (float)w * size / 1000.0f;
+}
+
+float text_draw(lay_ctx *c, const char *s, doc_family family, unsigned style, float size,
+                lay_color color, float x, float baseline)
+{
+	lay_inline *tmp = &c->label;
+	lay_textstyle ts = {family, style, size, size * 1.2f, color, color};
+	tmp->ntext = tmp->nboxes = tmp->nlines = 0;
+	text_append(c, tmp, s, &ts, 0);
+	text_break(c, tmp, 1e9f);
+	if (tmp->nlines == 0)
+		return 0;
+	text_emit_line(c, tmp, 0, x, baseline, 1e9f, DOC_ALIGN_LEFT);
+	return tmp->lines[0].width;
+}

@@ -1,0 +1,792 @@
+/*
+ * pdf.c -- draws a lay_doc through libharu 2.3.0 and saves it.
+ *
+ * The order of work follows what libharu needs (see NOTES.md):
+ *   1. a document with compression on and the UTF-8 encoder current;
+ *   2. fonts: the code points every face draws are collected first, each
+ *      used face is subset with hb-subset into tmpdir and loaded once;
+ *   3. all pages are added before any is drawn, because internal links and
+ *      outline entries need the target page object;
+ *   4. items drawn in order, with redundant color/width/font operators
+ *      skipped and consecutive text items in one BT/ET block;
+ *   5. outline, info, save; temporary font files removed on every path.
+ *
+ * Errors: libharu's handler only records the first code (never longjmps).
+ * After each step the record is checked, and the message names what was
+ * being done ("page 3, item 12 (text)") with the code put into words by
+ * errors.c.
+ */
+#include "pdf/pdf.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <hpdf.h>
+
+#include "pdf/errors.h"
+#include "pdf/image.h"
+#include "pdf/subset.h"
+
+/* libharu reads at most this many bytes of a string (HPDF_LIMIT_MAX_STRING_LEN
+ * is 65535); longer runs are shown in pieces. */
+#define PDF_MAX_RUN 60000
+
+/* One face of lay_doc.faces as the PDF sees it. Faces with the same file
+ * share one embedded font: the first of them (the owner) holds the code
+ * point set and the font; the others point at it. */
+typedef struct pdf_face {
+	int owner;              /* index of the face that loads this file */
+	uint64_t *used;         /* owner only: bitmap of BMP code points, or NULL */
+	HPDF_Font font;         /* owner only, once loaded */
+	const char *psname;     /* owner only: name libharu registered */
+	char tmp[PATH_MAX];     /* owner only: subset file, "" when none */
+} pdf_face;
+
+typedef struct pdf_image {
+	const char *path;
+	HPDF_Image image;
+} pdf_image;
+
+/* What the current page's content stream has set, to skip repeats. PDF
+ * starts every page with black fill and stroke, width 1, solid lines,
+ * miter joins and no font. */
+typedef struct pdf_pen {
+	lay_color fill, stroke;
+	float width;
+	bool dashed;
+	bool round_join;
+	HPDF_Font font;
+	float size;
+	bool in_text;           /* between BeginText and EndText */
+} pdf_pen;
+
+typedef struct pdf_ctx {
+	const lay_doc *doc;
+	const char *tmpdir;
+	HPDF_Doc pdf;
+	HPDF_STATUS code, detail;   /* first error libharu reported, 0 if none */
+	char *err;
+	size_t errsize;
+	bool failed;                /* err holds a message */
+
+	pdf_face *faces;            /* doc->nfaces */
+	HPDF_Page *pages;           /* doc->npages */
+	pdf_image *images;
+	int nimages, capimages;
+	char *run;                  /* scratch copy of a text run, NUL-terminated */
+	size_t caprun;
+} pdf_ctx;
+
+/* ---- errors ------------------------------------------------------------- */
+
+/* libharu's error handler: records the first error and returns, so control
+ * goes back to the call that failed (libharu then returns its error status).
+ * Later errors are mostly 0x1025 "document in error state" and say less. */
+static void pdf_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
+{
+	pdf_ctx *c = data;
+	if (c->code == 0) {
+		c->code = code;
+		c->detail = detail;
+	}
+}
+
+/* Stores "PDF: " and the formatted text in c->err, unless a message is
+ * already there (the first failure is the one to report). Returns -1. */
+__attribute__((format(printf, 2, 3)))
+static int pdf_fail(pdf_ctx *c, const char *fmt, ...)
+{
+	if (c->failed)
+		return -1;
+	c->failed = true;
+	int n = snprintf(c->err, c->errsize, "PDF: ");
+	if (n < 0 || (size_t)n >= c->errsize)
+		return -1;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(c->err + n, c->errsize - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* True when libharu has failed: it reported an error, or st (a status a
+ * function returned, HPDF_OK when there is none) is not OK, since a few
+ * functions fail without calling the handler. */
+static bool pdf_bad(const pdf_ctx *c, HPDF_STATUS st)
+{
+	return c->code != 0 || st != HPDF_OK;
+}
+
+/* Reports the libharu failure while doing what (formatted): "PDF: <what>:
+ * <text for the code>". st is the returned status, used when the handler
+ * was not called. Returns -1. */
+__attribute__((format(printf, 3, 4)))
+static int pdf_fail_lib(pdf_ctx *c, HPDF_STATUS st, const char *fmt, ...)
+{
+	char what[512];
+	char text[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	if (c->code != 0)
+		pdf_error_text(c->code, c->detail, text, sizeof text);
+	else if (st != HPDF_OK)
+		pdf_error_text(st, 0, text, sizeof text);
+	else
+		snprintf(text, sizeof text, "libharu returned nothing");
+	return pdf_fail(c, "%s: %s", what, text);
+}
+
+static const char *pdf_kind_name(lay_kind k)
+{
+	switch (k) {
+	case LAY_TEXT: return "text";
+	case LAY_RECT: return "rectangle";
+	case LAY_LINE: return "line";
+	case LAY_POLYLINE: return "polyline";
+	case LAY_CIRCLE: return "circle";
+	case LAY_LINK: return "link";
+	case LAY_IMAGE: return "image";
+	}
+	return "unknown item";
+}
+
+/* ---- fonts -------------------------------------------------------------- */
+
+/* Decodes the code point at s[*i..len) and advances *i. The layout engine
+ * guarantees valid UTF-8 in the BMP; anything else (truncated sequence,
+ * 4-byte form) returns -1 rather than reading past the run. */
+static long pdf_next_cp(const unsigned char *s, int len, int *i)
+{
+	int k = *i;
+	unsigned c = s[k];
+	if (c < 0x80) {
+		*i = k + 1;
+		return c;
+	}
+	if (c >= 0xC2 && c < 0xE0 && k + 1 < len) {
+		*i = k + 2;
+		return ((c & 0x1Fu) << 6) | (s[k + 1] & 0x3Fu);
+	}
+	if (c >= 0xE0 && c < 0xF0 && k + 2 < len) {
+		*i = k + 3;
+		return ((c & 0x0Fu) << 12) | ((s[k + 1] & 0x3Fu) << 6) |
+		       (s[k + 2] & 0x3Fu);
+	}
+	return -1;
+}
+
+/* Sets up c->faces with the owner of each face: the first face with the
+ * same file. Bitmaps come later, for owners that draw text. Returns 0 or -1. */
+static int pdf_faces_init(pdf_ctx *c)
+{
+	const lay_doc *d = c->doc;
+	if (d->nfaces == 0)
+		return 0;
+	c->faces = calloc((size_t)d->nfaces, sizeof *c->faces);
+	if (c->faces == NULL)
+		return pdf_fail(c, "out of memory");
+	for (int f = 0; f < d->nfaces; f++) {
+		pdf_face *pf = &c->faces[f];
+		pf->owner = f;
+		for (int g = 0; g < f; g++) {
+			if (strcmp(d->faces[g].path, d->faces[f].path) == 0) {
+				pf->owner = g;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Marks in the owners' bitmaps every code point the text items draw, after
+ * checking each item's face index and encoding. Returns 0 or -1. */
+static int pdf_collect_code_points(pdf_ctx *c)
+{
+	const lay_doc *d = c->doc;
+	for (int p = 0; p < d->npages; p++) {
+		const lay_page *pg = &d->pages[p];
+		for (int k = 0; k < pg->nitems; k++) {
+			const lay_item *it = &pg->items[k];
+			if (it->kind != LAY_TEXT || it->u.text.len <= 0)
+				continue;
+			int fi = it->u.text.face;
+			if (fi < 0 || fi >= d->nfaces)
+				return pdf_fail(c, "page %d, item %d (text): face %d does not "
+				                "exist (the document has %d)", p + 1, k + 1,
+				                fi, d->nfaces);
+			pdf_face *owner = &c->faces[c->faces[fi].owner];
+			if (owner->used == NULL) {
+				owner->used = calloc(65536 / 64, sizeof(uint64_t));
+				if (owner->used == NULL)
+					return pdf_fail(c, "out of memory");
+			}
+			const unsigned char *s = (const unsigned char *)it->u.text.str;
+			int len = it->u.text.len;
+			for (int i = 0; i < len;) {
+				long cp = pdf_next_cp(s, len, &i);
+				if (cp < 0)
+					return pdf_fail(c, "page %d, item %d (text): byte %d is "
+					                "not UTF-8 for a character libharu can "
+					                "draw (BMP only)", p + 1, k + 1, i + 1);
+				owner->used[cp >> 6] |= (uint64_t)1 << (cp & 63);
+			}
+		}
+	}
+	return 0;
+}
+
+/* Subsets and loads face f (an owner with code points), one load per file.
+ * Returns 0 or -1. */
+static int pdf_load_face(pdf_ctx *c, int f)
+{
+	pdf_face *pf = &c->faces[f];
+	const lay_face *lf = &c->doc->faces[f];
+
+	size_t n = 0;
+	for (int w = 0; w < 65536 / 64; w++)
+		n += (size_t)__builtin_popcountll(pf->used[w]);
+	uint32_t *cps = malloc(n * sizeof *cps);
+	if (cps == NULL)
+		return pdf_fail(c, "out of memory");
+	n = 0;
+	for (uint32_t cp = 0; cp < 65536; cp++)
+		if (pf->used[cp >> 6] & ((uint64_t)1 << (cp & 63)))
+			cps[n++] = cp;
+
+	char msg[512];
+	int rc = pdf_subset_font(lf->path, cps, n, c->tmpdir, pf->tmp,
+	                         sizeof pf->tmp, msg, sizeof msg);
+	free(cps);
+	if (rc != 0) {
+		pf->tmp[0] = '\0';
+		return pdf_fail(c, "%s", msg);
+	}
+
+	const char *name = HPDF_LoadTTFontFromFile(c->pdf, pf->tmp, HPDF_TRUE);
+	if (name == NULL || pdf_bad(c, HPDF_OK))
+		return pdf_fail_lib(c, HPDF_OK, "cannot load font %s", lf->path);
+	/* libharu identifies fonts by PostScript name: a second file with the
+	 * same name would silently reuse the first one's glyphs. */
+	for (int g = 0; g < f; g++) {
+		if (c->faces[g].psname != NULL && strcmp(c->faces[g].psname, name) == 0)
+			return pdf_fail(c, "fonts %s and %s have the same PostScript name "
+			                "\"%s\"; libharu cannot embed both", c->doc->faces[g].path,
+			                lf->path, name);
+	}
+	pf->psname = name;
+	pf->font = HPDF_GetFont(c->pdf, name, "UTF-8");
+	if (pf->font == NULL || pdf_bad(c, HPDF_OK))
+		return pdf_fail_lib(c, HPDF_OK, "cannot load font %s", lf->path);
+	return 0;
+}
+
+/* Embeds every face some text uses, in face order (so the output does not
+ * depend on anything but the input). Unused faces are not embedded.
+ * Returns 0 or -1. */
+static int pdf_load_fonts(pdf_ctx *c)
+{
+	if (pdf_faces_init(c) != 0 || pdf_collect_code_points(c) != 0)
+		return -1;
+	for (int f = 0; f < c->doc->nfaces; f++) {
+		if (c->faces[f].owner == f && c->faces[f].used != NULL &&
+		    pdf_load_face(c, f) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The embedded font for face f (valid after pdf_load_fonts). */
+static HPDF_Font pdf_font_of(const pdf_ctx *c, int f)
+{
+	return c->faces[c->faces[f].owner].font;
+}
+
+/* ---- images ------------------------------------------------------------- */
+
+/* Returns the image for path, loading it on first use (one XObject per
+ * file). NULL after reporting the failure for page p (0-based). */
+static HPDF_Image pdf_image_of(pdf_ctx *c, const char *path, int p)
+{
+	for (int i = 0; i < c->nimages; i++)
+		if (c->images[i].path == path || strcmp(c->images[i].path, path) == 0)
+			return c->images[i].image;
+
+	char why[160];
+	pdf_image_kind type = pdf_image_check(path, why, sizeof why);
+	if (type == PDF_IMAGE_BAD) {
+		pdf_fail(c, "page %d: cannot load image %s: %s", p + 1, path, why);
+		return NULL;
+	}
+	HPDF_Image img = type == PDF_IMAGE_PNG
+	                 ? HPDF_LoadPngImageFromFile(c->pdf, path)
+	                 : HPDF_LoadJpegImageFromFile(c->pdf, path);
+	if (img == NULL || pdf_bad(c, HPDF_OK)) {
+		if (c->code == 0)
+			snprintf(why, sizeof why, "unsupported %s data",
+			         type == PDF_IMAGE_PNG ? "PNG" : "JPEG");
+		else
+			pdf_error_text(c->code, c->detail, why, sizeof why);
+		pdf_fail(c, "page %d: cannot load image %s: %s", p + 1, path, why);
+		return NULL;
+	}
+	if (c->nimages == c->capimages) {
+		int cap = c->capimages ? c->capimages * 2 : 8;
+		pdf_image *im = realloc(c->images, (size_t)cap * sizeof *im);
+		if (im == NULL) {
+			pdf_fail(c, "out of memory");
+			return NULL;
+		}
+		c->images = im;
+		c->capimages = cap;
+	}
+	c->images[c->nimages++] = (pdf_image){path, img};
+	return img;
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+/* A color component clamped to 0..1 (libharu rejects anything else; NaN
+ * becomes 0). */
+static float pdf_unit(float v)
+{
+	return v > 0 ? (v < 1 ? v : 1) : 0;
+}
+
+static lay_color pdf_color(lay_color col)
+{
+	return (lay_color){pdf_unit(col.r), pdf_unit(col.g), pdf_unit(col.b)};
+}
+
+static bool pdf_same_color(lay_color a, lay_color b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+static void pdf_set_fill(HPDF_Page page, pdf_pen *pen, lay_color col)
+{
+	col = pdf_color(col);
+	if (!pdf_same_color(col, pen->fill)) {
+		HPDF_Page_SetRGBFill(page, col.r, col.g, col.b);
+		pen->fill = col;
+	}
+}
+
+/* Sets everything a stroke uses: color, width (negative or NaN widths become
+ * 0, the thinnest line a device can draw), dashing and the line join. */
+static void pdf_set_stroke(HPDF_Page page, pdf_pen *pen, lay_color col,
+                           float width, bool dashed, bool round_join)
+{
+	col = pdf_color(col);
+	if (!pdf_same_color(col, pen->stroke)) {
+		HPDF_Page_SetRGBStroke(page, col.r, col.g, col.b);
+		pen->stroke = col;
+	}
+	if (!(width > 0))
+		width = 0;
+	if (width != pen->width) {
+		HPDF_Page_SetLineWidth(page, width);
+		pen->width = width;
+	}
+	if (dashed != pen->dashed) {
+		static const HPDF_UINT16 dash[2] = {3, 2};
+		HPDF_Page_SetDash(page, dashed ? dash : NULL, dashed ? 2 : 0, 0);
+		pen->dashed = dashed;
+	}
+	if (round_join != pen->round_join) {
+		HPDF_Page_SetLineJoin(page, round_join ? HPDF_ROUND_JOIN : HPDF_MITER_JOIN);
+		pen->round_join = round_join;
+	}
+}
+
+/* Shows one text run at its baseline start, inside the page's current text
+ * block (opened here if needed). The run is copied into a reusable scratch
+ * buffer because libharu wants NUL-terminated strings; runs longer than
+ * libharu's string limit are shown in pieces cut at character boundaries,
+ * each continuing where the previous one ended. */
+static HPDF_STATUS pdf_draw_text(pdf_ctx *c, HPDF_Page page, pdf_pen *pen,
+                                 const lay_item *it)
+{
+	if (it->u.text.len <= 0)
+		return HPDF_OK;
+	if (!pen->in_text) {
+		HPDF_Page_BeginText(page);
+		pen->in_text = true;
+	}
+	pdf_set_fill(page, pen, it->color);
+	HPDF_Font font = pdf_font_of(c, it->u.text.face);
+	if (font != pen->font || it->u.text.size != pen->size) {
+		HPDF_Page_SetFontAndSize(page, font, it->u.text.size);
+		pen->font = font;
+		pen->size = it->u.text.size;
+	}
+
+	const char *s = it->u.text.str;
+	size_t len = (size_t)it->u.text.len;
+	bool first = true;
+	while (len > 0) {
+		size_t n = len;
+		if (n > PDF_MAX_RUN) {
+			n = PDF_MAX_RUN;
+			while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+				n--;
+		}
+		if (n + 1 > c->caprun) {
+			size_t cap = c->caprun ? c->caprun : 256;
+			while (cap < n + 1)
+				cap *= 2;
+			char *r = realloc(c->run, cap);
+			if (r == NULL)
+				return HPDF_FAILD_TO_ALLOC_MEM;
+			c->run = r;
+			c->caprun = cap;
+		}
+		memcpy(c->run, s, n);
+		c->run[n] = '\0';
+		HPDF_STATUS st = first ? HPDF_Page_TextOut(page, it->x, it->y, c->run)
+		                       : HPDF_Page_ShowText(page, c->run);
+		if (st != HPDF_OK)
+			return st;
+		s += n;
+		len -= n;
+		first = false;
+	}
+	return HPDF_OK;
+}
+
+/* Points dst at the top of the target at the reader's current zoom:
+ * [page /XYZ 0 top null]. libharu's Destination_SetXYZ accepts only zooms
+ * 0.08..32 and writes one, which would reset the reader's zoom on every
+ * click, so the array is rebuilt with a null zoom through libharu's object
+ * API (hpdf_objects.h), the same calls SetXYZ makes. */
+static HPDF_STATUS pdf_dest_top(HPDF_Destination dst, HPDF_Page page, float top,
+                                float height)
+{
+	if (!(top > 0))
+		top = 0;
+	if (top > height)
+		top = height;
+	HPDF_Array_Clear(dst);
+	HPDF_STATUS st = HPDF_Array_Add(dst, page);
+	if (st == HPDF_OK)
+		st = HPDF_Array_AddName(dst, "XYZ");
+	if (st == HPDF_OK)
+		st = HPDF_Array_AddReal(dst, 0);
+	if (st == HPDF_OK)
+		st = HPDF_Array_AddReal(dst, top);
+	if (st == HPDF_OK)
+		st = HPDF_Array_Add(dst, HPDF_Null_New(dst->mmgr));
+	return st;
+}
+
+/* A destination on 0-based page p at height top; NULL when libharu fails. */
+static HPDF_Destination pdf_dest(pdf_ctx *c, int p, float top, HPDF_STATUS *st)
+{
+	HPDF_Destination dst = HPDF_Page_CreateDestination(c->pages[p]);
+	*st = dst == NULL ? HPDF_INVALID_DESTINATION
+	                  : pdf_dest_top(dst, c->pages[p], top, c->doc->height);
+	return *st == HPDF_OK ? dst : NULL;
+}
+
+/* Makes the link annotation of it on page p, without a border. Internal
+ * links are checked against the page count first. */
+static HPDF_STATUS pdf_draw_link(pdf_ctx *c, int p, int k, const lay_item *it)
+{
+	HPDF_Page page = c->pages[p];
+	HPDF_Rect r = {it->x, it->y, it->x + it->w, it->y + it->h};
+	HPDF_Annotation a;
+	HPDF_STATUS st = HPDF_OK;
+	if (it->u.link.uri != NULL) {
+		a = HPDF_Page_CreateURILinkAnnot(page, r, it->u.link.uri);
+	} else {
+		int target = it->u.link.page;
+		if (target < 0 || target >= c->doc->npages)
+			return pdf_fail(c, "page %d, item %d (link): target page %d does "
+			                "not exist (the document has %d)", p + 1, k + 1,
+			                target + 1, c->doc->npages);
+		HPDF_Destination dst = pdf_dest(c, target, it->u.link.top, &st);
+		if (dst == NULL)
+			return st;
+		a = HPDF_Page_CreateLinkAnnot(page, r, dst);
+	}
+	if (a == NULL)
+		return HPDF_INVALID_ANNOTATION;
+	return HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+/* Draws item k of page p. Returns HPDF_OK, a libharu status, or -1 after
+ * reporting a failure of its own (c->failed). */
+static HPDF_STATUS pdf_draw_item(pdf_ctx *c, int p, int k, pdf_pen *pen)
+{
+	HPDF_Page page = c->pages[p];
+	const lay_item *it = &c->doc->pages[p].items[k];
+
+	if (pen->in_text && it->kind != LAY_TEXT && it->kind != LAY_LINK) {
+		HPDF_Page_EndText(page);
+		pen->in_text = false;
+	}
+	switch (it->kind) {
+	case LAY_TEXT:
+		return pdf_draw_text(c, page, pen, it);
+	case LAY_RECT: {
+		bool fill = it->u.rect.fill, stroke = it->u.rect.stroke;
+		if (!fill && !stroke)
+			return HPDF_OK;
+		if (fill)
+			pdf_set_fill(page, pen, it->color);
+		if (stroke)
+			pdf_set_stroke(page, pen, it->u.rect.stroke_color,
+			               it->u.rect.line_width, false, false);
+		HPDF_Page_Rectangle(page, it->x, it->y, it->w, it->h);
+		return fill && stroke ? HPDF_Page_FillStroke(page)
+		       : fill ? HPDF_Page_Fill(page) : HPDF_Page_Stroke(page);
+	}
+	case LAY_LINE:
+		pdf_set_stroke(page, pen, it->color, it->u.line.line_width,
+		               it->u.line.dashed, false);
+		HPDF_Page_MoveTo(page, it->x, it->y);
+		HPDF_Page_LineTo(page, it->u.line.x2, it->u.line.y2);
+		return HPDF_Page_Stroke(page);
+	case LAY_POLYLINE: {
+		const float *xy = it->u.poly.xy;
+		int n = it->u.poly.npoints;
+		if (xy == NULL || n < 2)
+			return HPDF_OK;
+		pdf_set_stroke(page, pen, it->color, it->u.poly.line_width, false, true);
+		HPDF_Page_MoveTo(page, xy[0], xy[1]);
+		for (int i = 1; i < n; i++)
+			HPDF_Page_LineTo(page, xy[2 * i], xy[2 * i + 1]);
+		return HPDF_Page_Stroke(page);
+	}
+	case LAY_CIRCLE:
+		if (!(it->u.circle.radius > 0))
+			return HPDF_OK;
+		pdf_set_fill(page, pen, it->color);
+		HPDF_Page_Circle(page, it->x, it->y, it->u.circle.radius);
+		return HPDF_Page_Fill(page);
+	case LAY_LINK:
+		return pdf_draw_link(c, p, k, it);
+	case LAY_IMAGE: {
+		HPDF_Image img = pdf_image_of(c, it->u.image.path, p);
+		if (img == NULL)
+			return (HPDF_STATUS)-1;
+		return HPDF_Page_DrawImage(page, img, it->x, it->y, it->w, it->h);
+	}
+	}
+	return pdf_fail(c, "page %d, item %d: unknown item kind %d", p + 1, k + 1,
+	                (int)it->kind);
+}
+
+/* Draws the items of page p in order. Returns 0 or -1. */
+static int pdf_draw_page(pdf_ctx *c, int p)
+{
+	const lay_page *pg = &c->doc->pages[p];
+	pdf_pen pen = {.width = 1};     /* black, solid, miter: the PDF defaults */
+	for (int k = 0; k < pg->nitems; k++) {
+		HPDF_STATUS st = pdf_draw_item(c, p, k, &pen);
+		if (c->failed)
+			return -1;
+		if (pdf_bad(c, st))
+			return pdf_fail_lib(c, st, "page %d, item %d (%s)", p + 1, k + 1,
+			                    pdf_kind_name(pg->items[k].kind));
+	}
+	if (pen.in_text)
+		HPDF_Page_EndText(c->pages[p]);
+	if (pdf_bad(c, HPDF_OK))
+		return pdf_fail_lib(c, HPDF_OK, "page %d", p + 1);
+	return 0;
+}
+
+/* Adds every page first, so links and outline entries can point at pages
+ * not drawn yet. Returns 0 or -1. */
+static int pdf_add_pages(pdf_ctx *c)
+{
+	const lay_doc *d = c->doc;
+	c->pages = calloc((size_t)d->npages, sizeof *c->pages);
+	if (c->pages == NULL)
+		return pdf_fail(c, "out of memory");
+	for (int p = 0; p < d->npages; p++) {
+		HPDF_Page page = HPDF_AddPage(c->pdf);
+		if (page == NULL || pdf_bad(c, HPDF_OK))
+			return pdf_fail_lib(c, HPDF_OK, "page %d", p + 1);
+		HPDF_Page_SetWidth(page, d->width);
+		HPDF_Page_SetHeight(page, d->height);
+		if (pdf_bad(c, HPDF_OK))
+			return pdf_fail_lib(c, HPDF_OK, "page size %g x %g points",
+			                    (double)d->width, (double)d->height);
+		c->pages[p] = page;
+	}
+	return 0;
+}
+
+/* ---- outline and info --------------------------------------------------- */
+
+/* Builds the bookmarks from doc->marks: a mark nests under the last mark of
+ * a shallower level still open (a level 3 right after a level 1 goes under
+ * that level 1), else at the root. Entries open, and the reader shows the
+ * outline when there is one. Returns 0 or -1. */
+static int pdf_outline(pdf_ctx *c)
+{
+	const lay_doc *d = c->doc;
+	if (d->nmarks <= 0)
+		return 0;
+	HPDF_Encoder utf8 = HPDF_GetEncoder(c->pdf, "UTF-8");
+	HPDF_Outline last[4] = {NULL, NULL, NULL, NULL};   /* by level; 0 unused */
+	for (int m = 0; m < d->nmarks; m++) {
+		const lay_mark *mk = &d->marks[m];
+		const char *title = mk->title ? mk->title : "";
+		int level = mk->level < 1 ? 1 : mk->level > 3 ? 3 : mk->level;
+		if (mk->page < 0 || mk->page >= d->npages)
+			return pdf_fail(c, "outline entry \"%.60s\": page %d does not exist "
+			                "(the document has %d)", title, mk->page + 1,
+			                d->npages);
+		HPDF_Outline parent = NULL;                     /* NULL: the root */
+		for (int l = level - 1; l >= 1 && parent == NULL; l--)
+			parent = last[l];
+		HPDF_Outline o = HPDF_CreateOutline(c->pdf, parent, title, utf8);
+		HPDF_STATUS st = o == NULL ? HPDF_INVALID_OUTLINE : HPDF_OK;
+		HPDF_Destination dst = NULL;
+		if (st == HPDF_OK)
+			dst = pdf_dest(c, mk->page, mk->top, &st);
+		if (st == HPDF_OK)
+			st = HPDF_Outline_SetDestination(o, dst);
+		if (st == HPDF_OK)
+			st = HPDF_Outline_SetOpened(o, HPDF_TRUE);
+		if (pdf_bad(c, st))
+			return pdf_fail_lib(c, st, "outline entry \"%.60s\"", title);
+		last[level] = o;
+		for (int l = level + 1; l <= 3; l++)
+			last[l] = NULL;
+	}
+	HPDF_STATUS st = HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	if (pdf_bad(c, st))
+		return pdf_fail_lib(c, st, "outline");
+	return 0;
+}
+
+/* Sets the document information from info (NULL: none). The date, when
+ * given, is written as UTC for both creation and modification; without it
+ * the file has no date, so equal input gives equal bytes. Returns 0 or -1. */
+static int pdf_set_info(pdf_ctx *c, const pdf_info *info)
+{
+	if (info == NULL)
+		return 0;
+	const struct {
+		HPDF_InfoType type;
+		const char *value, *name;
+	} attrs[] = {
+		{HPDF_INFO_TITLE, info->title, "title"},
+		{HPDF_INFO_SUBJECT, info->subject, "subject"},
+		{HPDF_INFO_AUTHOR, info->author, "author"},
+		{HPDF_INFO_KEYWORDS, info->keywords, "keywords"},
+		{HPDF_INFO_CREATOR, info->creator, "creator"},
+	};
+	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
+		if (attrs[i].value == NULL || attrs[i].value[0] == '\0')
+			continue;
+		HPDF_STATUS st = HPDF_SetInfoAttr(c->pdf, attrs[i].type, attrs[i].value);
+		if (pdf_bad(c, st))
+			return pdf_fail_lib(c, st, "document %s", attrs[i].name);
+	}
+	if (info->date < 0)
+		return 0;
+
+	time_t t = (time_t)info->date;
+	struct tm tm;
+	if ((long long)t != info->date || gmtime_r(&t, &tm) == NULL ||
+	    tm.tm_year + 1900 > 9999)
+		return pdf_fail(c, "document date %lld is out of range", info->date);
+	HPDF_Date date = {
+		.year = tm.tm_year + 1900, .month = tm.tm_mon + 1, .day = tm.tm_mday,
+		.hour = tm.tm_hour, .minutes = tm.tm_min,
+		.seconds = tm.tm_sec > 59 ? 59 : tm.tm_sec,     /* no leap seconds */
+		.ind = 'Z', .off_hour = 0, .off_minutes = 0,
+	};
+	HPDF_STATUS st = HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, date);
+	if (st == HPDF_OK)
+		st = HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, date);
+	if (pdf_bad(c, st))
+		return pdf_fail_lib(c, st, "document date");
+	return 0;
+}
+
+/* ---- the whole document ------------------------------------------------- */
+
+/* Creates the libharu document with compression, UTF-8 text and the UTF-8
+ * encoder current (Info strings are converted with the current encoder).
+ * Returns 0 or -1. */
+static int pdf_begin(pdf_ctx *c)
+{
+	c->pdf = HPDF_New(pdf_on_error, c);
+	if (c->pdf == NULL)
+		return pdf_fail(c, "out of memory");
+	HPDF_STATUS st = HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
+	if (st == HPDF_OK)
+		st = HPDF_UseUTFEncodings(c->pdf);
+	if (st == HPDF_OK)
+		st = HPDF_SetCurrentEncoder(c->pdf, "UTF-8");
+	if (pdf_bad(c, st))
+		return pdf_fail_lib(c, st, "cannot set up the document");
+	return 0;
+}
+
+/* Frees everything pdf_write made: the libharu document (which closes the
+ * subset font files), then the files themselves, then our arrays. */
+static void pdf_end(pdf_ctx *c)
+{
+	if (c->pdf != NULL)
+		HPDF_Free(c->pdf);
+	if (c->faces != NULL) {
+		for (int f = 0; f < c->doc->nfaces; f++) {
+			if (c->faces[f].tmp[0] != '\0')
+				unlink(c->faces[f].tmp);
+			free(c->faces[f].used);
+		}
+	}
+	free(c->faces);
+	free(c->pages);
+	free(c->images);
+	free(c->run);
+}
+
+int pdf_write(const lay_doc *doc, const pdf_info *info, const char *path,
+              const char *tmpdir, char *err, size_t errsize)
+{
+	pdf_ctx c = {
+		.doc = doc,
+		.tmpdir = tmpdir != NULL ? tmpdir : "/tmp",
+		.err = err,
+		.errsize = errsize,
+	};
+	if (errsize > 0)
+		err[0] = '\0';
+	if (doc->npages <= 0)
+		return pdf_fail(&c, "the document has no pages");
+
+	int rc = pdf_begin(&c);
+	if (rc == 0)
+		rc = pdf_load_fonts(&c);
+	if (rc == 0)
+		rc = pdf_add_pages(&c);
+	for (int p = 0; rc == 0 && p < doc->npages; p++)
+		rc = pdf_draw_page(&c, p);
+	if (rc == 0)
+		rc = pdf_outline(&c);
+	if (rc == 0)
+		rc = pdf_set_info(&c, info);
+	if (rc == 0) {
+		HPDF_STATUS st = HPDF_SaveToFile(c.pdf, path);
+		if (pdf_bad(&c, st))
+			rc = pdf_fail_lib(&c, st, "cannot write %s", path);
+	}
+	pdf_end(&c);
+	return rc;
+}

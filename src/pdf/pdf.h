@@ -1,0 +1,31 @@
+/*
+ * pdf.h -- writes laid-out pages as a PDF file through libharu.
+ *
+ * The only module that includes hpdf.h. Fonts are subset with hb-subset to
+ * the code points the pages use before libharu embeds them; text is UTF-8
+ * through libharu's CID TrueType support. Output is deterministic: the same
+ * pages and info give the same bytes.
+ */
+#ifndef BRIEF_PDF_H
+#define BRIEF_PDF_H
+
+#include <stddef.h>
+
+#include "layout/page.h"
+
+typedef struct pdf_info {
+	const char *title, *subject, *author, *keywords;  /* UTF-8 or NULL */
+	const char *creator;          /* e.g. "brief 0.1" */
+	long long date;               /* creation date, seconds since the epoch
+	                                 (UTC); < 0 = no date in the file */
+} pdf_info;
+
+/* Writes doc as a PDF file at path (created or truncated). Returns 0, or -1
+ * with a one-line message in err (no trailing newline), in which case a file
+ * at path may have been written partly: the caller writes to a temporary name
+ * and removes it on failure. tmpdir is where subset font files may be made
+ * for the time of the call (libharu reads fonts only from files). */
+int pdf_write(const lay_doc *doc, const pdf_info *info, const char *path,
+              const char *tmpdir, char *err, size_t errsize);
+
+#endif

@@ -1,0 +1,674 @@
+/*
+ * lrelations.c -- require "relations": the dataset as read-only Lua values.
+ *
+ * Records and lists are C-backed userdata (read-only by construction; no
+ * rawset or next can reach inside them); a collection is a userdata whose
+ * user value holds its items. Queries (where, between, sort, map, first) run
+ * here in C and return new collections. Every record field a script reads is
+ * remembered, so doc:sources() can list the sources the briefing drew on.
+ */
+#include <lauxlib.h>
+#include <lua.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/dataset.h"
+#include "script/modules.h"
+#include "script/sandbox.h"
+
+#define RECORD "relations.Record"
+#define LIST "relations.List"
+#define COLLECTION "relations.Collection"
+
+typedef struct record_ud { const ds_record *rec; } record_ud;
+typedef struct list_ud { const char *const *items; int count; } list_ud;
+typedef struct collection_ud { const char *name; } collection_ud;
+
+static const ds_dataset *dataset(lua_State *L)
+{
+	return sbx_job(L)->data;
+}
+
+/* ---- records ------------------------------------------------------------------- */
+
+static void mark_read(lua_State *L, const ds_record *r)
+{
+	lua_getfield(L, LUA_REGISTRYINDEX, "relations.read");
+	unsigned char *read = lua_touserdata(L, -1);
+	if (read)
+		read[r->serial] = 1;
+	lua_pop(L, 1);
+}
+
+/* Pushes the userdata of r; the same one every time, so records compare
+ * equal with == and work as table keys. */
+static void push_record(lua_State *L, const ds_record *r)
+{
+	lua_getfield(L, LUA_REGISTRYINDEX, "relations.records");
+	if (lua_rawgeti(L, -1, r->serial + 1) == LUA_TNIL) {
+		lua_pop(L, 1);
+		record_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
+		u->rec = r;
+		luaL_setmetatable(L, RECORD);
+		lua_pushvalue(L, -1);
+		lua_rawseti(L, -3, r->serial + 1);
+	}
+	lua_remove(L, -2);
+}
+
+static const ds_record *to_record(lua_State *L, int i)
+{
+	record_ud *u = luaL_testudata(L, i, RECORD);
+	return u ? u->rec : NULL;
+}
+
+static void push_list(lua_State *L, const char *const *items, int count)
+{
+	list_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
+	u->items = items;
+	u->count = count;
+	luaL_setmetatable(L, LIST);
+}
+
+static void push_value(lua_State *L, const ds_value *v)
+{
+	switch (v->type) {
+	case DS_NIL:
+		lua_pushnil(L);
+		break;
+	case DS_STRING:
+		lua_pushstring(L, v->as.str);
+		break;
+	case DS_INTEGER:
+		lua_pushinteger(L, (lua_Integer)v->as.integer);
+		break;
+	case DS_NUMBER:
+		lua_pushnumber(L, v->as.number);
+		break;
+	case DS_BOOLEAN:
+		lua_pushboolean(L, v->as.boolean);
+		break;
+	case DS_LIST:
+		push_list(L, v->as.list.items, v->as.list.count);
+		break;
+	}
+}
+
+static int record_index(lua_State *L)
+{
+	const ds_record *r = ((record_ud *)luaL_checkudata(L, 1, RECORD))->rec;
+	const char *k = lua_tostring(L, 2);
+	const ds_value *v = k && lua_type(L, 2) == LUA_TSTRING ? ds_get(r, k) : NULL;
+	if (!v)
+		return 0;
+	mark_read(L, r);
+	push_value(L, v);
+	return 1;
+}
+
+static int read_only(lua_State *L)
+{
+	const char *what = luaL_testudata(L, 1, RECORD) ? "records"
+	                   : luaL_testudata(L, 1, LIST) ? "lists" : "collections";
+	return luaL_error(L, "the dataset is read-only: %s cannot be changed (tried to set "
+	                  "'%s')", what, luaL_tolstring(L, 2, NULL));
+}
+
+static int record_next(lua_State *L)
+{
+	const ds_record *r = ((record_ud *)luaL_checkudata(L, 1, RECORD))->rec;
+	const ds_collection *c = r->collection;
+	int i = lua_isnil(L, 2) ? 0 : ds_field_index(c, luaL_checkstring(L, 2)) + 1;
+	for (; i > 0 || i == 0; i++) {
+		if (i >= c->nfields)
+			return 0;
+		if (r->values[i].type != DS_NIL)
+			break;
+	}
+	mark_read(L, r);
+	lua_pushstring(L, c->fields[i]);
+	push_value(L, &r->values[i]);
+	return 2;
+}
+
+static int record_pairs(lua_State *L)
+{
+	luaL_checkudata(L, 1, RECORD);
+	lua_pushcfunction(L, record_next);
+	lua_pushvalue(L, 1);
+	lua_pushnil(L);
+	return 3;
+}
+
+static int record_tostring(lua_State *L)
+{
+	const ds_record *r = ((record_ud *)luaL_checkudata(L, 1, RECORD))->rec;
+	lua_pushfstring(L, "%s record '%s'", r->collection->name, ds_id(r));
+	return 1;
+}
+
+/* ---- lists ----------------------------------------------------------------------- */
+
+static int list_index(lua_State *L)
+{
+	list_ud *u = luaL_checkudata(L, 1, LIST);
+	lua_Integer i = lua_tointeger(L, 2);
+	if (i >= 1 && i <= u->count)
+		lua_pushstring(L, u->items[i - 1]);
+	else
+		lua_pushnil(L);
+	return 1;
+}
+
+static int list_len(lua_State *L)
+{
+	lua_pushinteger(L, ((list_ud *)luaL_checkudata(L, 1, LIST))->count);
+	return 1;
+}
+
+static int list_tostring(lua_State *L)
+{
+	list_ud *u = luaL_checkudata(L, 1, LIST);
+	luaL_Buffer b;
+	luaL_buffinit(L, &b);
+	for (int i = 0; i < u->count; i++) {
+		if (i)
+			luaL_addstring(&b, ", ");
+		luaL_addstring(&b, u->items[i]);
+	}
+	luaL_pushresult(&b);
+	return 1;
+}
+
+static int sequence_next(lua_State *L)
+{
+	lua_Integer i = luaL_checkinteger(L, 2) + 1;
+	lua_pushinteger(L, i);
+	if (lua_geti(L, 1, i) == LUA_TNIL)
+		return 1;
+	return 2;
+}
+
+static int sequence_pairs(lua_State *L)
+{
+	lua_pushcfunction(L, sequence_next);
+	lua_pushvalue(L, 1);
+	lua_pushinteger(L, 0);
+	return 3;
+}
+
+/* ---- collections ------------------------------------------------------------------ */
+
+/* Pushes a new collection whose items are the table on the top of the
+ * stack (which it takes). */
+static void push_collection(lua_State *L, const char *name)
+{
+	collection_ud *u = lua_newuserdatauv(L, sizeof *u, 1);
+	u->name = name;
+	luaL_setmetatable(L, COLLECTION);
+	lua_insert(L, -2);
+	lua_setiuservalue(L, -2, 1);
+}
+
+/* Pushes the items table of the collection at index i. */
+static lua_Integer items_of(lua_State *L, int i)
+{
+	luaL_checkudata(L, i, COLLECTION);
+	lua_getiuservalue(L, i, 1);
+	return (lua_Integer)lua_rawlen(L, -1);
+}
+
+static int collection_len(lua_State *L)
+{
+	lua_pushinteger(L, items_of(L, 1));
+	return 1;
+}
+
+static int collection_index(lua_State *L)
+{
+	luaL_checkudata(L, 1, COLLECTION);
+	if (lua_type(L, 2) == LUA_TNUMBER) {
+		items_of(L, 1);
+		lua_rawgeti(L, -1, luaL_checkinteger(L, 2));
+		return 1;
+	}
+	lua_getmetatable(L, 1);
+	lua_getfield(L, -1, "methods");
+	lua_pushvalue(L, 2);
+	lua_rawget(L, -2);
+	return 1;
+}
+
+static int collection_tostring(lua_State *L)
+{
+	collection_ud *u = luaL_checkudata(L, 1, COLLECTION);
+	lua_pushfstring(L, "%s collection of %d", u->name, (int)items_of(L, 1));
+	return 1;
+}
+
+/* Pushes field k of the item at index i: straight from the dataset for
+ * records (a query does not count as reading them), through __index
+ * otherwise. */
+static void get_field(lua_State *L, int i, const char *k)
+{
+	const ds_record *r = to_record(L, i);
+	if (r) {
+		const ds_value *v = ds_get(r, k);
+		if (v)
+			push_value(L, v);
+		else
+			lua_pushnil(L);
+	} else if (lua_type(L, i) == LUA_TTABLE || luaL_getmetafield(L, i, "__index") != LUA_TNIL) {
+		if (lua_type(L, i) != LUA_TTABLE)
+			lua_pop(L, 1);
+		lua_getfield(L, i, k);
+	} else {
+		lua_pushnil(L);
+	}
+}
+
+/* Does the item at index item match the query at index q (a table of
+ * field = value, or a predicate)? A list field matches a value it holds. */
+static bool matches(lua_State *L, int item, int q)
+{
+	item = lua_absindex(L, item);
+	if (lua_isfunction(L, q)) {
+		lua_pushvalue(L, q);
+		lua_pushvalue(L, item);
+		lua_call(L, 1, 1);
+		bool ok = lua_toboolean(L, -1);
+		lua_pop(L, 1);
+		return ok;
+	}
+	lua_pushnil(L);
+	while (lua_next(L, q)) {
+		bool ok = false;
+		if (lua_type(L, -2) == LUA_TSTRING) {
+			get_field(L, item, lua_tostring(L, -2));
+			list_ud *lu = luaL_testudata(L, -1, LIST);
+			if (lu && lua_type(L, -2) == LUA_TSTRING) {
+				for (int i = 0; i < lu->count && !ok; i++)
+					ok = strcmp(lu->items[i], lua_tostring(L, -2)) == 0;
+			} else {
+				ok = lua_compare(L, -1, -2, LUA_OPEQ);
+			}
+			lua_pop(L, 1);
+		}
+		if (!ok) {
+			lua_pop(L, 2);
+			return false;
+		}
+		lua_pop(L, 1);
+	}
+	return true;
+}
+
+static void check_query(lua_State *L, int i, bool optional)
+{
+	int t = lua_type(L, i);
+	if (t == LUA_TTABLE || t == LUA_TFUNCTION || (optional && t == LUA_TNONE))
+		return;
+	luaL_typeerror(L, i, "table of field = value, or function");
+}
+
+static const char *name_of(lua_State *L)
+{
+	return ((collection_ud *)luaL_checkudata(L, 1, COLLECTION))->name;
+}
+
+static int c_where(lua_State *L)
+{
+	const char *name = name_of(L);
+	check_query(L, 2, false);
+	lua_Integer n = items_of(L, 1);     /* items at 3 */
+	lua_newtable(L);                    /* result at 4 */
+	lua_Integer k = 0;
+	for (lua_Integer i = 1; i <= n; i++) {
+		lua_rawgeti(L, 3, i);
+		if (matches(L, -1, 2))
+			lua_rawseti(L, 4, ++k);
+		else
+			lua_pop(L, 1);
+	}
+	push_collection(L, name);
+	return 1;
+}
+
+static int c_first(lua_State *L)
+{
+	luaL_checkudata(L, 1, COLLECTION);
+	check_query(L, 2, true);
+	lua_Integer n = items_of(L, 1);     /* items at 3 */
+	for (lua_Integer i = 1; i <= n; i++) {
+		lua_rawgeti(L, 3, i);
+		if (lua_isnone(L, 2) || matches(L, -1, 2))
+			return 1;
+		lua_pop(L, 1);
+	}
+	lua_pushnil(L);
+	return 1;
+}
+
+/* The years an item covers: its year, or its from..to span. */
+static bool years_of(lua_State *L, int item, lua_Integer *lo, lua_Integer *hi)
+{
+	get_field(L, item, "year");
+	if (lua_isinteger(L, -1)) {
+		*lo = *hi = lua_tointeger(L, -1);
+		lua_pop(L, 1);
+		return true;
+	}
+	lua_pop(L, 1);
+	get_field(L, item, "from");
+	get_field(L, item, "to");
+	bool ok = lua_isinteger(L, -2) && lua_isinteger(L, -1);
+	if (ok) {
+		*lo = lua_tointeger(L, -2);
+		*hi = lua_tointeger(L, -1);
+	}
+	lua_pop(L, 2);
+	return ok;
+}
+
+static int c_between(lua_State *L)
+{
+	const char *name = name_of(L);
+	lua_Integer y1 = luaL_checkinteger(L, 2), y2 = luaL_checkinteger(L, 3);
+	lua_settop(L, 3);
+	lua_Integer n = items_of(L, 1);     /* items at 4 */
+	lua_newtable(L);                    /* result at 5 */
+	lua_Integer k = 0;
+	for (lua_Integer i = 1; i <= n; i++) {
+		lua_rawgeti(L, 4, i);
+		lua_Integer lo, hi;
+		if (years_of(L, -1, &lo, &hi) && lo >= y1 && hi <= y2)
+			lua_rawseti(L, 5, ++k);
+		else
+			lua_pop(L, 1);
+	}
+	push_collection(L, name);
+	return 1;
+}
+
+static int c_map(lua_State *L)
+{
+	const char *name = name_of(L);
+	luaL_checktype(L, 2, LUA_TFUNCTION);
+	lua_settop(L, 2);
+	lua_Integer n = items_of(L, 1);     /* items at 3 */
+	lua_newtable(L);                    /* result at 4 */
+	lua_Integer k = 0;
+	for (lua_Integer i = 1; i <= n; i++) {
+		lua_pushvalue(L, 2);
+		lua_rawgeti(L, 3, i);
+		lua_call(L, 1, 1);
+		if (lua_isnil(L, -1))
+			lua_pop(L, 1);      /* nothing for this item: no hole */
+		else
+			lua_rawseti(L, 4, ++k);
+	}
+	push_collection(L, name);
+	return 1;
+}
+
+/* ---- sort: a stable merge sort over item positions ----------------------------- */
+
+typedef struct sorter {
+	lua_State *L;
+	int items, by;          /* stack indices: items table, field name or function */
+	bool descending;
+	const char *field;
+} sorter;
+
+static int type_rank(int t)
+{
+	return t == LUA_TNUMBER ? 0 : t == LUA_TSTRING ? 1 : t == LUA_TBOOLEAN ? 2 : 3;
+}
+
+/* Is item a strictly before item b? */
+static bool before(sorter *s, lua_Integer a, lua_Integer b)
+{
+	lua_State *L = s->L;
+	bool lt;
+	if (!s->field) {
+		lua_pushvalue(L, s->by);
+		lua_rawgeti(L, s->items, a);
+		lua_rawgeti(L, s->items, b);
+		lua_call(L, 2, 1);
+		lt = lua_toboolean(L, -1);
+		lua_pop(L, 1);
+		return lt;
+	}
+	lua_rawgeti(L, s->items, a);
+	get_field(L, -1, s->field);
+	lua_rawgeti(L, s->items, b);
+	get_field(L, -1, s->field);     /* stack: ia va ib vb */
+	int ta = lua_type(L, -3), tb = lua_type(L, -1);
+	if (ta == LUA_TNIL || tb == LUA_TNIL)
+		lt = ta != LUA_TNIL && tb == LUA_TNIL;      /* nil last, either way */
+	else if (type_rank(ta) != type_rank(tb))
+		lt = type_rank(ta) < type_rank(tb);
+	else if (type_rank(ta) <= 1)
+		lt = s->descending ? lua_compare(L, -1, -3, LUA_OPLT) : lua_compare(L, -3, -1, LUA_OPLT);
+	else
+		lt = false;
+	lua_pop(L, 4);
+	return lt;
+}
+
+static void merge_sort(sorter *s, lua_Integer *v, lua_Integer *tmp, size_t n)
+{
+	if (n < 2)
+		return;
+	size_t h = n / 2;
+	merge_sort(s, v, tmp, h);
+	merge_sort(s, v + h, tmp, n - h);
+	size_t i = 0, j = h, k = 0;
+	while (i < h && j < n)
+		tmp[k++] = before(s, v[j], v[i]) ? v[j++] : v[i++];
+	while (i < h)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof *v);
+}
+
+/* Scratch index arrays live in a userdata, so an error raised by a
+ * comparator cannot leak them. */
+static int c_sort(lua_State *L)
+{
+	const char *name = name_of(L);
+	sorter s = {.L = L, .by = 2};
+	if (lua_type(L, 2) == LUA_TSTRING) {
+		s.field = lua_tostring(L, 2);
+		if (s.field[0] == '-') {
+			s.descending = true;
+			s.field++;
+		}
+	} else if (!lua_isfunction(L, 2)) {
+		return luaL_typeerror(L, 2, "field name or function");
+	}
+	lua_settop(L, 2);
+	lua_Integer n = items_of(L, 1);     /* items at 3 */
+	s.items = 3;
+	lua_Integer *idx = lua_newuserdatauv(L, (size_t)(n ? n : 1) * 2 * sizeof *idx, 0);
+	for (lua_Integer i = 0; i < n; i++)
+		idx[i] = i + 1;
+	merge_sort(&s, idx, idx + n, (size_t)n);
+	lua_createtable(L, (int)n, 0);
+	for (lua_Integer i = 0; i < n; i++) {
+		lua_rawgeti(L, 3, idx[i]);
+		lua_rawseti(L, -2, i + 1);
+	}
+	push_collection(L, name);
+	return 1;
+}
+
+/* ---- module functions ------------------------------------------------------------- */
+
+static const char *ordinal_suffix(lua_Integer n)
+{
+	lua_Integer t = n % 100;
+	if (t >= 11 && t <= 13)
+		return "th";
+	switch (n % 10) {
+	case 1: return "st";
+	case 2: return "nd";
+	case 3: return "rd";
+	default: return "th";
+	}
+}
+
+static int r_ordinal(lua_State *L)
+{
+	lua_Integer n;
+	int ok;
+	n = lua_tointegerx(L, 1, &ok);
+	if (!ok)
+		return luaL_typeerror(L, 1, "integer");
+	if (n < 0)
+		return luaL_argerror(L, 1, "must not be negative");
+	lua_pushfstring(L, "%I%s", (LUAI_UACINT)n, ordinal_suffix(n));
+	return 1;
+}
+
+static int r_source(lua_State *L)
+{
+	const ds_record *r = to_record(L, 1);
+	const char *id = r ? ds_source_id(r) : luaL_checkstring(L, 1);
+	if (r && !id)
+		id = ds_id(r);      /* a source is its own source */
+	const ds_record *src = id ? ds_find(dataset(L), "sources", id) : NULL;
+	if (!src) {
+		lua_pushnil(L);
+		lua_pushfstring(L, "no source '%s'", id ? id : "?");
+		return 2;
+	}
+	push_record(L, src);
+	return 1;
+}
+
+static int r_anniversaries(lua_State *L)
+{
+	lua_Integer year = luaL_checkinteger(L, 1);
+	lua_Integer every = 5;
+	if (!lua_isnoneornil(L, 2)) {
+		luaL_checktype(L, 2, LUA_TTABLE);
+		if (lua_getfield(L, 2, "every") != LUA_TNIL) {
+			int ok;
+			every = lua_tointegerx(L, -1, &ok);
+			if (!ok || every < 1)
+				return luaL_argerror(L, 2, "'every' must be a whole number of years, 1 or more");
+		}
+		lua_pop(L, 1);
+	}
+	const ds_collection *ev = ds_collection_named(dataset(L), "events");
+	/* most years first; the dataset's date order within the same count */
+	lua_newtable(L);
+	int k = 0;
+	for (lua_Integer span = year - 1000; span >= every; span--) {
+		if (span % every)
+			continue;
+		for (int i = 0; i < ev->nrecords; i++) {
+			const ds_record *r = &ev->records[i];
+			if (ds_year(r) != year - span)
+				continue;
+			lua_createtable(L, 0, 3);
+			push_record(L, r);
+			lua_setfield(L, -2, "event");
+			lua_pushinteger(L, span);
+			lua_setfield(L, -2, "years");
+			lua_pushfstring(L, "%I%s", (LUAI_UACINT)span, ordinal_suffix(span));
+			lua_setfield(L, -2, "ordinal");
+			lua_rawseti(L, -2, ++k);
+		}
+	}
+	return 1;
+}
+
+void relations_push_read_sources(lua_State *L)
+{
+	const ds_dataset *ds = dataset(L);
+	lua_newtable(L);
+	lua_getfield(L, LUA_REGISTRYINDEX, "relations.read");
+	const unsigned char *read = lua_touserdata(L, -1);
+	lua_pop(L, 1);
+	if (!read)
+		return;
+	const ds_collection *sources = ds_collection_named(ds, "sources");
+	int k = 0;
+	for (int s = 0; s < sources->nrecords; s++) {
+		const ds_record *src = &sources->records[s];
+		bool used = read[src->serial];
+		for (int c = 0; c < DS_NCOLLECTIONS && !used; c++) {
+			const ds_collection *coll = ds_collection_named(ds, ds_collection_names[c]);
+			for (int i = 0; i < coll->nrecords && !used; i++) {
+				const ds_record *r = &coll->records[i];
+				const char *sid = ds_source_id(r);
+				used = read[r->serial] && sid && strcmp(sid, ds_id(src)) == 0;
+			}
+		}
+		if (used) {
+			push_record(L, src);
+			lua_rawseti(L, -2, ++k);
+		}
+	}
+}
+
+/* ---- registration ------------------------------------------------------------------ */
+
+static const luaL_Reg record_meta[] = {
+	{"__index", record_index}, {"__newindex", read_only}, {"__pairs", record_pairs},
+	{"__tostring", record_tostring}, {NULL, NULL}
+};
+static const luaL_Reg list_meta[] = {
+	{"__index", list_index}, {"__newindex", read_only}, {"__len", list_len},
+	{"__pairs", sequence_pairs}, {"__tostring", list_tostring}, {NULL, NULL}
+};
+static const luaL_Reg collection_meta[] = {
+	{"__index", collection_index}, {"__newindex", read_only}, {"__len", collection_len},
+	{"__pairs", sequence_pairs}, {"__tostring", collection_tostring}, {NULL, NULL}
+};
+static const luaL_Reg collection_methods[] = {
+	{"where", c_where}, {"between", c_between}, {"sort", c_sort}, {"map", c_map},
+	{"first", c_first}, {NULL, NULL}
+};
+static const luaL_Reg functions[] = {
+	{"source", r_source}, {"anniversaries", r_anniversaries}, {"ordinal", r_ordinal},
+	{NULL, NULL}
+};
+
+int luaopen_relations(lua_State *L)
+{
+	const ds_dataset *ds = dataset(L);
+	luaL_newmetatable(L, RECORD);
+	luaL_setfuncs(L, record_meta, 0);
+	lua_pushliteral(L, RECORD);
+	lua_setfield(L, -2, "__name");
+	luaL_newmetatable(L, LIST);
+	luaL_setfuncs(L, list_meta, 0);
+	luaL_newmetatable(L, COLLECTION);
+	luaL_setfuncs(L, collection_meta, 0);
+	luaL_newlib(L, collection_methods);
+	lua_setfield(L, -2, "methods");
+	lua_pop(L, 3);
+
+	lua_newtable(L);
+	lua_setfield(L, LUA_REGISTRYINDEX, "relations.records");
+	size_t n = (size_t)ds_nrecords(ds);
+	memset(lua_newuserdatauv(L, n ? n : 1, 0), 0, n ? n : 1);
+	lua_setfield(L, LUA_REGISTRYINDEX, "relations.read");
+
+	luaL_newlib(L, functions);
+	for (int c = 0; c < DS_NCOLLECTIONS; c++) {
+		const ds_collection *coll = ds_collection_named(ds, ds_collection_names[c]);
+		lua_createtable(L, coll->nrecords, 0);
+		for (int i = 0; i < coll->nrecords; i++) {
+			push_record(L, &coll->records[i]);
+			lua_rawseti(L, -2, i + 1);
+		}
+		push_collection(L, coll->name);
+		lua_setfield(L, -2, coll->name);
+	}
+	return 1;
+}

@@ -1,0 +1,556 @@
+/*
+ * sandbox.c -- building the Lua state a script runs in, and holding it to
+ * its limits. See sandbox.h for what is allowed and why.
+ */
+#include "script/sandbox.h"
+
+#include <errno.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+
+#include "script/modules.h"
+
+#define HOOK_EVERY 1000         /* instructions between two hook calls */
+#define REP_MAX (256u << 20)    /* largest string string.rep may build */
+
+typedef struct sbx {
+	const run_job *job;
+	size_t used;
+	long long count;
+	const char *hit;            /* the limit that stopped the script */
+	char chunk[1024];           /* "@path" of the script, to spot its lines */
+} sbx;
+
+static sbx *get(lua_State *L)
+{
+	void *ud;
+	lua_getallocf(L, &ud);
+	return ud;
+}
+
+const run_job *sbx_job(lua_State *L)
+{
+	return get(L)->job;
+}
+
+const char *sbx_limit_hit(lua_State *L)
+{
+	return get(L)->hit;
+}
+
+long long sbx_now(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (e && *e) {
+		char *end;
+		errno = 0;
+		long long t = strtoll(e, &end, 10);
+		if (!*end && !errno && t >= 0)
+			return t;
+	}
+	return (long long)time(NULL);
+}
+
+/* ---- memory ------------------------------------------------------------------ */
+
+static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+	sbx *s = ud;
+	if (!ptr)
+		osize = 0;
+	if (nsize == 0) {
+		free(ptr);
+		s->used -= osize;
+		return NULL;
+	}
+	if (nsize > osize && s->used - osize + nsize > s->job->limits.memory) {
+		s->hit = "memory";
+		return NULL;
+	}
+	void *p = realloc(ptr, nsize);
+	if (p)
+		s->used = s->used - osize + nsize;
+	return p;
+}
+
+/* ---- instructions and time --------------------------------------------------------- */
+
+static lua_State *alarm_state;      /* the one state of this worker */
+static volatile sig_atomic_t deadline_passed;
+
+static void stop(lua_State *L, lua_Debug *ar, const char *fmt, ...);
+
+static void hook(lua_State *L, lua_Debug *ar)
+{
+	sbx *s = get(L);
+	const run_job *job = s->job;
+	if (s->hit && strcmp(s->hit, "memory") != 0) {
+		/* stopped already: every instruction raises again, so no pcall
+		 * in the script can carry on past the stop */
+		stop(L, ar, "%s", "stopped");
+	}
+	s->count += HOOK_EVERY;
+	if (job->line_slot && lua_getinfo(L, "Sl", ar) && strcmp(ar->source, s->chunk) == 0)
+		*job->line_slot = ar->currentline;
+	if (deadline_passed) {
+		s->hit = "time";
+		lua_sethook(L, hook, LUA_MASKCOUNT, 1);
+		stop(L, ar, "time limit of %g s exceeded (raise it with --timeout)",
+		     job->limits.seconds);
+	}
+	if (s->count > job->limits.instructions) {
+		s->hit = "instructions";
+		lua_sethook(L, hook, LUA_MASKCOUNT, 1);
+		stop(L, ar, "instruction limit of %lld exceeded (raise it with "
+		     "--max-instructions)", job->limits.instructions);
+	}
+}
+
+/* Raises a stop at the running Lua line. */
+static void stop(lua_State *L, lua_Debug *ar, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+		luaL_error(L, "%s:%d: %s", ar->short_src, ar->currentline, msg);
+	luaL_error(L, "%s", msg);
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	deadline_passed = 1;
+	if (alarm_state)    /* lua_sethook is safe in a signal handler */
+		lua_sethook(alarm_state, hook, LUA_MASKCOUNT, 1);
+}
+
+void sbx_arm_deadline(lua_State *L, double seconds)
+{
+	alarm_state = L;
+	deadline_passed = 0;
+	struct sigaction sa = {0};
+	sa.sa_handler = on_alarm;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	struct itimerval it = {0};
+	it.it_value.tv_sec = (time_t)seconds;
+	it.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds) * 1e6);
+	if (it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0)
+		it.it_value.tv_usec = 1;
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+/* ---- the allowed functions ------------------------------------------------------- */
+
+/* load(chunk [, name [, mode [, env]]]) for text chunks only. */
+static int safe_load(lua_State *L)
+{
+	int n = lua_gettop(L);
+	if (n >= 3 && !lua_isnil(L, 3)) {
+		const char *mode = luaL_checkstring(L, 3);
+		if (strchr(mode, 'b'))
+			return luaL_error(L, "load: binary chunks are not allowed in scripts");
+	}
+	lua_settop(L, n < 4 ? 4 : n);
+	lua_pushliteral(L, "t");
+	lua_replace(L, 3);
+	if (n < 4) {
+		lua_pushglobaltable(L);     /* default environment: the script's */
+		lua_replace(L, 4);
+	}
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+	return lua_gettop(L);
+}
+
+static int safe_setmetatable(lua_State *L)
+{
+	if (lua_type(L, 2) == LUA_TTABLE) {
+		lua_getfield(L, 2, "__gc");
+		bool gc = !lua_isnil(L, -1);
+		lua_pop(L, 1);
+		if (gc)
+			return luaL_error(L, "setmetatable: __gc metamethods are not allowed in scripts");
+	}
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, 1);
+	return 1;
+}
+
+static int safe_rep(lua_State *L)
+{
+	size_t l, lsep = 0;
+	luaL_checklstring(L, 1, &l);
+	lua_Integer n = luaL_checkinteger(L, 2);
+	luaL_optlstring(L, 3, "", &lsep);
+	if (n <= 0 || (l == 0 && lsep == 0)) {
+		lua_pushliteral(L, "");
+		return 1;
+	}
+	if ((unsigned long long)n > REP_MAX ||
+	    (l + lsep) * (unsigned long long)n > REP_MAX)
+		return luaL_error(L, "string.rep: result would be larger than %u MiB", REP_MAX >> 20);
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, 1);
+	return 1;
+}
+
+static int safe_time(lua_State *L)
+{
+	if (lua_isnoneornil(L, 1)) {
+		lua_pushinteger(L, (lua_Integer)sbx_now());
+		return 1;
+	}
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, 1);
+	return 1;
+}
+
+static int safe_date(lua_State *L)
+{
+	if (lua_isnoneornil(L, 2)) {
+		lua_settop(L, 1);
+		if (lua_isnil(L, 1)) {
+			lua_pop(L, 1);
+			lua_pushliteral(L, "%c");
+		}
+		lua_pushinteger(L, (lua_Integer)sbx_now());
+	}
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, 1);
+	return 1;
+}
+
+static int safe_randomseed(lua_State *L)
+{
+	if (lua_isnone(L, 1))
+		lua_pushinteger(L, 0x62726965);     /* "brie": fixed, for reproducible output */
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, 0);
+	return 0;
+}
+
+/* pairs in a fixed order: integer keys ascending, then other numbers, then
+ * strings bytewise, then the rest; __pairs is honoured. */
+static int key_rank(lua_State *L, int i)
+{
+	switch (lua_type(L, i)) {
+	case LUA_TNUMBER:
+		return lua_isinteger(L, i) ? 0 : 1;
+	case LUA_TSTRING:
+		return 2;
+	case LUA_TBOOLEAN:
+		return 3;
+	default:
+		return 4;
+	}
+}
+
+static int key_less(lua_State *L)
+{
+	int ra = key_rank(L, 1), rb = key_rank(L, 2);
+	if (ra != rb)
+		lua_pushboolean(L, ra < rb);
+	else if (ra <= 2)
+		lua_pushboolean(L, lua_compare(L, 1, 2, LUA_OPLT));
+	else if (ra == 3)
+		lua_pushboolean(L, !lua_toboolean(L, 1) && lua_toboolean(L, 2));
+	else
+		lua_pushboolean(L, 0);
+	return 1;
+}
+
+static int sorted_next(lua_State *L)
+{
+	/* upvalues: the sorted keys, the position */
+	lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
+	for (;;) {
+		i++;
+		if (lua_rawgeti(L, lua_upvalueindex(1), i) == LUA_TNIL)
+			return 1;
+		lua_pushvalue(L, -1);
+		if (lua_rawget(L, 1) != LUA_TNIL) {
+			lua_pushinteger(L, i);
+			lua_replace(L, lua_upvalueindex(2));
+			return 2;
+		}
+		lua_pop(L, 2);      /* removed since: skip it */
+	}
+}
+
+static int sorted_pairs(lua_State *L)
+{
+	luaL_checkany(L, 1);
+	if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+		lua_pushvalue(L, 1);
+		lua_call(L, 1, 3);
+		return 3;
+	}
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_newtable(L);                                /* keys */
+	lua_Integer n = 0;
+	lua_pushnil(L);
+	while (lua_next(L, 1)) {
+		lua_pop(L, 1);
+		lua_pushvalue(L, -1);
+		lua_rawseti(L, -3, ++n);
+	}
+	if (n > 1) {
+		lua_getglobal(L, "table");
+		lua_getfield(L, -1, "sort");
+		lua_remove(L, -2);
+		if (lua_isfunction(L, -1)) {
+			lua_pushvalue(L, -2);
+			lua_pushcfunction(L, key_less);
+			lua_call(L, 2, 0);
+		} else {
+			lua_pop(L, 1);
+		}
+	}
+	lua_pushinteger(L, 0);
+	lua_pushcclosure(L, sorted_next, 2);
+	lua_pushvalue(L, 1);
+	lua_pushnil(L);
+	return 3;
+}
+
+static int undefined_global(lua_State *L)
+{
+	if (lua_type(L, 2) == LUA_TSTRING)
+		return luaL_error(L, "undefined variable '%s'", lua_tostring(L, 2));
+	return 0;
+}
+
+/* ---- require ----------------------------------------------------------------- */
+
+int sbx_loadfile(lua_State *L, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		lua_pushfstring(L, "cannot open %s: %s", path, strerror(errno));
+		return LUA_ERRFILE;
+	}
+	luaL_Buffer b;
+	luaL_buffinit(L, &b);
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		luaL_addlstring(&b, chunk, n);
+	bool bad = ferror(f);
+	fclose(f);
+	luaL_pushresult(&b);
+	if (bad) {
+		lua_pop(L, 1);
+		lua_pushfstring(L, "cannot read %s", path);
+		return LUA_ERRFILE;
+	}
+	size_t len;
+	const char *src = lua_tolstring(L, -1, &len);
+	if (len > 0 && src[0] == 0x1B) {
+		lua_pop(L, 1);
+		lua_pushfstring(L, "%s: binary chunks are not allowed", path);
+		return LUA_ERRSYNTAX;
+	}
+	lua_pushfstring(L, "@%s", path);
+	int rc = luaL_loadbufferx(L, src, len, lua_tostring(L, -1), "t");
+	lua_remove(L, -2);      /* chunk name */
+	lua_remove(L, -2);      /* source */
+	return rc;
+}
+
+static bool module_name_ok(const char *s)
+{
+	if (!*s || *s == '.')
+		return false;
+	for (const char *p = s; *p; p++) {
+		bool ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		          (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' || *p == '.';
+		if (!ok || (p[0] == '.' && p[1] == '.'))
+			return false;
+	}
+	return true;
+}
+
+static int sbx_require(lua_State *L)
+{
+	const char *name = luaL_checkstring(L, 1);
+	lua_settop(L, 1);
+	lua_getfield(L, LUA_REGISTRYINDEX, "brief.loaded");
+	if (lua_getfield(L, 2, name) != LUA_TNIL)
+		return 1;
+	lua_pop(L, 1);
+	lua_CFunction builtin = strcmp(name, "relations") == 0 ? luaopen_relations
+	                        : strcmp(name, "brief") == 0 ? luaopen_brief : NULL;
+	if (builtin) {
+		lua_pushcfunction(L, builtin);
+		lua_pushvalue(L, 1);
+		lua_call(L, 1, 1);
+	} else {
+		if (!module_name_ok(name))
+			return luaL_error(L, "require: '%s' is not a module name", name);
+		const run_job *job = sbx_job(L);
+		char rel[256], path[4096];
+		snprintf(rel, sizeof rel, "%s", name);
+		for (char *p = rel; *p; p++)
+			if (*p == '.')
+				*p = '/';
+		const char *sep = strrchr(job->script, '/');
+		int dirlen = sep ? (int)(sep - job->script) : 1;
+		const char *dir = sep ? job->script : ".";
+		snprintf(path, sizeof path, "%s/%s.lua", job->templates_dir, rel);
+		FILE *f = fopen(path, "rb");
+		if (!f) {
+			snprintf(path, sizeof path, "%.*s/%s.lua", dirlen, dir, rel);
+			f = fopen(path, "rb");
+		}
+		if (!f)
+			return luaL_error(L, "module '%s' not found (looked for %s/%s.lua and "
+			                  "%.*s/%s.lua)", name, job->templates_dir, rel, dirlen, dir,
+			                  rel);
+		fclose(f);
+		if (sbx_loadfile(L, path) != LUA_OK)
+			return lua_error(L);
+		lua_pushvalue(L, 1);
+		lua_call(L, 1, 1);
+	}
+	if (lua_isnil(L, -1)) {
+		lua_pop(L, 1);
+		lua_pushboolean(L, 1);
+	}
+	lua_pushvalue(L, -1);
+	lua_setfield(L, 2, name);
+	return 1;
+}
+
+/* ---- the state ------------------------------------------------------------------ */
+
+/* Replaces lib.name by a C closure whose upvalue is the original. */
+static void wrap(lua_State *L, int lib, const char *name, lua_CFunction f)
+{
+	lua_getfield(L, lib, name);
+	lua_pushcclosure(L, f, 1);
+	lua_setfield(L, lib, name);
+}
+
+static int open_all(lua_State *L)
+{
+	static const luaL_Reg libs[] = {
+		{LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string},
+		{LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
+		{LUA_UTF8LIBNAME, luaopen_utf8}, {LUA_COLIBNAME, luaopen_coroutine},
+		{NULL, NULL}
+	};
+	for (const luaL_Reg *l = libs; l->name; l++) {
+		luaL_requiref(L, l->name, l->func, 1);
+		lua_pop(L, 1);
+	}
+	lua_pushglobaltable(L);
+	int g = lua_gettop(L);
+	static const char *const removed[] = {"dofile", "loadfile", "collectgarbage", NULL};
+	for (const char *const *r = removed; *r; r++) {
+		lua_pushnil(L);
+		lua_setfield(L, g, *r);
+	}
+	wrap(L, g, "load", safe_load);
+	wrap(L, g, "setmetatable", safe_setmetatable);
+	lua_pushcfunction(L, sorted_pairs);
+	lua_setfield(L, g, "pairs");
+	lua_pushcfunction(L, sbx_require);
+	lua_setfield(L, g, "require");
+	lua_newtable(L);
+	lua_setfield(L, LUA_REGISTRYINDEX, "brief.loaded");
+
+	/* string: a copy with rep capped, behind a protected metatable */
+	lua_getfield(L, g, "string");
+	int str = lua_gettop(L);
+	wrap(L, str, "rep", safe_rep);
+	lua_pushliteral(L, "");
+	lua_getmetatable(L, -1);
+	lua_pushvalue(L, str);
+	lua_setfield(L, -2, "__index");
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
+	lua_pop(L, 3);
+
+	/* os: the clock and dates only */
+	luaL_requiref(L, LUA_OSLIBNAME, luaopen_os, 0);
+	int os = lua_gettop(L);
+	lua_newtable(L);
+	static const char *const keep[] = {"clock", "difftime", NULL};
+	for (const char *const *k = keep; *k; k++) {
+		lua_getfield(L, os, *k);
+		lua_setfield(L, -2, *k);
+	}
+	lua_getfield(L, os, "time");
+	lua_pushcclosure(L, safe_time, 1);
+	lua_setfield(L, -2, "time");
+	lua_getfield(L, os, "date");
+	lua_pushcclosure(L, safe_date, 1);
+	lua_setfield(L, -2, "date");
+	lua_setfield(L, g, "os");
+	lua_pop(L, 1);
+
+	/* math.random: the same numbers every run */
+	lua_getfield(L, g, "math");
+	wrap(L, lua_gettop(L), "randomseed", safe_randomseed);
+	lua_getfield(L, -1, "randomseed");
+	lua_call(L, 0, 0);
+	lua_pop(L, 1);
+
+	/* reading an undefined global is an error */
+	lua_newtable(L);
+	lua_pushcfunction(L, undefined_global);
+	lua_setfield(L, -2, "__index");
+	lua_setmetatable(L, g);
+	return 0;
+}
+
+lua_State *sbx_new(const run_job *job)
+{
+	sbx *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->job = job;
+	snprintf(s->chunk, sizeof s->chunk, "@%s", job->script);
+	lua_State *L = lua_newstate(sbx_alloc, s);
+	if (!L) {
+		free(s);
+		return NULL;
+	}
+	lua_pushcfunction(L, open_all);
+	if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+		lua_close(L);
+		free(s);
+		return NULL;
+	}
+	lua_sethook(L, hook, LUA_MASKCOUNT, HOOK_EVERY);
+	return L;
+}
+
+void sbx_close(lua_State *L)
+{
+	if (!L)
+		return;
+	sbx *s = get(L);
+	struct itimerval off = {0};
+	setitimer(ITIMER_REAL, &off, NULL);
+	alarm_state = NULL;
+	lua_close(L);
+	free(s);
+}

@@ -1,0 +1,52 @@
+/*
+ * sandbox.h -- a fresh Lua state an analyst's script may run in.
+ *
+ * What it holds (Redis's scripting sandbox is the model): an allocator with
+ * a byte cap; a count hook that stops the script after an instruction budget
+ * and re-arms itself so pcall cannot swallow the stop; only the libraries on
+ * an allow-list (base without dofile/loadfile, string, table, math, utf8,
+ * coroutine, and os.time/clock/date/difftime); `load` for text chunks only;
+ * `setmetatable` refusing __gc (finalizers escape the hook); string.rep and
+ * the pattern functions with length caps; a protected string metatable;
+ * `pairs` in a fixed key order and math.random with a fixed seed, so the same
+ * script gives the same PDF; reading an undefined global is an error.
+ *
+ * `require` finds the built-in modules, then templates/NAME.lua, then
+ * NAME.lua beside the script; nothing else is readable from Lua.
+ */
+#ifndef BRIEF_SANDBOX_H
+#define BRIEF_SANDBOX_H
+
+#include <lua.h>
+#include <stdbool.h>
+
+#include "script/run.h"
+
+/* Returns a new sandboxed state for the job, owned by the caller (close with
+ * sbx_close()), or NULL when out of memory. The job must outlive the state. */
+lua_State *sbx_new(const run_job *job);
+
+/* Disarms the deadline and closes the state. NULL is accepted. */
+void sbx_close(lua_State *L);
+
+/* Arms the wall-clock deadline: after `seconds` the script is stopped at its
+ * next instruction (a stop inside a long C call is left to the parent). */
+void sbx_arm_deadline(lua_State *L, double seconds);
+
+/* Why the last run stopped, if a limit stopped it: "time", "instructions",
+ * "memory" or NULL. */
+const char *sbx_limit_hit(lua_State *L);
+
+/* Loads a Lua text file as a chunk named after path, with the sandbox's
+ * globals as its environment. Returns a lua_load status; on error the
+ * message is on the stack. */
+int sbx_loadfile(lua_State *L, const char *path);
+
+/* The job of the state's run. */
+const run_job *sbx_job(lua_State *L);
+
+/* Current UNIX time for os.time/os.date: $SOURCE_DATE_EPOCH when set, so
+ * "the current year" is reproducible too. */
+long long sbx_now(void);
+
+#endif

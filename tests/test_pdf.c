@@ -1,0 +1,948 @@
+/*
+ * test_pdf.c -- the PDF backend: pages in, a PDF file out.
+ *
+ * Documents are built by hand (no layout engine) and the files checked with
+ * the tools a reader of brief's output would trust: qpdf (structure, and
+ * --qdf to read content streams as text), pdftotext and pdfinfo (poppler).
+ * Every test writes under its own mkdtemp directory in /tmp.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pdf/pdf.h"
+
+#define SERIF "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
+#define SANS_BOLD "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf"
+#define NANUM "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
+
+enum { F_SERIF, F_SANS_BOLD, F_NANUM, F_SERIF_AGAIN };
+
+static const lay_face faces[] = {
+	{SERIF, "LiberationSerif-Regular"},
+	{SANS_BOLD, "LiberationSans-Bold"},
+	{NANUM, "NanumGothic"},
+	{SERIF, "LiberationSerif-Regular (second style on the same file)"},
+};
+
+static const lay_color ink = {0.1f, 0.1f, 0.12f};
+static const lay_color navy = {0.09f, 0.22f, 0.40f};
+
+/* A 2x2 8-bit RGB PNG and an 8x8 grey baseline JPEG. */
+static const unsigned char tiny_png[] = {
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
+	0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02,
+	0x08, 0x02, 0x00, 0x00, 0x00, 0xfd, 0xd4, 0x9a, 0x73, 0x00, 0x00, 0x00,
+	0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x30, 0x4e, 0x3b, 0x03,
+	0x44, 0x0c, 0x10, 0x0a, 0x00, 0x24, 0xb6, 0x05, 0x95, 0xce, 0xbb, 0xea,
+	0x6a, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60,
+	0x82,
+};
+static const unsigned char tiny_jpg[] = {
+	0xff, 0xd8, 0xff, 0xdb, 0x00, 0x43, 0x00, 0x01, 0x01, 0x01, 0x01, 0x01,
+	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0xff,
+	0xc0, 0x00, 0x0b, 0x08, 0x00, 0x08, 0x00, 0x08, 0x01, 0x01, 0x11, 0x00,
+	0xff, 0xc4, 0x00, 0x14, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xc4,
+	0x00, 0x14, 0x10, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xda, 0x00, 0x08,
+	0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x3f, 0xff, 0xd9,
+};
+
+/* ---- fixture and helpers ------------------------------------------------ */
+
+typedef struct fixture {
+	char dir[64];           /* this test's directory */
+	char fonts[96];         /* tmpdir handed to pdf_write: must end up empty */
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *fx = calloc(1, sizeof *fx);
+	if (fx == NULL)
+		return -1;
+	strcpy(fx->dir, "/tmp/test_pdf.XXXXXX");
+	if (mkdtemp(fx->dir) == NULL) {
+		free(fx);
+		return -1;
+	}
+	snprintf(fx->fonts, sizeof fx->fonts, "%s/fonts", fx->dir);
+	if (mkdir(fx->fonts, 0700) != 0)
+		return -1;
+	*state = fx;
+	return 0;
+}
+
+/* Removes the files of one flat directory, then the directory. */
+static void remove_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return;
+	struct dirent *e;
+	char path[512];
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		unlink(path);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+static int teardown(void **state)
+{
+	fixture *fx = *state;
+	remove_dir(fx->fonts);
+	remove_dir(fx->dir);
+	free(fx);
+	return 0;
+}
+
+/* path = the test directory + "/" + name. */
+static void in_dir(const fixture *fx, const char *name, char *path, size_t size)
+{
+	snprintf(path, size, "%s/%s", fx->dir, name);
+}
+
+static void write_file(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Returns the whole file (NUL-terminated, length in *len), owned by the
+ * caller; fails the test when it cannot be read. */
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	assert_non_null(buf);
+	size_t got;
+	while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+		n += got;
+		if (cap - n < 2) {
+			cap *= 2;
+			buf = realloc(buf, cap);
+			assert_non_null(buf);
+		}
+	}
+	fclose(f);
+	buf[n] = '\0';
+	if (len != NULL)
+		*len = n;
+	return buf;
+}
+
+/* Runs a shell command; returns its standard output (caller frees), with
+ * any NUL bytes (binary streams) turned into '.' so it can be searched as a
+ * string, and stores its exit status. */
+__attribute__((format(printf, 2, 3)))
+static char *run(int *status, const char *fmt, ...)
+{
+	char cmd[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	size_t cap = 1 << 16, n = 0, got;
+	char *out = malloc(cap);
+	assert_non_null(out);
+	while ((got = fread(out + n, 1, cap - n - 1, p)) > 0) {
+		n += got;
+		if (cap - n < 2) {
+			cap *= 2;
+			out = realloc(out, cap);
+			assert_non_null(out);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (out[i] == '\0')
+			out[i] = '.';
+	out[n] = '\0';
+	int st = pclose(p);
+	*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	return out;
+}
+
+/* The file as qpdf --qdf prints it: streams uncompressed, one object per
+ * block, with runs of white space folded into one space so that arrays
+ * spread over lines can be searched as "[ 7 0 R /XYZ 0 700 null ]". */
+static char *qdf_text(const char *pdf)
+{
+	int st;
+	char *out = run(&st, "qpdf --qdf --object-streams=disable '%s' -", pdf);
+	assert_int_equal(st, 0);
+	char *w = out;
+	for (char *r = out; *r; r++) {
+		bool space = *r == ' ' || *r == '\n' || *r == '\r' || *r == '\t';
+		if (space && w > out && w[-1] == ' ')
+			continue;
+		*w++ = space ? ' ' : *r;
+	}
+	*w = '\0';
+	return out;
+}
+
+/* The value after "key:" on a line of pdfinfo's output, or "" (static). */
+static const char *info_field(const char *out, const char *key)
+{
+	static char value[256];
+	value[0] = '\0';
+	for (const char *line = out; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		size_t k = strlen(key);
+		if (strncmp(line, key, k) == 0 && line[k] == ':') {
+			const char *v = line + k + 1;
+			while (*v == ' ')
+				v++;
+			size_t n = strcspn(v, "\n");
+			snprintf(value, sizeof value, "%.*s", (int)n, v);
+			break;
+		}
+	}
+	return value;
+}
+
+/* Skips one JSON value at *p (white space already removed). */
+static void skip_json(const char **p)
+{
+	int depth = 0;
+	do {
+		char c = **p;
+		if (c == '\0')
+			return;
+		if (c == '"') {
+			for ((*p)++; **p && **p != '"'; (*p)++)
+				if (**p == '\\' && (*p)[1])
+					(*p)++;
+		} else if (c == '[' || c == '{') {
+			depth++;
+		} else if (c == ']' || c == '}') {
+			if (depth == 0)
+				return;
+			depth--;
+		} else if (c == ',' && depth == 0) {
+			return;
+		}
+		(*p)++;
+	} while (depth > 0 || (**p != ',' && **p != ']' && **p != '}'));
+}
+
+/* Renders the array of outline items at *p (qpdf --json, white space
+ * removed) as "A(B(C)),D" into out, advancing *p past the array. */
+static void outline_shape(const char **p, char *out, size_t size)
+{
+	size_t n = strlen(out);
+	assert_true(**p == '[');
+	(*p)++;
+	bool first = true;
+	while (**p == '{') {
+		char title[64] = "", kids[256] = "";
+		(*p)++;
+		while (**p == '"') {
+			const char *key = *p + 1;
+			const char *end = strchr(key, '"');
+			*p = end + 2;                               /* past ": */
+			if (strncmp(key, "kids\"", 5) == 0) {
+				outline_shape(p, kids, sizeof kids);
+			} else if (strncmp(key, "title\"", 6) == 0) {
+				const char *v = *p + 1;
+				const char *ve = strchr(v, '"');
+				snprintf(title, sizeof title, "%.*s", (int)(ve - v), v);
+				*p = ve + 1;
+			} else {
+				skip_json(p);
+			}
+			if (**p == ',')
+				(*p)++;
+		}
+		assert_true(**p == '}');
+		(*p)++;
+		n += (size_t)snprintf(out + n, size - n, "%s%s%s%s%s", first ? "" : ",",
+		                      title, kids[0] ? "(" : "", kids, kids[0] ? ")" : "");
+		first = false;
+		if (**p == ',')
+			(*p)++;
+	}
+	assert_true(**p == ']');
+	(*p)++;
+}
+
+static int count_of(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
+static lay_item text(float x, float y, int face, float size, const char *s)
+{
+	return (lay_item){
+		.kind = LAY_TEXT, .x = x, .y = y, .color = ink,
+		.u.text = {.face = face, .size = size, .str = s, .len = (int)strlen(s)},
+	};
+}
+
+static lay_doc doc_of(lay_page *pages, int npages)
+{
+	return (lay_doc){
+		.width = 595.276f, .height = 841.89f,
+		.pages = pages, .npages = npages,
+		.faces = faces, .nfaces = (int)(sizeof faces / sizeof faces[0]),
+	};
+}
+
+/* Writes doc at dir/name (path set to it), or fails the test with pdf_write's
+ * message. */
+static void write_ok(const fixture *fx, const lay_doc *doc, const pdf_info *info,
+                     const char *name, char *path, size_t size)
+{
+	char err[512];
+	in_dir(fx, name, path, size);
+	int rc = pdf_write(doc, info, path, fx->fonts, err, sizeof err);
+	if (rc != 0)
+		fail_msg("pdf_write: %s", err);
+}
+
+/* True when tmpdir holds nothing: subset fonts were removed. */
+static bool dir_is_empty(const char *dir)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	struct dirent *e;
+	bool empty = true;
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			empty = false;
+	closedir(d);
+	return empty;
+}
+
+/* A two-page document with one item of every kind on page 1. The image
+ * paths point into the fixture directory (written here). */
+typedef struct sampler {
+	lay_item items[12];
+	lay_item items2[2];
+	lay_page pages[2];
+	float xy[8];
+	char png[128], jpg[128];
+} sampler;
+
+static lay_doc sampler_doc(const fixture *fx, sampler *s)
+{
+	in_dir(fx, "tiny.png", s->png, sizeof s->png);
+	in_dir(fx, "tiny.jpg", s->jpg, sizeof s->jpg);
+	write_file(s->png, tiny_png, sizeof tiny_png);
+	write_file(s->jpg, tiny_jpg, sizeof tiny_jpg);
+	static const float xy[8] = {72, 300, 150, 360, 230, 320, 300, 400};
+	memcpy(s->xy, xy, sizeof xy);
+
+	int n = 0;
+	s->items[n++] = text(72, 760, F_SANS_BOLD, 16, "Every item kind");
+	s->items[n++] = text(72, 740, F_SERIF, 10.5f, "A serif line, then Korean: ");
+	s->items[n++] = text(200, 740, F_NANUM, 10.5f, "한국어");
+	s->items[n++] = (lay_item){.kind = LAY_RECT, .x = 72, .y = 600, .w = 200, .h = 80,
+		.color = {0.9f, 0.93f, 0.97f},
+		.u.rect = {.fill = true, .stroke = true, .stroke_color = navy, .line_width = 0.75f}};
+	s->items[n++] = (lay_item){.kind = LAY_LINE, .x = 72, .y = 580, .color = navy,
+		.u.line = {.x2 = 520, .y2 = 580, .line_width = 0.5f, .dashed = true}};
+	s->items[n++] = (lay_item){.kind = LAY_POLYLINE, .color = navy,
+		.u.poly = {.xy = s->xy, .npoints = 4, .line_width = 1.5f}};
+	s->items[n++] = (lay_item){.kind = LAY_CIRCLE, .x = 400, .y = 450, .color = navy,
+		.u.circle = {.radius = 6}};
+	s->items[n++] = (lay_item){.kind = LAY_IMAGE, .x = 72, .y = 150, .w = 60, .h = 60,
+		.u.image = {.path = s->png}};
+	s->items[n++] = (lay_item){.kind = LAY_IMAGE, .x = 150, .y = 150, .w = 60, .h = 60,
+		.u.image = {.path = s->jpg}};
+	s->items[n++] = (lay_item){.kind = LAY_LINK, .x = 72, .y = 736, .w = 120, .h = 14,
+		.u.link = {.uri = "https://example.org/a?b=c"}};
+	s->items[n++] = (lay_item){.kind = LAY_LINK, .x = 72, .y = 756, .w = 150, .h = 20,
+		.u.link = {.uri = NULL, .page = 1, .top = 700}};
+	s->items[n++] = text(72, 100, F_SERIF, 9, "Page 1 of 2");
+	s->pages[0] = (lay_page){.items = s->items, .nitems = n};
+
+	s->items2[0] = text(72, 700, F_SANS_BOLD, 13, "Second page");
+	s->items2[1] = text(72, 100, F_SERIF, 9, "Page 2 of 2");
+	s->pages[1] = (lay_page){.items = s->items2, .nitems = 2};
+	return doc_of(s->pages, 2);
+}
+
+/* ---- tests -------------------------------------------------------------- */
+
+static void writes_a_file_that_qpdf_accepts(void **state)
+{
+	fixture *fx = *state;
+	sampler s;
+	lay_doc doc = sampler_doc(fx, &s);
+	char path[256];
+	write_ok(fx, &doc, NULL, "all.pdf", path, sizeof path);
+
+	int st;
+	char *out = run(&st, "qpdf --check '%s' 2>&1", path);
+	assert_int_equal(st, 0);
+	assert_non_null(strstr(out, "No syntax or stream encoding errors"));
+	free(out);
+	out = run(&st, "qpdf --show-npages '%s'", path);
+	assert_string_equal(out, "2\n");
+	free(out);
+	assert_true(dir_is_empty(fx->fonts));
+}
+
+static void every_item_kind_reaches_the_content_stream(void **state)
+{
+	fixture *fx = *state;
+	sampler s;
+	lay_doc doc = sampler_doc(fx, &s);
+	char path[256];
+	write_ok(fx, &doc, NULL, "all.pdf", path, sizeof path);
+
+	char *q = qdf_text(path);
+	assert_non_null(strstr(q, " re B "));           /* filled and stroked rect */
+	assert_non_null(strstr(q, "[3 2 ] 0 d"));       /* dashed line */
+	assert_non_null(strstr(q, "[] 0 d"));           /* back to solid after it */
+	assert_non_null(strstr(q, "1 j"));              /* round joins for the polyline */
+	assert_non_null(strstr(q, "72 300 m 150 360 l 230 320 l 300 400 l S"));
+	assert_non_null(strstr(q, " c "));              /* circle curves */
+	assert_int_equal(count_of(q, " Do "), 2);       /* both images */
+	assert_int_equal(count_of(q, "/Subtype /Image"), 2);
+	assert_non_null(strstr(q, "/Filter [ /DCTDecode ]"));
+	free(q);
+}
+
+static void consecutive_text_items_share_one_text_block(void **state)
+{
+	fixture *fx = *state;
+	lay_item items[4] = {
+		text(72, 700, F_SERIF, 10, "one"),
+		text(72, 686, F_SERIF, 10, "two"),
+		text(72, 672, F_SERIF, 10, "three"),
+		text(72, 658, F_SANS_BOLD, 12, "four"),
+	};
+	lay_page page = {.items = items, .nitems = 4};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "text.pdf", path, sizeof path);
+
+	char *q = qdf_text(path);
+	assert_int_equal(count_of(q, "BT"), 1);
+	assert_int_equal(count_of(q, "ET"), 1);
+	assert_int_equal(count_of(q, " rg "), 1);       /* one color for all four */
+	assert_int_equal(count_of(q, " Tf "), 2);       /* serif 10, then bold 12 */
+	assert_int_equal(count_of(q, " Tj "), 4);
+	free(q);
+}
+
+static void text_extracts_back_with_pdftotext(void **state)
+{
+	fixture *fx = *state;
+	lay_item items[3] = {
+		text(72, 700, F_SERIF, 11,
+		     "\xe2\x80\x9c" "Curly quotes\xe2\x80\x9d \xe2\x80\x93 dashes "
+		     "\xe2\x80\x94 and an ellipsis\xe2\x80\xa6 it\xe2\x80\x99s fine"),
+		text(72, 680, F_NANUM, 11, "한국어 보고서: 매출이 12% 늘었다"),
+		text(72, 660, F_SANS_BOLD, 11, "Bold line"),
+	};
+	lay_page page = {.items = items, .nitems = 3};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256], txt[256], errs[256];
+	write_ok(fx, &doc, NULL, "text.pdf", path, sizeof path);
+	in_dir(fx, "text.txt", txt, sizeof txt);
+	in_dir(fx, "stderr.txt", errs, sizeof errs);
+
+	int st;
+	free(run(&st, "pdftotext -enc UTF-8 '%s' '%s' 2>'%s'", path, txt, errs));
+	assert_int_equal(st, 0);
+	char *out = read_file(txt, NULL);
+	assert_non_null(strstr(out, "\xe2\x80\x9c" "Curly quotes\xe2\x80\x9d"));
+	assert_non_null(strstr(out, "\xe2\x80\x93 dashes \xe2\x80\x94"));
+	assert_non_null(strstr(out, "ellipsis\xe2\x80\xa6 it\xe2\x80\x99s fine"));
+	assert_non_null(strstr(out, "한국어 보고서: 매출이 12% 늘었다"));
+	assert_non_null(strstr(out, "Bold line"));
+	free(out);
+}
+
+static void output_is_byte_identical_for_same_input(void **state)
+{
+	fixture *fx = *state;
+	sampler s;
+	lay_doc doc = sampler_doc(fx, &s);
+	lay_mark marks[2] = {{"Intro", 1, 0, 780}, {"Details", 2, 1, 720}};
+	doc.marks = marks;
+	doc.nmarks = 2;
+	pdf_info info = {.title = "Same bytes", .creator = "brief test",
+	                 .date = 1700000000};
+	char a[256], b[256];
+	write_ok(fx, &doc, &info, "a.pdf", a, sizeof a);
+	write_ok(fx, &doc, &info, "b.pdf", b, sizeof b);
+
+	size_t na, nb;
+	char *da = read_file(a, &na), *db = read_file(b, &nb);
+	assert_int_equal(na, nb);
+	assert_memory_equal(da, db, na);
+	assert_null(strstr(da, "/ID"));
+	free(da);
+	free(db);
+}
+
+static void no_date_given_means_no_date_in_the_file(void **state)
+{
+	fixture *fx = *state;
+	lay_item items[1] = {text(72, 700, F_SERIF, 11, "Undated")};
+	lay_page page = {.items = items, .nitems = 1};
+	lay_doc doc = doc_of(&page, 1);
+	pdf_info info = {.title = "Undated", .date = -1};
+	char path[256];
+	write_ok(fx, &doc, &info, "nodate.pdf", path, sizeof path);
+
+	char *q = qdf_text(path);
+	assert_null(strstr(q, "/CreationDate"));
+	assert_null(strstr(q, "/ModDate"));
+	assert_null(strstr(q, "/PageMode"));            /* no marks, no outline */
+	free(q);
+}
+
+static void outline_and_title_metadata_present(void **state)
+{
+	fixture *fx = *state;
+	lay_item items[1] = {text(72, 700, F_SERIF, 11, "Body")};
+	lay_page pages[3] = {
+		{.items = items, .nitems = 1},
+		{.items = items, .nitems = 1},
+		{.items = items, .nitems = 1},
+	};
+	lay_doc doc = doc_of(pages, 3);
+	/* Expected tree: A{B{C}}, D{E}, F -- E is a level 3 with no level 2
+	 * open under D, so it nests under D. */
+	lay_mark marks[6] = {
+		{"A 개요", 1, 0, 800}, {"B", 2, 0, 500}, {"C", 3, 1, 700},
+		{"D", 1, 1, 400}, {"E", 3, 2, 780}, {"F", 1, 2, 300},
+	};
+	doc.marks = marks;
+	doc.nmarks = 6;
+	pdf_info info = {
+		.title = "Quarterly 브리핑 \xe2\x80\x94 Q3", .subject = "Sales",
+		.author = "Jane Doe", .keywords = "sales, quarterly",
+		.creator = "brief 0.1", .date = 1700000000,  /* 2023-11-14 22:13:20 UTC */
+	};
+	char path[256];
+	write_ok(fx, &doc, &info, "outline.pdf", path, sizeof path);
+
+	int st;
+	char *out = run(&st, "pdfinfo -isodates '%s'", path);
+	assert_int_equal(st, 0);
+	assert_string_equal(info_field(out, "Title"), "Quarterly 브리핑 \xe2\x80\x94 Q3");
+	assert_string_equal(info_field(out, "Subject"), "Sales");
+	assert_string_equal(info_field(out, "Keywords"), "sales, quarterly");
+	assert_string_equal(info_field(out, "Author"), "Jane Doe");
+	assert_string_equal(info_field(out, "Creator"), "brief 0.1");
+	assert_string_equal(info_field(out, "CreationDate"), "2023-11-14T22:13:20Z");
+	assert_string_equal(info_field(out, "ModDate"), "2023-11-14T22:13:20Z");
+	assert_string_equal(info_field(out, "Pages"), "3");
+	free(out);
+
+	/* The tree as qpdf reads it (white space removed, so "A 개요" loses its
+	 * space). */
+	out = run(&st, "qpdf --json --json-key=outlines '%s' | tr -d ' \\n'", path);
+	assert_int_equal(st, 0);
+	const char *at = strstr(out, "\"outlines\":");
+	assert_non_null(at);
+	at += strlen("\"outlines\":");
+	char shape[256] = "";
+	outline_shape(&at, shape, sizeof shape);
+	assert_string_equal(shape, "A개요(B(C)),D(E),F");
+	assert_non_null(strstr(out, "\"/XYZ\",0,780,null],\"destpageposfrom1\":3"));
+	free(out);
+
+	char *q = qdf_text(path);
+	assert_non_null(strstr(q, "/PageMode /UseOutlines"));
+	assert_non_null(strstr(q, "/Count 6"));         /* all open: 6 visible */
+	free(q);
+}
+
+static void subset_fonts_are_small(void **state)
+{
+	fixture *fx = *state;
+	lay_item items[2] = {
+		text(72, 700, F_SERIF, 11, "Revenue grew 12% in the third quarter: "),
+		text(300, 700, F_NANUM, 11, "3분기 매출이 12% 늘었습니다."),
+	};
+	lay_page page = {.items = items, .nitems = 2};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "small.pdf", path, sizeof path);
+
+	struct stat sb;
+	assert_int_equal(stat(path, &sb), 0);
+	assert_true(sb.st_size < 40 * 1024);
+	assert_true(dir_is_empty(fx->fonts));
+}
+
+static void each_used_face_is_embedded_once_and_unused_faces_not_at_all(void **state)
+{
+	fixture *fx = *state;
+	/* Serif twice under two face indexes (same file), Nanum once, Sans Bold
+	 * never: two fonts. */
+	lay_item items[3] = {
+		text(72, 700, F_SERIF, 11, "Serif"),
+		text(72, 680, F_SERIF_AGAIN, 11, "Serif again, more letters"),
+		text(72, 660, F_NANUM, 11, "나눔"),
+	};
+	lay_page page = {.items = items, .nitems = 3};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "faces.pdf", path, sizeof path);
+
+	char *q = qdf_text(path);
+	assert_int_equal(count_of(q, "/FontFile2"), 2);
+	assert_non_null(strstr(q, "LiberationSerif"));
+	assert_non_null(strstr(q, "NanumGothic"));
+	assert_null(strstr(q, "LiberationSans"));
+	free(q);
+
+	int st;
+	char *out = run(&st, "pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
+	assert_non_null(strstr(out, "Serif again, more letters"));
+	free(out);
+}
+
+static void internal_link_and_uri_link(void **state)
+{
+	fixture *fx = *state;
+	sampler s;
+	lay_doc doc = sampler_doc(fx, &s);
+	char path[256];
+	write_ok(fx, &doc, NULL, "links.pdf", path, sizeof path);
+
+	char *q = qdf_text(path);
+	assert_non_null(strstr(q, "/S /URI /Type /Action /URI (https://example.org/a?b=c)"));
+	assert_int_equal(count_of(q, "/Border [ 0 0 0 ]"), 2);
+	assert_non_null(strstr(q, "/Rect [ 72 736 192 750 ]"));
+
+	/* qdf marks each page object with a "%% Page N" comment; the link's
+	 * /Dest is an indirect array naming that object. */
+	const char *prefix = "%% Page 2 %% Original object ID: ";
+	const char *p2 = strstr(q, prefix);
+	assert_non_null(p2);
+	int obj = 0;
+	assert_int_equal(sscanf(p2 + strlen(prefix), "%*d %*d %d 0 obj", &obj), 1);
+	char want[64];
+	snprintf(want, sizeof want, "obj [ %d 0 R /XYZ 0 700 null ] endobj", obj);
+	assert_non_null(strstr(q, want));
+	free(q);
+}
+
+static void long_runs_are_shown_in_pieces_cut_between_characters(void **state)
+{
+	fixture *fx = *state;
+	/* 1 + 3 * 23000 bytes: past libharu's 65535-byte string limit, and the
+	 * 60000-byte cut falls inside a character, so it must back up. */
+	enum { N = 23000 };
+	char *s = malloc(1 + 3 * N + 1);
+	assert_non_null(s);
+	s[0] = 'a';
+	for (int i = 0; i < N; i++)
+		memcpy(s + 1 + 3 * i, "\xed\x95\x9c", 3);           /* U+D55C */
+	s[1 + 3 * N] = '\0';
+	lay_item items[1] = {text(10, 700, F_NANUM, 1, s)};
+	lay_page page = {.items = items, .nitems = 1};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "long.pdf", path, sizeof path);
+
+	char *q = qdf_text(path);
+	assert_int_equal(count_of(q, " Tj "), 2);
+	/* The glyph codes are the code points (Identity-H). */
+	assert_int_equal(count_of(q, "D55C") + count_of(q, "d55c"), N);
+	free(q);
+	free(s);
+}
+
+static void two_files_with_one_postscript_name_are_refused(void **state)
+{
+	fixture *fx = *state;
+	char copy[256];
+	size_t len;
+	char *font = read_file(SERIF, &len);
+	in_dir(fx, "copy.ttf", copy, sizeof copy);
+	write_file(copy, font, len);
+	free(font);
+	const lay_face two[2] = {{SERIF, "LiberationSerif"}, {copy, "Copy"}};
+	lay_item items[2] = {text(72, 700, 0, 11, "abc"), text(72, 680, 1, 11, "xyz")};
+	lay_page page = {.items = items, .nitems = 2};
+	lay_doc doc = doc_of(&page, 1);
+	doc.faces = two;
+	doc.nfaces = 2;
+	char out[256], err[512], want[512];
+	in_dir(fx, "dup.pdf", out, sizeof out);
+
+	assert_int_equal(pdf_write(&doc, NULL, out, fx->fonts, err, sizeof err), -1);
+	snprintf(want, sizeof want, "PDF: fonts %s and %s have the same PostScript "
+	         "name \"LiberationSerif\"; libharu cannot embed both", SERIF, copy);
+	assert_string_equal(err, want);
+	assert_true(dir_is_empty(fx->fonts));
+}
+
+/* One failure per row: what is wrong, and the exact message. */
+typedef struct bad_case {
+	const char *name;
+	void (*make)(const fixture *fx, lay_doc *doc, lay_item *it, char *path);
+	const char *message;    /* "%s" is replaced by the path make() stored */
+} bad_case;
+
+static void bad_font_missing(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
+{
+	static lay_face f[1] = {{"/nonexistent/NoSuch.ttf", "NoSuch"}};
+	(void)fx; (void)path;
+	doc->faces = f;
+	doc->nfaces = 1;
+	*it = text(72, 700, 0, 11, "x");
+}
+
+static void bad_font_garbage(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
+{
+	static lay_face f[1];
+	static char p[256];
+	in_dir(fx, "garbage.ttf", p, sizeof p);
+	write_file(p, "this is not a font\n", 19);
+	strcpy(path, p);
+	f[0] = (lay_face){p, "Garbage"};
+	doc->faces = f;
+	doc->nfaces = 1;
+	*it = text(72, 700, 0, 11, "x");
+}
+
+static void bad_font_lacks_glyph(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
+{
+	(void)fx; (void)doc; (void)path;
+	*it = text(72, 700, F_SERIF, 11, "Korean in a Latin font: 한");
+}
+
+static void bad_image_missing(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
+{
+	(void)fx; (void)doc; (void)path;
+	*it = (lay_item){.kind = LAY_IMAGE, .x = 10, .y = 10, .w = 10, .h = 10,
+	                 .u.image = {.path = "/nonexistent/chart.png"}};
+}
+
+static void bad_image_not_an_image(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
+{
+	static char p[256];
+	(void)doc;
+	in_dir(fx, "photo.jpg", p, sizeof p);
+	write_file(p, "GIF89a, or anything else", 24);
+	strcpy(path, p);
+	*it = (lay_item){.kind = LAY_IMAGE, .x = 10, .y = 10, .w = 10, .h = 10,
+	                 .u.image = {.path = p}};
+}
+
+static void bad_image_16_bit_png(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
+{
+	static char p[256];
+	unsigned char png[sizeof tiny_png];
+	(void)doc;
+	memcpy(png, tiny_png, sizeof png);
+	png[24] = 16;
+	in_dir(fx, "deep.png", p, sizeof p);
+	write_file(p, png, sizeof png);
+	strcpy(path, p);
+	*it = (lay_item){.kind = LAY_IMAGE, .x = 10, .y = 10, .w = 10, .h = 10,
+	                 .u.image = {.path = p}};
+}
+
+static void bad_image_broken_jpeg(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
+{
+	static char p[256];
+	(void)doc;
+	in_dir(fx, "broken.jpg", p, sizeof p);
+	write_file(p, "\xff\xd8\xff\xe0 truncated", 14);
+	strcpy(path, p);
+	*it = (lay_item){.kind = LAY_IMAGE, .x = 10, .y = 10, .w = 10, .h = 10,
+	                 .u.image = {.path = p}};
+}
+
+static void bad_link_target(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
+{
+	(void)fx; (void)doc; (void)path;
+	*it = (lay_item){.kind = LAY_LINK, .x = 10, .y = 10, .w = 10, .h = 10,
+	                 .u.link = {.uri = NULL, .page = 4, .top = 100}};
+}
+
+static void bad_font_size(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
+{
+	(void)fx; (void)doc; (void)path;
+	*it = text(72, 700, F_SERIF, 0, "zero-sized");
+}
+
+static void bad_face_index(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
+{
+	(void)fx; (void)doc; (void)path;
+	*it = text(72, 700, 9, 11, "no such face");
+}
+
+static const bad_case bad_cases[] = {
+	{"missing font", bad_font_missing,
+	 "PDF: cannot read font /nonexistent/NoSuch.ttf: No such file or directory"},
+	{"not a font", bad_font_garbage,
+	 "PDF: cannot read font %s: not a TrueType font file"},
+	{"glyph missing", bad_font_lacks_glyph,
+	 "PDF: font " SERIF " has no glyph for U+D55C"},
+	{"missing image", bad_image_missing,
+	 "PDF: page 1: cannot load image /nonexistent/chart.png: No such file or directory"},
+	{"not an image", bad_image_not_an_image,
+	 "PDF: page 1: cannot load image %s: not a PNG or JPEG file"},
+	{"16-bit PNG", bad_image_16_bit_png,
+	 "PDF: page 1: cannot load image %s: 16-bit PNG images are not supported "
+	 "(save it with 8 bits per channel)"},
+	{"broken JPEG", bad_image_broken_jpeg,
+	 "PDF: page 1: cannot load image %s: truncated or malformed JPEG file"},
+	{"link to no page", bad_link_target,
+	 "PDF: page 1, item 1 (link): target page 5 does not exist (the document has 1)"},
+	{"font size 0", bad_font_size,
+	 "PDF: page 1, item 1 (text): font size must be above 0 and at most 600 points"},
+	{"face index", bad_face_index,
+	 "PDF: page 1, item 1 (text): face 9 does not exist (the document has 4)"},
+};
+
+/* out = tmpl with its "%s" (if any) replaced by path. */
+static void fill_in(char *out, size_t size, const char *tmpl, const char *path)
+{
+	const char *at = strstr(tmpl, "%s");
+	if (at == NULL)
+		snprintf(out, size, "%s", tmpl);
+	else
+		snprintf(out, size, "%.*s%s%s", (int)(at - tmpl), tmpl, path, at + 2);
+}
+
+static void missing_image_or_bad_font_fails_with_message_not_crash(void **state)
+{
+	fixture *fx = *state;
+	for (size_t i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
+		const bad_case *bc = &bad_cases[i];
+		lay_item it;
+		lay_page page = {.items = &it, .nitems = 1};
+		lay_doc doc = doc_of(&page, 1);
+		char made[256] = "", want[512], err[512], out[256];
+		bc->make(fx, &doc, &it, made);
+		fill_in(want, sizeof want, bc->message, made);
+		in_dir(fx, "bad.pdf", out, sizeof out);
+
+		int rc = pdf_write(&doc, NULL, out, fx->fonts, err, sizeof err);
+		if (rc != -1 || strcmp(err, want) != 0)
+			fail_msg("%s: rc %d, message \"%s\", wanted \"%s\"", bc->name, rc,
+			         err, want);
+		assert_null(strchr(err, '\n'));
+		assert_true(dir_is_empty(fx->fonts));
+	}
+}
+
+static void unwritable_output_or_empty_document_fails_with_message(void **state)
+{
+	fixture *fx = *state;
+	lay_item items[1] = {text(72, 700, F_SERIF, 11, "x")};
+	lay_page page = {.items = items, .nitems = 1};
+	lay_doc doc = doc_of(&page, 1);
+	char err[512];
+
+	assert_int_equal(pdf_write(&doc, NULL, "/nonexistent-dir/out.pdf", fx->fonts,
+	                           err, sizeof err), -1);
+	assert_string_equal(err, "PDF: cannot write /nonexistent-dir/out.pdf: "
+	                    "No such file or directory");
+	assert_true(dir_is_empty(fx->fonts));
+
+	doc.npages = 0;
+	assert_int_equal(pdf_write(&doc, NULL, "/tmp/never.pdf", fx->fonts,
+	                           err, sizeof err), -1);
+	assert_string_equal(err, "PDF: the document has no pages");
+
+	/* A message longer than the buffer is cut, still terminated. */
+	doc.npages = 1;
+	char small[16];
+	assert_int_equal(pdf_write(&doc, NULL, "/nonexistent-dir/out.pdf", fx->fonts,
+	                           small, sizeof small), -1);
+	assert_string_equal(small, "PDF: cannot wri");
+}
+
+/* 1000 pages of 60 text items each, with a rule per page: checks the
+ * page count and that the run stays far from a human-noticeable time even
+ * under sanitizers (the optimised build takes a fraction of a second). */
+static void renders_a_thousand_pages(void **state)
+{
+	fixture *fx = *state;
+	enum { PAGES = 1000, PER = 60 };
+	static char words[PER][48];
+	for (int k = 0; k < PER; k++)
+		snprintf(words[k], sizeof words[k], "Row %d \xe2\x80\x94 value %d.%02d",
+		         k + 1, k * 37 % 1000, k * 13 % 100);
+	lay_page *pages = calloc(PAGES, sizeof *pages);
+	lay_item *items = calloc((size_t)PAGES * (PER + 1), sizeof *items);
+	assert_non_null(pages);
+	assert_non_null(items);
+	for (int p = 0; p < PAGES; p++) {
+		lay_item *it = items + (size_t)p * (PER + 1);
+		for (int k = 0; k < PER; k++)
+			it[k] = text(72 + (k % 2) * 200, 780 - (k / 2) * 24.0f,
+			             k % 3 == 0 ? F_SANS_BOLD : F_SERIF, 10, words[k]);
+		it[PER] = (lay_item){.kind = LAY_LINE, .x = 72, .y = 60, .color = navy,
+			.u.line = {.x2 = 520, .y2 = 60, .line_width = 0.5f}};
+		pages[p] = (lay_page){.items = it, .nitems = PER + 1};
+	}
+	lay_doc doc = doc_of(pages, PAGES);
+
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	char path[256];
+	write_ok(fx, &doc, NULL, "long.pdf", path, sizeof path);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_true(secs < 10.0);
+
+	int st;
+	char *out = run(&st, "qpdf --show-npages '%s'", path);
+	assert_string_equal(out, "1000\n");
+	free(out);
+	free(items);
+	free(pages);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(writes_a_file_that_qpdf_accepts, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_item_kind_reaches_the_content_stream, setup, teardown),
+		cmocka_unit_test_setup_teardown(consecutive_text_items_share_one_text_block, setup, teardown),
+		cmocka_unit_test_setup_teardown(text_extracts_back_with_pdftotext, setup, teardown),
+		cmocka_unit_test_setup_teardown(output_is_byte_identical_for_same_input, setup, teardown),
+		cmocka_unit_test_setup_teardown(no_date_given_means_no_date_in_the_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(outline_and_title_metadata_present, setup, teardown),
+		cmocka_unit_test_setup_teardown(subset_fonts_are_small, setup, teardown),
+		cmocka_unit_test_setup_teardown(each_used_face_is_embedded_once_and_unused_faces_not_at_all, setup, teardown),
+		cmocka_unit_test_setup_teardown(internal_link_and_uri_link, setup, teardown),
+		cmocka_unit_test_setup_teardown(long_runs_are_shown_in_pieces_cut_between_characters, setup, teardown),
+		cmocka_unit_test_setup_teardown(two_files_with_one_postscript_name_are_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(missing_image_or_bad_font_fails_with_message_not_crash, setup, teardown),
+		cmocka_unit_test_setup_teardown(unwritable_output_or_empty_document_fails_with_message, setup, teardown),
+		cmocka_unit_test_setup_teardown(renders_a_thousand_pages, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("pdf", tests, NULL, NULL);
+}
