@@ -883,9 +883,9 @@ static void unwritable_output_or_empty_document_fails_with_message(void **state)
 	assert_string_equal(small, "PDF: cannot wri");
 }
 
-/* 1000 pages of 60 text items each, with a rule per page: checks the
- * page count and that the run stays far from a human-noticeable time even
- * under sanitizers (the optimised build takes a fraction of a second). */
+/* 1000 pages of 60 text items each, with a rule per page: every page is
+ * written and qpdf accepts the file. (Speed is measured by `make bench`,
+ * never asserted in a test.) */
 static void renders_a_thousand_pages(void **state)
 {
 	fixture *fx = *state;
@@ -909,13 +909,8 @@ static void renders_a_thousand_pages(void **state)
 	}
 	lay_doc doc = doc_of(pages, PAGES);
 
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	char path[256];
 	write_ok(fx, &doc, NULL, "long.pdf", path, sizeof path);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	double secs = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
-	assert_true(secs < 10.0);
 
 	int st;
 	char *out = run(&st, "qpdf --show-npages '%s'", path);

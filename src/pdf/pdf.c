@@ -31,7 +31,7 @@
 #include <hpdf.h>
 
 #include "pdf/errors.h"
-#include "pdf/image.h"
+#include "util/imagefile.h"
 #include "pdf/subset.h"
 
 /* libharu reads at most this many bytes of a string (HPDF_LIMIT_MAX_STRING_LEN
@@ -321,18 +321,18 @@ static HPDF_Image pdf_image_of(pdf_ctx *c, const char *path, int p)
 			return c->images[i].image;
 
 	char why[160];
-	pdf_image_kind type = pdf_image_check(path, why, sizeof why);
-	if (type == PDF_IMAGE_BAD) {
+	imagefile_kind type = imagefile_probe(path, NULL, NULL, why, sizeof why);
+	if (type == IMAGEFILE_BAD) {
 		pdf_fail(c, "page %d: cannot load image %s: %s", p + 1, path, why);
 		return NULL;
 	}
-	HPDF_Image img = type == PDF_IMAGE_PNG
+	HPDF_Image img = type == IMAGEFILE_PNG
 	                 ? HPDF_LoadPngImageFromFile(c->pdf, path)
 	                 : HPDF_LoadJpegImageFromFile(c->pdf, path);
 	if (img == NULL || pdf_bad(c, HPDF_OK)) {
 		if (c->code == 0)
 			snprintf(why, sizeof why, "unsupported %s data",
-			         type == PDF_IMAGE_PNG ? "PNG" : "JPEG");
+			         type == IMAGEFILE_PNG ? "PNG" : "JPEG");
 		else
 			pdf_error_text(c->code, c->detail, why, sizeof why);
 		pdf_fail(c, "page %d: cannot load image %s: %s", p + 1, path, why);

@@ -176,21 +176,28 @@ void host_run(const run_job *job_in, host_result *res)
 		int status = 0;
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
+		/* the hook samples the running line: the fault is at or after it */
+		char where[4200];
+		if (*line > 0)
+			snprintf(where, sizeof where, "%s:%d", job.script, *line);
+		else
+			snprintf(where, sizeof where, "%s", job.script);
 		if (killed) {
 			res->code = EXIT_LIMIT;
 			snprintf(res->message, sizeof res->message,
-			         "%s:%d: stopped: time limit of %g s exceeded (raise it with --timeout)",
-			         job.script, *line, job.limits.seconds);
+			         "%s: stopped: time limit of %g s exceeded inside a library call at or "
+			         "after this line (raise it with --timeout); nothing was written", where,
+			         job.limits.seconds);
 		} else if (WIFSIGNALED(status)) {
 			int sig = WTERMSIG(status);
 			res->code = EXIT_LIMIT;
-			if (sig == SIGXCPU || sig == SIGKILL)
-				snprintf(res->message, sizeof res->message,
-				         "%s:%d: stopped: CPU time limit exceeded", job.script, *line);
+			if (sig == SIGXCPU)
+				snprintf(res->message, sizeof res->message, "%s: stopped: CPU time limit "
+				         "exceeded; nothing was written", where);
 			else
 				snprintf(res->message, sizeof res->message,
-				         "%s:%d: the script's worker crashed (signal %d, %s); nothing was "
-				         "written", job.script, *line, sig, strsignal(sig));
+				         "%s: the script's worker crashed (signal %d: %s) at or after this "
+				         "line; nothing was written", where, sig, strsignal(sig));
 		} else {
 			res->code = WEXITSTATUS(status);
 			if (res->code != EXIT_OK)

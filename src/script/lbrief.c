@@ -20,13 +20,13 @@
 
 #include "doc/document.h"
 #include "doc/markup.h"
-#include "layout/image.h"
 #include "layout/layout.h"
 #include "pdf/pdf.h"
 #include "script/modules.h"
 #include "script/run.h"
 #include "script/sandbox.h"
 #include "util/arena.h"
+#include "util/imagefile.h"
 #include "util/utf8.h"
 
 #define DOCUMENT "brief.Document"
@@ -799,10 +799,9 @@ static int m_image(lua_State *L)
 	if (!ok)
 		return luaL_error(L, "image: %s is outside the script, data and template folders",
 		                  given);
-	int w, h;
-	char err[256];
-	if (image_probe(path, &w, &h, err, sizeof err) != 0)
-		return luaL_error(L, "image: %s", err);
+	char why[256];
+	if (imagefile_probe(path, NULL, NULL, why, sizeof why) == IMAGEFILE_BAD)
+		return luaL_error(L, "image: %s: %s", given, why);
 	double width = 0;
 	const char *caption = NULL;
 	if (!lua_isnoneornil(L, 3)) {

@@ -25,6 +25,7 @@ typedef struct sbx {
 	size_t used;
 	long long count;
 	const char *hit;            /* the limit that stopped the script */
+	char stop_msg[320];         /* and what it said, raised again and again */
 	char chunk[1024];           /* "@path" of the script, to spot its lines */
 } sbx;
 
@@ -94,7 +95,7 @@ static void hook(lua_State *L, lua_Debug *ar)
 	if (s->hit && strcmp(s->hit, "memory") != 0) {
 		/* stopped already: every instruction raises again, so no pcall
 		 * in the script can carry on past the stop */
-		stop(L, ar, "%s", "stopped");
+		luaL_error(L, "%s", s->stop_msg);
 	}
 	s->count += HOOK_EVERY;
 	if (job->line_slot && lua_getinfo(L, "Sl", ar) && strcmp(ar->source, s->chunk) == 0)
@@ -113,17 +114,21 @@ static void hook(lua_State *L, lua_Debug *ar)
 	}
 }
 
-/* Raises a stop at the running Lua line. */
+/* Raises a stop at the running Lua line, and keeps its text to raise again. */
 static void stop(lua_State *L, lua_Debug *ar, const char *fmt, ...)
 {
+	sbx *s = get(L);
 	char msg[256];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
-		luaL_error(L, "%s:%d: %s", ar->short_src, ar->currentline, msg);
-	luaL_error(L, "%s", msg);
+		snprintf(s->stop_msg, sizeof s->stop_msg, "%s:%d: stopped: %s", ar->short_src,
+		         ar->currentline, msg);
+	else
+		snprintf(s->stop_msg, sizeof s->stop_msg, "stopped: %s", msg);
+	luaL_error(L, "%s", s->stop_msg);
 }
 
 static void on_alarm(int sig)
@@ -201,7 +206,8 @@ static int safe_rep(lua_State *L)
 	}
 	if ((unsigned long long)n > REP_MAX ||
 	    (l + lsep) * (unsigned long long)n > REP_MAX)
-		return luaL_error(L, "string.rep: result would be larger than %u MiB", REP_MAX >> 20);
+		return luaL_error(L, "string.rep: result would be larger than %d MiB",
+		                  (int)(REP_MAX >> 20));
 	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_insert(L, 1);
 	lua_call(L, lua_gettop(L) - 1, 1);
@@ -330,6 +336,12 @@ static int sorted_pairs(lua_State *L)
 	return 3;
 }
 
+static int os_missing(lua_State *L)
+{
+	return luaL_error(L, "os.%s is not available in brief scripts (os has time, date, "
+	                  "clock and difftime)", luaL_tolstring(L, 2, NULL));
+}
+
 static int undefined_global(lua_State *L)
 {
 	if (lua_type(L, 2) == LUA_TSTRING)
@@ -411,18 +423,18 @@ static int sbx_require(lua_State *L)
 			if (*p == '.')
 				*p = '/';
 		const char *sep = strrchr(job->script, '/');
-		int dirlen = sep ? (int)(sep - job->script) : 1;
-		const char *dir = sep ? job->script : ".";
+		char dir[4096];
+		snprintf(dir, sizeof dir, "%.*s", sep ? (int)(sep - job->script) : 1,
+		         sep ? job->script : ".");
 		snprintf(path, sizeof path, "%s/%s.lua", job->templates_dir, rel);
 		FILE *f = fopen(path, "rb");
 		if (!f) {
-			snprintf(path, sizeof path, "%.*s/%s.lua", dirlen, dir, rel);
+			snprintf(path, sizeof path, "%s/%s.lua", dir, rel);
 			f = fopen(path, "rb");
 		}
 		if (!f)
 			return luaL_error(L, "module '%s' not found (looked for %s/%s.lua and "
-			                  "%.*s/%s.lua)", name, job->templates_dir, rel, dirlen, dir,
-			                  rel);
+			                  "%s/%s.lua)", name, job->templates_dir, rel, dir, rel);
 		fclose(f);
 		if (sbx_loadfile(L, path) != LUA_OK)
 			return lua_error(L);
@@ -503,6 +515,10 @@ static int open_all(lua_State *L)
 	lua_getfield(L, os, "date");
 	lua_pushcclosure(L, safe_date, 1);
 	lua_setfield(L, -2, "date");
+	lua_newtable(L);
+	lua_pushcfunction(L, os_missing);
+	lua_setfield(L, -2, "__index");
+	lua_setmetatable(L, -2);
 	lua_setfield(L, g, "os");
 	lua_pop(L, 1);
 

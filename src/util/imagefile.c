@@ -1,7 +1,7 @@
 /*
- * image.c -- header checks for the PNG and JPEG files the PDF backend embeds.
+ * imagefile.c -- header checks for PNG and JPEG files.
  */
-#include "pdf/image.h"
+#include "util/imagefile.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -13,7 +13,7 @@
  * extended or progressive Huffman coding, 8 bits, 1, 3 or 4 components.
  * libharu itself accepts a file cut off before its frame header and writes
  * a broken image. Returns true, or false with a reason in why. */
-static bool pdf_jpeg_ok(FILE *f, char *why, size_t whysize)
+static bool jpeg_ok(FILE *f, int *w, int *hgt, char *why, size_t whysize)
 {
 	for (;;) {
 		int c = getc(f);
@@ -31,6 +31,8 @@ static bool pdf_jpeg_ok(FILE *f, char *why, size_t whysize)
 				         "%d components, %dx%d)", h[2], h[7], width, height);
 				return false;
 			}
+			*w = width;
+			*hgt = height;
 			return true;
 		}
 		if (m >= 0xC3 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
@@ -49,20 +51,22 @@ static bool pdf_jpeg_ok(FILE *f, char *why, size_t whysize)
 	return false;
 }
 
-pdf_image_kind pdf_image_check(const char *path, char *why, size_t whysize)
+imagefile_kind imagefile_probe(const char *path, int *width, int *height, char *why,
+                               size_t whysize)
 {
 	static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 	unsigned char h[29];
 	FILE *f = fopen(path, "rb");
 	if (f == NULL) {
 		snprintf(why, whysize, "%s", strerror(errno));
-		return PDF_IMAGE_BAD;
+		return IMAGEFILE_BAD;
 	}
-	pdf_image_kind type = PDF_IMAGE_BAD;
+	imagefile_kind type = IMAGEFILE_BAD;
+	int w = 0, hgt = 0;
 	size_t n = fread(h, 1, 2, f);
 	if (n == 2 && h[0] == 0xFF && h[1] == 0xD8) {
-		if (pdf_jpeg_ok(f, why, whysize))
-			type = PDF_IMAGE_JPEG;
+		if (jpeg_ok(f, &w, &hgt, why, whysize))
+			type = IMAGEFILE_JPEG;
 	} else if (n == 2 && h[0] == png[0] && h[1] == png[1]) {
 		n += fread(h + 2, 1, sizeof h - 2, f);
 		/* IHDR comes first: bit depth at byte 24, interlace at 28. */
@@ -73,11 +77,18 @@ pdf_image_kind pdf_image_check(const char *path, char *why, size_t whysize)
 			         "(save it with 8 bits per channel)", h[24]);
 		else if (h[28] != 0)
 			snprintf(why, whysize, "interlaced PNG images are not supported");
+		else if ((w = (int)(h[16] << 24 | h[17] << 16 | h[18] << 8 | h[19])) <= 0 ||
+		         (hgt = (int)(h[20] << 24 | h[21] << 16 | h[22] << 8 | h[23])) <= 0)
+			snprintf(why, whysize, "PNG file has no size");
 		else
-			type = PDF_IMAGE_PNG;
+			type = IMAGEFILE_PNG;
 	} else {
 		snprintf(why, whysize, "not a PNG or JPEG file");
 	}
 	fclose(f);
+	if (width)
+		*width = w;
+	if (height)
+		*height = hgt;
 	return type;
 }
