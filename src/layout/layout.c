@@ -40,6 +40,9 @@ void ctx_warn(lay_ctx *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	for (int i = 0; i < c->nwarnings; i++)     /* once per line and message */
+		if (c->warnings[i].line == c->line && strcmp(c->warnings[i].message, buf) == 0)
+			return;
 	if (c->nwarnings == c->capwarnings) {
 		int cap = c->capwarnings ? c->capwarnings * 2 : 8;
 		lay_warning *w = realloc(c->warnings, (size_t)cap * sizeof *w);

@@ -23,7 +23,9 @@ typedef struct table_ctx {
 	float *x, *w;           /* column left edges and widths */
 	doc_align *align;
 	lay_inline *cells;      /* one per column, reused row after row */
-	lay_textstyle body, head;
+	lay_inline *head;       /* the header's, shaped once, drawn on every page */
+	int head_lines;
+	lay_textstyle body, head_style;
 	float header_h;
 } table_ctx;
 
@@ -63,7 +65,7 @@ static void column_widths(table_ctx *tc)
 	lay_inline *in = &c->scratch;
 	for (int j = 0; j < n; j++) {
 		float mx, mn;
-		text_boxes(c, in, &t->cols[j].title, &tc->head);
+		text_boxes(c, in, &t->cols[j].title, &tc->head_style);
 		text_measure(in, &mx, &mn);
 		want[j] = mx;
 		least[j] = mn;
@@ -153,27 +155,28 @@ static float table_width(const table_ctx *tc)
 	return tc->x[tc->t->ncols - 1] + tc->w[tc->t->ncols - 1] - tc->x[0];
 }
 
-/* Lays out the cells of one row (the header when row < 0) into tc->cells;
- * returns the most lines any cell has. */
+/* Lays out the cells of one row (the header when row < 0: into tc->head,
+ * else tc->cells); returns the most lines any cell has. */
 static int shape_row(table_ctx *tc, int row)
 {
 	const doc_table *t = tc->t;
+	lay_inline *into = row < 0 ? tc->head : tc->cells;
 	int most = 1;
 	for (int j = 0; j < t->ncols; j++) {
 		const doc_text *txt = row < 0 ? &t->cols[j].title
 		                              : &t->cells[(size_t)row * (size_t)t->ncols + (size_t)j];
-		text_boxes(tc->c, &tc->cells[j], txt, row < 0 ? &tc->head : &tc->body);
-		text_break(tc->c, &tc->cells[j], tc->w[j] - 2 * PAD_X);
-		if (tc->cells[j].nlines > most)
-			most = tc->cells[j].nlines;
+		text_boxes(tc->c, &into[j], txt, row < 0 ? &tc->head_style : &tc->body);
+		text_break(tc->c, &into[j], tc->w[j] - 2 * PAD_X);
+		if (into[j].nlines > most)
+			most = into[j].nlines;
 	}
 	return most;
 }
 
 /* Draws lines [from[j], from[j] + k) of every cell in a band of the given
  * height from the cursor. */
-static void draw_band(table_ctx *tc, const int *from, int k, float height,
-                      const lay_textstyle *ts, bool header, bool stripe)
+static void draw_band(table_ctx *tc, const lay_inline *cells, const int *from, int k,
+                      float height, const lay_textstyle *ts, bool header, bool stripe)
 {
 	lay_ctx *c = tc->c;
 	const doc_style *s = c->st;
@@ -184,7 +187,7 @@ static void draw_band(table_ctx *tc, const int *from, int k, float height,
 	else if (stripe)
 		fill(c, tc->x[0], top - height, table_width(tc), height, ctx_color(s->table_stripe));
 	for (int j = 0; j < tc->t->ncols; j++) {
-		lay_inline *in = &tc->cells[j];
+		const lay_inline *in = &cells[j];
 		for (int i = 0; i < k && from[j] + i < in->nlines; i++) {
 			float base = top - PAD_Y - (float)i * ts->leading - (ts->leading - ts->size) / 2 -
 			             ts->size * 0.8f;
@@ -205,8 +208,7 @@ static void header(table_ctx *tc)
 		tc->c->oom = true;
 		return;
 	}
-	int k = shape_row(tc, -1);
-	draw_band(tc, from, k, tc->header_h, &tc->head, true, false);
+	draw_band(tc, tc->head, from, tc->head_lines, tc->header_h, &tc->head_style, true, false);
 	if (from != zero)
 		free(from);
 }
@@ -226,23 +228,25 @@ void table_layout(lay_ctx *c, const doc_table *t)
 	int n = t->ncols;
 	tc.x = calloc((size_t)n * 2, sizeof *tc.x);
 	tc.align = calloc((size_t)n, sizeof *tc.align);
-	tc.cells = calloc((size_t)n, sizeof *tc.cells);
+	tc.cells = calloc((size_t)n * 2, sizeof *tc.cells);
 	int *from = calloc((size_t)n, sizeof *from);
 	if (!tc.x || !tc.align || !tc.cells || !from) {
 		c->oom = true;
 		goto done;
 	}
 	tc.w = tc.x + n;
+	tc.head = tc.cells + n;
 	tc.body = (lay_textstyle){s->heading_family, 0, (float)s->table_size,
 	                          (float)s->table_leading, ctx_color(s->text_color),
 	                          ctx_color(s->accent)};
-	tc.head = tc.body;
-	tc.head.style = DOC_BOLD;
-	tc.head.color = tc.head.link_color = ctx_color(s->table_header_text);
+	tc.head_style = tc.body;
+	tc.head_style.style = DOC_BOLD;
+	tc.head_style.color = tc.head_style.link_color = ctx_color(s->table_header_text);
 	column_widths(&tc);
 	if (c->oom)
 		goto done;
-	tc.header_h = (float)shape_row(&tc, -1) * tc.head.leading + 2 * PAD_Y;
+	tc.head_lines = shape_row(&tc, -1);
+	tc.header_h = (float)tc.head_lines * tc.head_style.leading + 2 * PAD_Y;
 	float body_h = c->top - c->bottom;
 	if (tc.header_h > body_h / 2) {
 		ctx_warn(c, "table header is taller than half a page");
@@ -281,7 +285,7 @@ void table_layout(lay_ctx *c, const doc_table *t)
 			new_page_with_header(&tc);
 		if (ctx_fits(c, h)) {
 			memset(from, 0, (size_t)n * sizeof *from);
-			draw_band(&tc, from, k, h, &tc.body, false, stripe);
+			draw_band(&tc, tc.cells, from, k, h, &tc.body, false, stripe);
 			continue;
 		}
 		/* taller than a page: as many lines as fit, the rest on the next pages */
@@ -304,8 +308,8 @@ void table_layout(lay_ctx *c, const doc_table *t)
 					left = rem;
 			}
 			int k2 = left < fit ? left : fit;
-			draw_band(&tc, from, k2, (float)k2 * tc.body.leading + 2 * PAD_Y, &tc.body,
-			          false, stripe);
+			draw_band(&tc, tc.cells, from, k2, (float)k2 * tc.body.leading + 2 * PAD_Y,
+			          &tc.body, false, stripe);
 			for (int j = 0; j < n; j++)
 				from[j] += k2;
 			if (k2 == left)
@@ -317,7 +321,7 @@ void table_layout(lay_ctx *c, const doc_table *t)
 	c->y -= (float)s->paragraph_space + 4;
 done:
 	if (tc.cells)
-		for (int j = 0; j < n; j++)
+		for (int j = 0; j < 2 * n; j++)
 			text_inline_free(&tc.cells[j]);
 	free(tc.cells);
 	free(tc.x);
