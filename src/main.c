@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,11 +64,15 @@ typedef struct options {
 	int nscripts;
 } options;
 
-static int usage_error(const char *fmt, const char *arg)
+__attribute__((format(printf, 1, 2)))
+static int usage_error(const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	fprintf(stderr, "brief: ");
-	fprintf(stderr, fmt, arg);
+	vfprintf(stderr, fmt, ap);
 	fprintf(stderr, "\nTry 'brief --help'.\n");
+	va_end(ap);
 	return EXIT_USAGE;
 }
 
@@ -87,17 +92,16 @@ static int parse(int argc, char **argv, options *o)
 	o->limits = (run_limits){512u << 20, 2000000000LL, 60};
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	o->jobs = cpus > 0 ? (int)cpus : 1;
-	o->scripts = calloc((size_t)argc, sizeof *o->scripts);
-	if (!o->scripts)
-		return EXIT_INTERNAL;
 	int i = 1;
 	if (argc > 1 && strcmp(argv[1], "batch") == 0) {
 		o->batch = true;
 		i = 2;
 	}
+	/* scripts are gathered at the front of argv, behind the reading position */
+	o->scripts = (const char **)argv + i;
 	for (; i < argc; i++) {
 		const char *a = argv[i];
-		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+		char *val = i + 1 < argc ? argv[i + 1] : NULL;
 #define IS(s, l) (strcmp(a, s) == 0 || strcmp(a, l) == 0)
 #define NEED() do { if (!val) return usage_error("option %s needs a value", a); i++; } while (0)
 		double d;
@@ -119,8 +123,8 @@ static int parse(int argc, char **argv, options *o)
 				return usage_error("--set needs KEY=VALUE, got '%s'", val);
 			if (o->nparams == 64)
 				return usage_error("%s", "too many --set options (64 at most)");
-			char *key = strndup(val, (size_t)(eq - val));
-			o->params[o->nparams++] = (run_param){key, eq + 1};
+			argv[i][eq - val] = '\0';     /* KEY=VALUE split in place */
+			o->params[o->nparams++] = (run_param){argv[i], eq + 1};
 		} else if (strcmp(a, "--data") == 0) {
 			NEED();
 			o->data_dir = val;
@@ -405,13 +409,11 @@ int main(int argc, char **argv)
 		if (r.code != EXIT_OK)
 			fprintf(stderr, "%s\n", r.message);
 		else if (!o.quiet && r.outputs)
-			fprintf(stderr, "%s: %d page%s\n", r.output, r.pages, r.pages == 1 ? "" : "s");
+			fprintf(stderr, "%s: %d page%s%s\n", r.output, r.pages, r.pages == 1 ? "" : "s",
+			        o.check ? " (--check: nothing written)" : "");
 		rc = r.code;
 	}
 	fonts_free(fonts);
 	ds_free(ds);
-	for (int i = 0; i < o.nparams; i++)
-		free((char *)o.params[i].key);
-	free(o.scripts);
 	return rc;
 }

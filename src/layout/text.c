@@ -95,16 +95,21 @@ static void add_char(builder *b, uint32_t cp)
 	bool fresh = !last || b->space || b->newline || b->brk || last->face != face ||
 	             b->cur_span != b->span;
 	if (fresh) {
+		/* the space before a word is set in the face of the word before it */
+		float space = last ? (float)fonts_advance(c->fonts, last->face, ' ') * last->size /
+		                     1000.0f : 0;
 		if (!grow((void **)&in->boxes, &in->capboxes, in->nboxes + 1, sizeof *in->boxes)) {
 			c->oom = true;
 			return;
 		}
+		bool first = in->nboxes == 0;
 		lay_box *nb = &in->boxes[in->nboxes++];
 		*nb = (lay_box){.face = face, .size = b->ts->size, .off = in->ntext,
 		                .link = b->link};
 		nb->color = b->link ? b->ts->link_color : b->ts->color;
+		last = first ? NULL : nb - 1;
 		if (last && b->space) {
-			nb->space = (float)fonts_advance(c->fonts, last->face, ' ') * last->size / 1000.0f;
+			nb->space = space;
 			nb->flags |= BOX_BREAK;
 		}
 		if (last && b->brk)

@@ -70,6 +70,12 @@ static void take_messages(channel *ch)
 			pending_file *pf = &ch->files[ch->nfiles++];
 			snprintf(pf->tmp, sizeof pf->tmp, "%s", f[0]);
 			pf->commit = false;
+		} else if (type == MSG_OUTPUT && !f[0][0] && ch->nfiles < MAX_FILES) {
+			pending_file *pf = &ch->files[ch->nfiles++];     /* --check: no file */
+			pf->tmp[0] = '\0';
+			snprintf(pf->final, sizeof pf->final, "%s", f[1]);
+			pf->pages = atoi(f[2]);
+			pf->commit = true;
 		} else if (type == MSG_OUTPUT) {
 			for (int i = ch->nfiles - 1; i >= 0; i--)
 				if (strcmp(ch->files[i].tmp, f[0]) == 0) {
@@ -139,6 +145,10 @@ void host_run(const run_job *job_in, host_result *res)
 		close(fds[0]);
 		job.channel = fds[1];
 		limit(RLIMIT_CORE, 0);
+		if (UNDER_ASAN) {   /* let a crash be a crash, as without sanitizers */
+			signal(SIGSEGV, SIG_DFL);
+			signal(SIGBUS, SIG_DFL);
+		}
 		limit(RLIMIT_CPU, (rlim_t)job.limits.seconds + 5);
 		if (!UNDER_ASAN)
 			limit(RLIMIT_AS, (rlim_t)job.limits.memory * 2 + ((rlim_t)1 << 30));
@@ -200,9 +210,12 @@ void host_run(const run_job *job_in, host_result *res)
 				         "line; nothing was written", where, sig, strsignal(sig));
 		} else {
 			res->code = WEXITSTATUS(status);
-			if (res->code != EXIT_OK)
-				snprintf(res->message, sizeof res->message, "%s",
-				         ch->message[0] ? ch->message : "the script failed");
+			if (res->code != EXIT_OK && ch->message[0])
+				snprintf(res->message, sizeof res->message, "%s", ch->message);
+			else if (res->code != EXIT_OK)
+				snprintf(res->message, sizeof res->message, "%s: the worker failed "
+				         "unexpectedly (exit status %d); nothing was written", job.script,
+				         res->code);
 		}
 	}
 	close(fds[0]);
@@ -211,7 +224,7 @@ void host_run(const run_job *job_in, host_result *res)
 	for (int i = 0; i < ch->nfiles; i++) {
 		pending_file *pf = &ch->files[i];
 		if (res->code == EXIT_OK && pf->commit) {
-			if (rename(pf->tmp, pf->final) != 0) {
+			if (pf->tmp[0] && rename(pf->tmp, pf->final) != 0) {
 				res->code = EXIT_OUTPUT;
 				snprintf(res->message, sizeof res->message, "%s: cannot write %s: %s",
 				         job.script, pf->final, strerror(errno));
@@ -221,7 +234,7 @@ void host_run(const run_job *job_in, host_result *res)
 			snprintf(res->output, sizeof res->output, "%s", pf->final);
 			res->pages = pf->pages;
 			res->outputs++;
-		} else {
+		} else if (pf->tmp[0]) {
 			unlink(pf->tmp);
 		}
 	}

@@ -972,7 +972,12 @@ static int m_save(lua_State *L)
 		                 n, res.nwarnings == 1 ? "" : "s");
 	}
 	int pages = res.doc->npages;
-	if (!job->check) {
+	char npages[16];
+	snprintf(npages, sizeof npages, "%d", pages);
+	if (job->check) {
+		const char *fields[3] = {"", final, npages};      /* no file: a report only */
+		run_send(job->channel, MSG_OUTPUT, fields, 3);
+	} else {
 		char tmp[4200];
 		if (make_dirs(strcpy(tmp, final)) != 0)
 			return fail_with(L, EXIT_OUTPUT, "save: cannot create the folder of %s: %s",
@@ -995,8 +1000,6 @@ static int m_save(lua_State *L)
 			unlink(tmp);
 			return fail_with(L, EXIT_OUTPUT, "save: cannot write %s: %s", final, err);
 		}
-		char npages[16];
-		snprintf(npages, sizeof npages, "%d", pages);
 		fields[2] = npages;
 		run_send(job->channel, MSG_OUTPUT, fields, 3);
 	}

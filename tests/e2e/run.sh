@@ -129,8 +129,8 @@ fi
 if run graphics 0 "$S/graphics.lua" -o "$T/graphics.pdf"; then
 	valid graphics "$T/graphics.pdf"
 	text "$T/graphics.pdf"
-	has "chart, timeline, image, sources, list" "Bilateral trade" "Sectoral Dialogue Partner" \
-		"A test image" "Sources" "first item"
+	has "chart, timeline, image, sources, list" "Bilateral trade" \
+		"A test image" "Sources" "first item" "sectoral dialogue relations"
 fi
 
 # ---- errors -------------------------------------------------------------------
