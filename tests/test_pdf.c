@@ -672,8 +672,11 @@ static void long_runs_are_shown_in_pieces_cut_between_characters(void **state)
 
 	char *q = qdf_text(path);
 	assert_int_equal(count_of(q, " Tj "), 2);
-	/* The glyph codes are the code points (Identity-H). */
-	assert_int_equal(count_of(q, "D55C") + count_of(q, "d55c"), N);
+	/* The glyph codes are the code points (Identity-H): N in the text, and
+	 * the ToUnicode map's one range <D55C> <D55C> <D55C> sending it to itself. */
+	assert_int_equal(count_of(q, "D55C") + count_of(q, "d55c"), N + 3);
+	assert_non_null(strstr(q, "2 beginbfrange <0061> <0061> <0061> <D55C> <D55C> <D55C> endbfrange"));
+	assert_null(strstr(q, "begincidrange"));
 	free(q);
 	free(s);
 }

@@ -244,6 +244,61 @@ static int pdf_collect_code_points(pdf_ctx *c)
 	return 0;
 }
 
+
+/* Replaces the ToUnicode map libharu gives a font. libharu writes its
+ * identity CID CMap there ("begincidrange"), which a ToUnicode stream may
+ * not hold: poppler warns on every use and some viewers copy nothing. With
+ * libharu's UTF-8 encoder a character's code is its BMP code point, so the
+ * right map sends each code used to itself: bfrange entries over runs of
+ * used code points, 100 to a section as the format requires. The stream is
+ * made through libharu's object API (hpdf_objects.h). */
+static HPDF_STATUS pdf_to_unicode(pdf_ctx *c, const pdf_face *pf)
+{
+	HPDF_Dict cmap = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+	if (cmap == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream out = cmap->stream;
+	HPDF_STATUS st = HPDF_Stream_WriteStr(out,
+		"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	/* runs of used code points, none crossing a change of the high byte */
+	uint32_t from[256 * 8], to[256 * 8];
+	int nruns = 0;
+	for (uint32_t cp = 0; cp < 65536 && nruns < 256 * 8; cp++) {
+		if (!(pf->used[cp >> 6] & ((uint64_t)1 << (cp & 63))))
+			continue;
+		if (nruns > 0 && to[nruns - 1] + 1 == cp && (cp & 0xFF) != 0)
+			to[nruns - 1] = cp;
+		else {
+			from[nruns] = to[nruns] = cp;
+			nruns++;
+		}
+	}
+	char line[64];
+	for (int i = 0; i < nruns && st == HPDF_OK; i++) {
+		if (i % 100 == 0) {
+			snprintf(line, sizeof line, "%d beginbfrange\n",
+			         nruns - i < 100 ? nruns - i : 100);
+			st = HPDF_Stream_WriteStr(out, line);
+		}
+		snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", (unsigned)from[i],
+		         (unsigned)to[i], (unsigned)from[i]);
+		if (st == HPDF_OK)
+			st = HPDF_Stream_WriteStr(out, line);
+		if (st == HPDF_OK && (i % 100 == 99 || i == nruns - 1))
+			st = HPDF_Stream_WriteStr(out, "endbfrange\n");
+	}
+	if (st == HPDF_OK)
+		st = HPDF_Stream_WriteStr(out, "endcmap\nCMapName currentdict /CMap defineresource "
+		                          "pop\nend\nend\n");
+	if (st == HPDF_OK)
+		st = HPDF_Dict_Add(pf->font, "ToUnicode", cmap);
+	return st;
+}
+
 /* Subsets and loads face f (an owner with code points), one load per file.
  * Returns 0 or -1. */
 static int pdf_load_face(pdf_ctx *c, int f)
@@ -286,6 +341,9 @@ static int pdf_load_face(pdf_ctx *c, int f)
 	pf->font = HPDF_GetFont(c->pdf, name, "UTF-8");
 	if (pf->font == NULL || pdf_bad(c, HPDF_OK))
 		return pdf_fail_lib(c, HPDF_OK, "cannot load font %s", lf->path);
+	HPDF_STATUS st = pdf_to_unicode(c, pf);
+	if (st != HPDF_OK)
+		return pdf_fail_lib(c, st, "cannot map font %s to Unicode", lf->path);
 	return 0;
 }
 
