@@ -571,7 +571,9 @@ static int r_anniversaries(lua_State *L)
 			continue;
 		for (int i = 0; i < ev->nrecords; i++) {
 			const ds_record *r = &ev->records[i];
-			if (ds_year(r) != year - span)
+			const ds_value *kind = ds_get(r, "kind");
+			/* an anniversary has no anniversaries of its own */
+			if (ds_year(r) != year - span || strcmp(kind->as.str, "anniversary") == 0)
 				continue;
 			lua_createtable(L, 0, 3);
 			push_record(L, r);
