@@ -208,6 +208,24 @@ static void find_home(char *out, size_t n)
 	snprintf(out, n, "%s", BRIEF_SHAREDIR);
 }
 
+/* Shortens path to one relative to the working directory when it lies
+ * inside it, so messages say data/events.csv:14, not /home/.../data/... */
+static void relative_to_cwd(char *path, size_t n)
+{
+	char cwd[PATH_MAX];
+	char *real = realpath(path, NULL);
+	if (!real || !getcwd(cwd, sizeof cwd)) {
+		free(real);
+		return;
+	}
+	size_t k = strlen(cwd);
+	if (strcmp(real, cwd) == 0)
+		snprintf(path, n, ".");
+	else if (strncmp(real, cwd, k) == 0 && real[k] == '/')
+		snprintf(path, n, "%s", real + k + 1);
+	free(real);
+}
+
 /* reports/<script name>[-k-v...].pdf */
 static void default_output(const options *o, const char *script, char *out, size_t n)
 {
@@ -371,6 +389,7 @@ int main(int argc, char **argv)
 		return rc;
 	char home[PATH_MAX], data_dir[PATH_MAX + 8], templates_dir[PATH_MAX + 16];
 	find_home(home, sizeof home);
+	relative_to_cwd(home, sizeof home);
 	snprintf(data_dir, sizeof data_dir, "%s", o.data_dir ? o.data_dir : "");
 	if (!o.data_dir)
 		snprintf(data_dir, sizeof data_dir, "%s/data", home);

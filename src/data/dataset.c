@@ -46,57 +46,57 @@ typedef struct column {
 } column;
 
 #define END {NULL, 0, false, NULL, NULL}
-#define PROVENANCE {"source", C_REF, true, "sources"}, \
-	{"inferred", C_INFERRED, false, NULL}, {"note", C_TEXT, false, NULL}
+#define PROVENANCE {"source", C_REF, true, "sources", NULL}, \
+	{"inferred", C_INFERRED, false, NULL, NULL}, {"note", C_TEXT, false, NULL, NULL}
 
 static const column sources_cols[] = {
-	{"id", C_ID, true, NULL}, {"title", C_TEXT, true, NULL},
-	{"publisher", C_TEXT, true, NULL}, {"date", C_DATE, true, NULL},
-	{"year", D_YEAR, false, NULL}, {"file", C_TEXT, true, NULL},
-	{"inferred", C_INFERRED, false, NULL}, {"note", C_TEXT, false, NULL}, END
+	{"id", C_ID, true, NULL, NULL}, {"title", C_TEXT, true, NULL, NULL},
+	{"publisher", C_TEXT, true, NULL, NULL}, {"date", C_DATE, true, NULL, NULL},
+	{"year", D_YEAR, false, NULL, NULL}, {"file", C_TEXT, true, NULL, NULL},
+	{"inferred", C_INFERRED, false, NULL, NULL}, {"note", C_TEXT, false, NULL, NULL}, END
 };
 static const column events_cols[] = {
-	{"id", C_ID, true, NULL}, {"date", C_DATE, true, NULL},
-	{"year", D_YEAR, false, NULL}, {"title", C_TEXT, true, NULL},
+	{"id", C_ID, true, NULL, NULL}, {"date", C_DATE, true, NULL, NULL},
+	{"year", D_YEAR, false, NULL, NULL}, {"title", C_TEXT, true, NULL, NULL},
 	{"kind", C_TEXT, true, "partnership|agreement|summit|institution|trade|"
-	                        "cooperation|membership|anniversary|policy"},
-	{"place", C_TEXT, false, NULL}, {"summary", C_TEXT, false, NULL},
-	{"meeting", C_REF, false, "meetings"}, PROVENANCE, END
+	                        "cooperation|membership|anniversary|policy", NULL},
+	{"place", C_TEXT, false, NULL, NULL}, {"summary", C_TEXT, false, NULL, NULL},
+	{"meeting", C_REF, false, "meetings", NULL}, PROVENANCE, END
 };
 static const column meetings_cols[] = {
-	{"id", C_ID, true, NULL}, {"date", C_DATE, true, NULL},
-	{"year", D_YEAR, false, NULL}, {"name", C_TEXT, true, NULL},
-	{"kind", C_TEXT, true, "summit|ministerial|dialogue"},
-	{"number", C_INT, false, NULL}, {"place", C_TEXT, false, NULL},
-	{"format", C_TEXT, false, "in person|videoconference|virtual"},
+	{"id", C_ID, true, NULL, NULL}, {"date", C_DATE, true, NULL, NULL},
+	{"year", D_YEAR, false, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
+	{"kind", C_TEXT, true, "summit|ministerial|dialogue", NULL},
+	{"number", C_INT, false, NULL, NULL}, {"place", C_TEXT, false, NULL, NULL},
+	{"format", C_TEXT, false, "in person|videoconference|virtual", NULL},
 	{"co_chair_ids", C_REFLIST, false, "people", "co_chairs"},
 	{"co_chairs", D_NAMES, false, NULL, NULL},
-	{"topics", C_LIST, false, NULL}, {"summary", C_TEXT, false, NULL},
+	{"topics", C_LIST, false, NULL, NULL}, {"summary", C_TEXT, false, NULL, NULL},
 	PROVENANCE, END
 };
 static const column members_cols[] = {
-	{"id", C_ID, true, NULL}, {"name", C_TEXT, true, NULL},
-	{"joined", C_DATE, true, NULL}, {"year", D_YEAR, false, NULL},
-	{"founding", C_YESNO, false, NULL}, PROVENANCE, END
+	{"id", C_ID, true, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
+	{"joined", C_DATE, true, NULL, NULL}, {"year", D_YEAR, false, NULL, NULL},
+	{"founding", C_YESNO, false, NULL, NULL}, PROVENANCE, END
 };
 static const column figures_cols[] = {
-	{"id", C_ID, true, NULL}, {"metric", C_TEXT, true, NULL},
-	{"year", C_INT, false, NULL}, {"from", C_INT, false, NULL},
-	{"to", C_INT, false, NULL}, {"value", C_NUMBER, true, NULL},
-	{"unit", C_TEXT, true, NULL}, {"approximate", C_YESNO, false, NULL},
+	{"id", C_ID, true, NULL, NULL}, {"metric", C_TEXT, true, NULL, NULL},
+	{"year", C_INT, false, NULL, NULL}, {"from", C_INT, false, NULL, NULL},
+	{"to", C_INT, false, NULL, NULL}, {"value", C_NUMBER, true, NULL, NULL},
+	{"unit", C_TEXT, true, NULL, NULL}, {"approximate", C_YESNO, false, NULL, NULL},
 	PROVENANCE, END
 };
 static const column initiatives_cols[] = {
-	{"id", C_ID, true, NULL}, {"name", C_TEXT, true, NULL},
-	{"short", C_TEXT, false, NULL}, {"year", C_INT, true, NULL},
-	{"kind", C_TEXT, true, "policy|plan|project|fund|declaration|framework"},
-	{"period", C_TEXT, false, NULL}, {"components", C_LIST, false, NULL},
-	{"summary", C_TEXT, false, NULL}, PROVENANCE, END
+	{"id", C_ID, true, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
+	{"short", C_TEXT, false, NULL, NULL}, {"year", C_INT, true, NULL, NULL},
+	{"kind", C_TEXT, true, "policy|plan|project|fund|declaration|framework", NULL},
+	{"period", C_TEXT, false, NULL, NULL}, {"components", C_LIST, false, NULL, NULL},
+	{"summary", C_TEXT, false, NULL, NULL}, PROVENANCE, END
 };
 static const column people_cols[] = {
-	{"id", C_ID, true, NULL}, {"name", C_TEXT, true, NULL},
-	{"aliases", C_LIST, false, NULL}, {"role", C_TEXT, true, NULL},
-	{"country", C_TEXT, false, NULL}, PROVENANCE, END
+	{"id", C_ID, true, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
+	{"aliases", C_LIST, false, NULL, NULL}, {"role", C_TEXT, true, NULL, NULL},
+	{"country", C_TEXT, false, NULL, NULL}, PROVENANCE, END
 };
 
 /* In load order: a file's references point only at files loaded before it
@@ -604,7 +604,7 @@ static int finish_collection(loader *L, int k)
 				for (int j = 0; j < v[i].as.list.count; j++)
 					if (!ds_find(ds, col->arg, v[i].as.list.items[j]))
 						return fail(L->err, L->errsize, "%s:%d: column '%s': no record "
-						            "\"%s\" in %s.csv", c->path, rec->line, col->name,
+						            "\"%s\" in %s.csv", c->path, rec->line, csv_name(col),
 						            v[i].as.list.items[j], col->arg);
 			}
 			if (col->type == C_INFERRED) {

@@ -63,6 +63,7 @@ typedef struct doc_list_item {
 
 typedef struct doc_list {
 	bool ordered;
+	bool sources;           /* the list of sources, filled in when saved */
 	int nitems;
 	doc_list_item *items;
 } doc_list;

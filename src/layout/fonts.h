@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "doc/document.h"
 #include "doc/style.h"
 #include "layout/page.h"
 

@@ -326,11 +326,14 @@ static void contents(lay_ctx *c)
 		leader(c, c->left + indent + ll->width, c->right - numw, base,
 		       ctx_color(s->muted));
 
-		/* the page number and the link, filled in by finish() */
-		lay_item *num = ctx_item(c, LAY_TEXT);
-		lay_item *link = ctx_item(c, LAY_LINK);
-		if (!num || !link)
+		/* the page number and the link, filled in by finish(); the second
+		 * ctx_item() may move the first, so num is taken after both */
+		if (!ctx_item(c, LAY_TEXT))
 			return;
+		lay_item *link = ctx_item(c, LAY_LINK);
+		if (!link)
+			return;
+		lay_item *num = link - 1;
 		num->y = base;
 		num->color = ts.color;
 		num->u.text.face = fonts_face(ts.family, ts.style);
@@ -539,11 +542,11 @@ static void number_headings(lay_ctx *c)
 		char num[32] = "";
 		if (c->st->heading_numbers) {
 			if (lv == 0)
-				snprintf(num, sizeof num, "%d.  ", count[0]);
+				snprintf(num, sizeof num, "%d. ", count[0]);
 			else if (lv == 1)
-				snprintf(num, sizeof num, "%d.%d  ", count[0], count[1]);
+				snprintf(num, sizeof num, "%d.%d ", count[0], count[1]);
 			else
-				snprintf(num, sizeof num, "%d.%d.%d  ", count[0], count[1], count[2]);
+				snprintf(num, sizeof num, "%d.%d.%d ", count[0], count[1], count[2]);
 		}
 		size_t tl = 0;
 		for (int i = 0; i < bl->u.heading.text.nspans; i++)

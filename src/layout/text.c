@@ -176,9 +176,11 @@ void text_append(lay_ctx *c, lay_inline *in, const char *s, const lay_textstyle 
 
 /* ---- lines ------------------------------------------------------------------ */
 
-/* Splits box i so that its first part is at most `room` wide (at least one
- * character). The second part becomes box i + 1 and may start a line. */
-static bool split_box(lay_ctx *c, lay_inline *in, int i, float room)
+/* Splits box i so that its first part is at most `room` wide; when nothing
+ * fits, the first part is one character if `force` (a line must hold
+ * something), else there is no split. The second part becomes box i + 1 and
+ * may start a line. Returns whether it split. */
+static bool split_box(lay_ctx *c, lay_inline *in, int i, float room, bool force)
 {
 	if (!grow((void **)&in->boxes, &in->capboxes, in->nboxes + 1, sizeof *in->boxes)) {
 		c->oom = true;
@@ -192,12 +194,12 @@ static bool split_box(lay_ctx *c, lay_inline *in, int i, float room)
 		uint32_t cp;
 		int k = (int)utf8_decode(s + at, (size_t)(bx->len - at), &cp);
 		float cw = (float)fonts_advance(c->fonts, bx->face, cp) * bx->size / 1000.0f;
-		if (at > 0 && w + cw > room)
+		if ((at > 0 || !force) && w + cw > room)
 			break;
 		w += cw;
 		at += k;
 	}
-	if (at >= bx->len)
+	if (at == 0 || at >= bx->len)
 		return false;
 	memmove(&in->boxes[i + 2], &in->boxes[i + 1],
 	        (size_t)(in->nboxes - i - 1) * sizeof *in->boxes);
@@ -257,7 +259,7 @@ void text_break(lay_ctx *c, lay_inline *in, float width)
 			int j = i;
 			while (j < end && acc + in->boxes[j].width <= width)
 				acc += in->boxes[j++].width;
-			if (j < end && split_box(c, in, j, width - acc))
+			if (j < end && split_box(c, in, j, width - acc, j == i))
 				j++;
 			if (j == i)
 				j = i + 1;

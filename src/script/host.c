@@ -26,8 +26,6 @@
 #define UNDER_ASAN 0
 #endif
 
-#define MAX_FILES 64
-
 static double now(void)
 {
 	struct timespec ts;
@@ -44,11 +42,30 @@ typedef struct pending_file {
 typedef struct channel {
 	char buf[16384];
 	size_t n;
-	pending_file files[MAX_FILES];
-	int nfiles;
+	pending_file *files;    /* every temporary file the worker announced */
+	int nfiles, capfiles;
+	bool oom;
 	int code;
 	char message[2048];
 } channel;
+
+/* A new pending file, or NULL (and ch->oom) when out of memory. */
+static pending_file *new_file(channel *ch)
+{
+	if (ch->nfiles == ch->capfiles) {
+		int cap = ch->capfiles ? ch->capfiles * 2 : 8;
+		pending_file *f = realloc(ch->files, (size_t)cap * sizeof *f);
+		if (!f) {
+			ch->oom = true;
+			return NULL;
+		}
+		ch->files = f;
+		ch->capfiles = cap;
+	}
+	pending_file *pf = &ch->files[ch->nfiles++];
+	memset(pf, 0, sizeof *pf);
+	return pf;
+}
 
 /* Handles the complete messages in ch->buf. */
 static void take_messages(channel *ch)
@@ -66,14 +83,11 @@ static void take_messages(channel *ch)
 			f[i] = p;
 			p += strlen(p) + 1;
 		}
-		if (type == MSG_TEMP && ch->nfiles < MAX_FILES) {
-			pending_file *pf = &ch->files[ch->nfiles++];
+		pending_file *pf;
+		if (type == MSG_TEMP && (pf = new_file(ch))) {
 			snprintf(pf->tmp, sizeof pf->tmp, "%s", f[0]);
-			pf->commit = false;
-		} else if (type == MSG_OUTPUT && !f[0][0] && ch->nfiles < MAX_FILES) {
-			pending_file *pf = &ch->files[ch->nfiles++];     /* --check: no file */
-			pf->tmp[0] = '\0';
-			snprintf(pf->final, sizeof pf->final, "%s", f[1]);
+		} else if (type == MSG_OUTPUT && !f[0][0] && (pf = new_file(ch))) {
+			snprintf(pf->final, sizeof pf->final, "%s", f[1]);  /* --check: no file */
 			pf->pages = atoi(f[2]);
 			pf->commit = true;
 		} else if (type == MSG_OUTPUT) {
@@ -220,6 +234,11 @@ void host_run(const run_job *job_in, host_result *res)
 	}
 	close(fds[0]);
 
+	if (ch->oom && res->code == EXIT_OK) {
+		res->code = EXIT_INTERNAL;
+		snprintf(res->message, sizeof res->message, "%s: out of memory keeping track of "
+		         "its outputs; nothing was written", job.script);
+	}
 	/* commit every output of a good run, in order; otherwise remove them */
 	for (int i = 0; i < ch->nfiles; i++) {
 		pending_file *pf = &ch->files[i];
@@ -240,6 +259,7 @@ void host_run(const run_job *job_in, host_result *res)
 	}
 	remove_tree_files(tmpdir);
 	munmap((void *)line, sizeof(int));
+	free(ch->files);
 	free(ch);
 	res->seconds = now() - start;
 }

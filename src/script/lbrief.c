@@ -37,6 +37,7 @@ extern const size_t brief_lua_size;
 typedef struct document_ud {
 	doc_document *doc;      /* NULL once closed */
 	bool saved;
+	int line;               /* where the script made it, for late errors */
 } document_ud;
 
 /* ---- helpers ------------------------------------------------------------------- */
@@ -199,7 +200,7 @@ static const char *opt_string_field(lua_State *L, int t, const char *key, doc_do
 	if (lua_getfield(L, t, key) != LUA_TNIL) {
 		char ctx[128];
 		snprintf(ctx, sizeof ctx, "%s: '%s'", what, key);
-		v = doc_strdup(d, value_text(L, -1, ctx));
+		v = doc_strdup(d, check_utf8(L, -1, ctx));
 		if (!v)
 			oom(L);
 	}
@@ -409,6 +410,7 @@ static int b_document(lua_State *L)
 	document_ud *u = lua_newuserdatauv(L, sizeof *u, 1);     /* 2 */
 	u->doc = NULL;
 	u->saved = false;
+	u->line = script_line(L);
 	luaL_setmetatable(L, DOCUMENT);
 	if (!(u->doc = doc_new()))
 		oom(L);
@@ -742,7 +744,10 @@ static int m_timeline(lua_State *L)
 			return luaL_error(L, "%s: has no date or year", what);
 		e->date = doc_strdup(d, value_text(L, -1, what));
 		lua_pop(L, 1);
-		lua_getfield(L, 3, "label");
+		if (lua_istable(L, 3))
+			lua_getfield(L, 3, "label");
+		else
+			lua_pushnil(L);
 		if (lua_isfunction(L, -1)) {
 			lua_pushvalue(L, 4);
 			lua_call(L, 1, 1);
@@ -831,27 +836,36 @@ static int m_page_break(lua_State *L)
 	return 1;
 }
 
-/* A list of the sources of every record the script has read so far. */
+/* The list of sources: a placeholder filled in by fill_sources() when the
+ * document is saved, so it names every record read by then. */
 static int m_sources(lua_State *L)
 {
 	doc_document *d = check_document(L, 1)->doc;
+	doc_block *b = add(L, d, DOC_LIST);
+	b->u.list.sources = true;
 	lua_settop(L, 1);
-	relations_push_read_sources(L);                                 /* 2 */
-	int n = (int)lua_rawlen(L, 2);
-	if (n == 0) {
-		lua_settop(L, 1);
-		lua_pushcfunction(L, m_paragraph);
-		lua_pushvalue(L, 1);
-		lua_pushliteral(L, "*No records of the dataset were used.*");
-		lua_call(L, 2, 0);
-		return 1;
-	}
-	doc_list l = {0};
-	l.items = arena_alloc(d->arena, (size_t)n * sizeof *l.items);
+	return 1;
+}
+
+/* Fills every sources placeholder of d with the sources of the records the
+ * script has read: "*Title.* Publisher, date." per source. */
+static void fill_sources(lua_State *L, doc_document *d)
+{
+	int top = lua_gettop(L);
+	relations_push_read_sources(L);
+	int n = (int)lua_rawlen(L, -1);
+	int src = lua_gettop(L);
+	doc_list l = {.sources = true};
+	l.items = arena_alloc(d->arena, (size_t)(n ? n : 1) * sizeof *l.items);
 	if (!l.items)
 		oom(L);
+	if (n == 0) {
+		if (!markup_parse(d, "*No records of the dataset were used.*", &l.items[0].text))
+			oom(L);
+		l.nitems = 1;
+	}
 	for (int i = 1; i <= n; i++) {
-		lua_rawgeti(L, 2, i);
+		lua_rawgeti(L, src, i);
 		lua_getfield(L, -1, "title");
 		lua_getfield(L, -2, "publisher");
 		lua_getfield(L, -3, "date");
@@ -871,10 +885,11 @@ static int m_sources(lua_State *L)
 		l.items[l.nitems++].text = t;
 		lua_pop(L, 6);
 	}
-	doc_block *b = add(L, d, DOC_LIST);
-	b->u.list = l;
-	lua_settop(L, 1);
-	return 1;
+	(void)src;
+	for (int i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].kind == DOC_LIST && d->blocks[i].u.list.sources)
+			d->blocks[i].u.list = l;
+	lua_settop(L, top);
 }
 
 /* ---- save ---------------------------------------------------------------------------- */
@@ -893,17 +908,26 @@ static void output_path(lua_State *L, int i, char *out, size_t n)
 	size_t len = strlen(p);
 	if (len < 5 || strcmp(p + len - 4, ".pdf") != 0)
 		luaL_error(L, "save: '%s' must end in .pdf", p);
-	if (strstr(p, "..") && (strncmp(p, "../", 3) == 0 || strstr(p, "/../")))
+	if (strcmp(p, "..") == 0 || strncmp(p, "../", 3) == 0 || strstr(p, "/../"))
 		luaL_error(L, "save: '%s' leaves the output folder", p);
+	const char *slash = strrchr(job->output, '/');
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - job->output) : 1,
+	         slash ? job->output : ".");
 	if (p[0] == '/') {
+		/* an absolute path is fine when it names the output folder */
+		size_t k = strlen(dir);
+		char *real = realpath(dir, NULL);
+		bool in = real && strncmp(p, real, strlen(real)) == 0 && p[strlen(real)] == '/';
+		in = in || (strncmp(p, dir, k) == 0 && p[k] == '/');
+		free(real);
+		if (!in)
+			luaL_error(L, "save: '%s' is outside the output folder %s (choose it with -o)",
+			           p, dir);
 		snprintf(out, n, "%s", p);
 		return;
 	}
-	const char *slash = strrchr(job->output, '/');
-	if (slash)
-		snprintf(out, n, "%.*s/%s", (int)(slash - job->output), job->output, p);
-	else
-		snprintf(out, n, "%s", p);
+	snprintf(out, n, "%s/%s", dir, p);
 }
 
 static int make_dirs(char *path)
@@ -953,6 +977,7 @@ static int m_save(lua_State *L)
 	lua_setfield(L, -2, "__gc");
 	lua_setmetatable(L, -2);
 
+	fill_sources(L, u->doc);
 	lay_result res;
 	char err[512];
 	if (lay_document(u->doc, job->fonts, &res, err, sizeof err) != 0)
@@ -1042,11 +1067,16 @@ static int m_index(lua_State *L)
 	if (lua_rawget(L, -2) != LUA_TNIL)
 		return 1;
 	lua_getiuservalue(L, 1, 1);
-	if (lua_istable(L, -1) && lua_type(L, 2) == LUA_TSTRING) {
+	for (int depth = 0; depth < 8 && lua_istable(L, -1) && lua_type(L, 2) == LUA_TSTRING;
+	     depth++) {
 		lua_pushvalue(L, 2);
 		lua_gettable(L, -2);
 		if (lua_isfunction(L, -1))
 			return 1;
+		lua_pop(L, 1);
+		if (lua_getfield(L, -1, "base") == LUA_TNIL)  /* inherited from its base */
+			break;
+		push_template(L, lua_gettop(L), depth + 1);
 	}
 	lua_pushnil(L);
 	return 1;
@@ -1063,9 +1093,17 @@ int brief_finish(lua_State *L)
 		lua_pop(L, 1);
 		return 0;
 	}
+	lua_rawgeti(L, -1, n);
+	document_ud *u = luaL_checkudata(L, -1, DOCUMENT);
+	if (!u->doc) {
+		lua_pop(L, 2);
+		return 0;
+	}
 	lua_pushcfunction(L, m_save);
-	lua_rawgeti(L, -2, n);
-	lua_call(L, 1, 0);
+	lua_insert(L, -2);
+	if (lua_pcall(L, 1, 0, 0) != LUA_OK)
+		return luaL_error(L, "%s:%d: %s (saving the document made here, at the end of the "
+		                  "script)", sbx_job(L)->script, u->line, lua_tostring(L, -1));
 	lua_pop(L, 1);
 	return 0;
 }

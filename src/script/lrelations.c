@@ -83,7 +83,12 @@ static void push_value(lua_State *L, const ds_value *v)
 		lua_pushinteger(L, (lua_Integer)v->as.integer);
 		break;
 	case DS_NUMBER:
-		lua_pushnumber(L, v->as.number);
+		/* 149 reads as 149, not 149.0, when a script prints it */
+		if (v->as.number == (double)(lua_Integer)v->as.number &&
+		    v->as.number >= -9e15 && v->as.number <= 9e15)
+			lua_pushinteger(L, (lua_Integer)v->as.number);
+		else
+			lua_pushnumber(L, v->as.number);
 		break;
 	case DS_BOOLEAN:
 		lua_pushboolean(L, v->as.boolean);
@@ -338,10 +343,12 @@ static int c_first(lua_State *L)
 {
 	luaL_checkudata(L, 1, COLLECTION);
 	check_query(L, 2, true);
+	bool all = lua_isnone(L, 2);
+	lua_settop(L, 2);
 	lua_Integer n = items_of(L, 1);     /* items at 3 */
 	for (lua_Integer i = 1; i <= n; i++) {
 		lua_rawgeti(L, 3, i);
-		if (lua_isnone(L, 2) || matches(L, -1, 2))
+		if (all || matches(L, -1, 2))
 			return 1;
 		lua_pop(L, 1);
 	}
@@ -352,6 +359,7 @@ static int c_first(lua_State *L)
 /* The years an item covers: its year, or its from..to span. */
 static bool years_of(lua_State *L, int item, lua_Integer *lo, lua_Integer *hi)
 {
+	item = lua_absindex(L, item);
 	get_field(L, item, "year");
 	if (lua_isinteger(L, -1)) {
 		*lo = *hi = lua_tointeger(L, -1);

@@ -113,8 +113,16 @@ int run_script(const run_job *job)
 		const char *msg = lua_tostring(L, -1);
 		char buf[512];
 		if (rc == LUA_ERRMEM || !msg) {
-			snprintf(buf, sizeof buf, "%s: stopped: memory limit of %zu MiB exceeded "
-			         "(raise it with --max-memory)", job->script, job->limits.memory >> 20);
+			/* no message handler runs for memory errors: the hook's last line */
+			char where[4200];
+			int line = job->line_slot ? *job->line_slot : 0;
+			if (line > 0)
+				snprintf(where, sizeof where, "%s:%d", job->script, line);
+			else
+				snprintf(where, sizeof where, "%s", job->script);
+			snprintf(buf, sizeof buf, "%s: stopped: memory limit of %zu MiB exceeded at or "
+			         "after this line (raise it with --max-memory)", where,
+			         job->limits.memory >> 20);
 			msg = buf;
 		}
 		char num[8];

@@ -492,6 +492,8 @@ static int open_all(lua_State *L)
 	lua_getfield(L, g, "string");
 	int str = lua_gettop(L);
 	wrap(L, str, "rep", safe_rep);
+	lua_pushnil(L);
+	lua_setfield(L, str, "dump");       /* binary chunks have no use here */
 	lua_pushliteral(L, "");
 	lua_getmetatable(L, -1);
 	lua_pushvalue(L, str);

@@ -6,8 +6,8 @@
  * and re-arms itself so pcall cannot swallow the stop; only the libraries on
  * an allow-list (base without dofile/loadfile, string, table, math, utf8,
  * coroutine, and os.time/clock/date/difftime); `load` for text chunks only;
- * `setmetatable` refusing __gc (finalizers escape the hook); string.rep and
- * the pattern functions with length caps; a protected string metatable;
+ * `setmetatable` refusing __gc (finalizers escape the hook); string.rep
+ * capped and string.dump removed; a protected string metatable;
  * `pairs` in a fixed key order and math.random with a fixed seed, so the same
  * script gives the same PDF; reading an undefined global is an error.
  *
@@ -30,7 +30,8 @@ lua_State *sbx_new(const run_job *job);
 void sbx_close(lua_State *L);
 
 /* Arms the wall-clock deadline: after `seconds` the script is stopped at its
- * next instruction (a stop inside a long C call is left to the parent). */
+ * next instruction. A stop inside one long C call (a backtracking pattern)
+ * is left to the parent's SIGKILL a second later. */
 void sbx_arm_deadline(lua_State *L, double seconds);
 
 /* Why the last run stopped, if a limit stopped it: "time", "instructions",

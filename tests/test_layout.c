@@ -1,0 +1,1121 @@
+/*
+ * test_layout.c -- the layout engine: documents built in C, laid out with the
+ * installed fonts, and the display list inspected.
+ *
+ * Every layout goes through check_layout(), which holds the invariants any
+ * document must keep: text items are valid UTF-8 in the BMP and drawn by a
+ * face that has every glyph; nothing leaves the content box but the running
+ * header and footer; every page has its "Page X of Y". The tests then look
+ * at what each behaviour promises: wrapping, justification, tables across
+ * pages, outline marks, contents page numbers, warnings.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/document.h"
+#include "doc/markup.h"
+#include "layout/fonts.h"
+#include "layout/layout.h"
+#include "layout/page.h"
+#include "util/arena.h"
+#include "util/utf8.h"
+
+#define EPS 0.01f
+#define SLACK 0.5f          /* how far past the right edge text may reach */
+#define DESCENT 0.22f       /* of the size: Liberation's descender is 0.212 em */
+
+static lay_fonts *fonts;    /* opened once for the group */
+
+typedef struct fixture {
+	doc_document *d;
+	lay_result res;
+} fixture;
+
+static int open_fonts(void **state)
+{
+	(void)state;
+	char err[512];
+	fonts = fonts_open(err, sizeof err);
+	if (!fonts) {
+		fprintf(stderr, "fonts_open: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+static int close_fonts(void **state)
+{
+	(void)state;
+	fonts_free(fonts);
+	return 0;
+}
+
+static int setup(void **state)
+{
+	fixture *fx = calloc(1, sizeof *fx);
+	if (!fx || !(fx->d = doc_new())) {
+		free(fx);
+		return -1;
+	}
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *fx = *state;
+	lay_free(fx->res.doc);
+	doc_free(fx->d);
+	free(fx);
+	return 0;
+}
+
+/* ---- building documents ------------------------------------------------------------ */
+
+static void paragraph(doc_document *d, int line, const char *markup, doc_align align)
+{
+	doc_block *b = doc_add(d, DOC_PARAGRAPH, line);
+	assert_non_null(b);
+	assert_true(markup_parse(d, markup, &b->u.paragraph.text));
+	b->u.paragraph.align = align;
+}
+
+static void heading(doc_document *d, int line, const char *text, int level)
+{
+	bool ok;
+	doc_text t = doc_plain_text(d, text, &ok);
+	assert_true(ok);
+	doc_block *b = doc_add(d, DOC_HEADING, line);
+	assert_non_null(b);
+	b->u.heading.text = t;
+	b->u.heading.level = level;
+}
+
+static void block(doc_document *d, doc_kind kind)
+{
+	assert_non_null(doc_add(d, kind, 0));
+}
+
+/* Cell text for row r, column j (r < 0: the title); returns a string valid
+ * until the next call. */
+typedef const char *(*cell_fn)(int r, int j);
+
+static void table(doc_document *d, int line, int ncols, const double *widths, int nrows,
+                  cell_fn cell)
+{
+	bool ok = true;
+	doc_column *cols = arena_alloc(d->arena, (size_t)ncols * sizeof *cols);
+	doc_text *cells = arena_alloc(d->arena, (size_t)nrows * (size_t)ncols * sizeof *cells);
+	assert_non_null(cols);
+	assert_non_null(cells);
+	for (int j = 0; j < ncols; j++) {
+		cols[j].title = doc_plain_text(d, cell(-1, j), &ok);
+		assert_true(ok);
+		cols[j].width = widths ? widths[j] : 0;
+	}
+	for (int r = 0; r < nrows; r++)
+		for (int j = 0; j < ncols; j++) {
+			cells[(size_t)r * (size_t)ncols + (size_t)j] = doc_plain_text(d, cell(r, j), &ok);
+			assert_true(ok);
+		}
+	doc_block *b = doc_add(d, DOC_TABLE, line);
+	assert_non_null(b);
+	b->u.table = (doc_table){ncols, cols, nrows, cells, {0}};
+}
+
+/* ---- reading the display list -------------------------------------------------- */
+
+typedef struct box {
+	float left, right, top, bottom;
+} box;
+
+static box content_box(const doc_style *s)
+{
+	return (box){(float)s->margin_left, (float)(s->page_width - s->margin_right),
+	             (float)(s->page_height - s->margin_top), (float)s->margin_bottom};
+}
+
+static bool is_text(const lay_item *it, const char *s)
+{
+	return it->kind == LAY_TEXT && strcmp(it->u.text.str, s) == 0;
+}
+
+static int count_text(const lay_page *p, const char *s)
+{
+	int n = 0;
+	for (int i = 0; i < p->nitems; i++)
+		n += is_text(&p->items[i], s);
+	return n;
+}
+
+static const lay_item *find_text(const lay_page *p, const char *s)
+{
+	for (int i = 0; i < p->nitems; i++)
+		if (is_text(&p->items[i], s))
+			return &p->items[i];
+	return NULL;
+}
+
+/* Width of s in face at size, the way a reader of the fonts would add it. */
+static float width_of(int face, float size, const char *s)
+{
+	size_t n = strlen(s);
+	long w = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, n - i, &cp);
+		int f = fonts_cover(fonts, face, cp);
+		assert_true(f >= 0);
+		w += fonts_advance(fonts, f, cp);
+	}
+	return (float)w * size / 1000.0f;
+}
+
+static bool is_default_footer(const doc_style *s)
+{
+	return s->footer.center && strcmp(s->footer.center, "Page {page} of {pages}") == 0 &&
+	       !(s->footer.left && *s->footer.left) && !(s->footer.right && *s->footer.right);
+}
+
+/* The invariants of every layout; fails the test naming the page and item. */
+static void check_layout(const doc_document *d, const lay_result *r)
+{
+	const lay_doc *o = r->doc;
+	const doc_style *s = &d->style;
+	box b = content_box(s);
+	assert_non_null(o);
+	assert_true(o->npages >= 1);
+	assert_true(fabsf(o->width - (float)s->page_width) < EPS);
+	assert_true(fabsf(o->height - (float)s->page_height) < EPS);
+	assert_true(o->nfaces == FONT_NFACES);
+	for (int p = 0; p < o->npages; p++) {
+		const lay_page *pg = &o->pages[p];
+		for (int i = 0; i < pg->nitems; i++) {
+			const lay_item *it = &pg->items[i];
+			bool running = it->y < b.bottom - EPS || it->y > b.top + EPS;
+			if (it->kind == LAY_TEXT) {
+				const char *str = it->u.text.str;
+				size_t n = strlen(str);
+				if (it->u.text.face < 0 || it->u.text.face >= o->nfaces ||
+				    (size_t)it->u.text.len != n || utf8_invalid_at(str, n) != (size_t)-1)
+					fail_msg("page %d item %d: bad text item \"%s\"", p + 1, i, str);
+				for (size_t k = 0; k < n;) {
+					uint32_t cp;
+					k += utf8_decode(str + k, n - k, &cp);
+					if (cp > 0xFFFF || fonts_cover(fonts, it->u.text.face, cp) != it->u.text.face)
+						fail_msg("page %d: \"%s\": U+%04X not in face %s", p + 1, str,
+						         (unsigned)cp, o->faces[it->u.text.face].name);
+				}
+				if (it->x < b.left - EPS || it->x + it->w > b.right + SLACK)
+					fail_msg("page %d: \"%s\" from x %.2f to %.2f, outside %.2f..%.2f", p + 1,
+					         str, it->x, it->x + it->w, b.left, b.right);
+				float size = it->u.text.size;
+				if (!running && (it->y - DESCENT * size < b.bottom - EPS ||
+				                 it->y + 0.8f * size > b.top + EPS))
+					fail_msg("page %d: \"%s\" at y %.2f (size %.1f) outside %.2f..%.2f",
+					         p + 1, str, it->y, size, b.bottom, b.top);
+				continue;
+			}
+			if (running && it->kind != LAY_LINE)
+				fail_msg("page %d item %d: kind %d at y %.2f, outside the body", p + 1, i,
+				         it->kind, it->y);
+			float x2 = it->x + it->w, y2 = it->y + it->h;
+			if (it->kind == LAY_LINE) {
+				x2 = it->u.line.x2;
+				y2 = it->u.line.y2;
+				if (running)
+					continue;
+			}
+			if (it->kind == LAY_LINE || it->kind == LAY_RECT || it->kind == LAY_LINK) {
+				if (it->x < b.left - EPS || x2 > b.right + SLACK || it->y < b.bottom - EPS ||
+				    y2 < b.bottom - EPS || it->y > b.top + EPS || y2 > b.top + EPS)
+					fail_msg("page %d item %d: kind %d (%.2f, %.2f)-(%.2f, %.2f) outside the "
+					         "content box", p + 1, i, it->kind, it->x, it->y, x2, y2);
+			}
+			if (it->kind == LAY_LINK && !it->u.link.uri &&
+			    (it->u.link.page < 0 || it->u.link.page >= o->npages))
+				fail_msg("page %d: link to page %d of %d", p + 1, it->u.link.page + 1,
+				         o->npages);
+		}
+		if (is_default_footer(s)) {
+			char want[64];
+			snprintf(want, sizeof want, "Page %d of %d", p + 1, o->npages);
+			const lay_item *f = find_text(pg, want);
+			if (!f || count_text(pg, want) != 1)
+				fail_msg("page %d: %d footers \"%s\"", p + 1, count_text(pg, want), want);
+			if (f->y >= b.bottom)
+				fail_msg("page %d: footer at y %.2f, above the bottom margin", p + 1, f->y);
+			if (fabsf(f->x + f->w / 2 - (b.left + b.right) / 2) > EPS)
+				fail_msg("page %d: footer not centred", p + 1);
+			for (int i = 0; i < pg->nitems; i++)
+				if (pg->items[i].kind == LAY_TEXT && &pg->items[i] != f &&
+				    strncmp(pg->items[i].u.text.str, "Page ", 5) == 0)
+					fail_msg("page %d: a second footer \"%s\"", p + 1,
+					         pg->items[i].u.text.str);
+		}
+	}
+	for (int m = 0; m < o->nmarks; m++)
+		if (o->marks[m].page < 0 || o->marks[m].page >= o->npages ||
+		    o->marks[m].level < 1 || o->marks[m].level > 3)
+			fail_msg("mark %d: page %d, level %d", m, o->marks[m].page, o->marks[m].level);
+}
+
+/* Lays out d into *r (freeing what *r held) and checks the invariants. */
+static void lay(const doc_document *d, lay_result *r)
+{
+	char err[512];
+	lay_free(r->doc);
+	*r = (lay_result){0};
+	if (lay_document(d, fonts, r, err, sizeof err) != 0)
+		fail_msg("lay_document: %s", err);
+	check_layout(d, r);
+}
+
+/* A line of text: the body text items of one page sharing a baseline. */
+typedef struct line {
+	int page;
+	float y, x0, x1;        /* baseline, left of the first item, right of the last */
+	int first, count;       /* items [first, first + count) of the page */
+} line;
+
+/* The body text lines in order (page, then as emitted), into lines (owned
+ * by the caller); returns how many. */
+static int lines_of(const lay_result *r, const doc_document *d, line **out)
+{
+	box b = content_box(&d->style);
+	int n = 0, cap = 64;
+	line *ls = malloc((size_t)cap * sizeof *ls);
+	assert_non_null(ls);
+	for (int p = 0; p < r->doc->npages; p++) {
+		const lay_page *pg = &r->doc->pages[p];
+		for (int i = 0; i < pg->nitems; i++) {
+			const lay_item *it = &pg->items[i];
+			if (it->kind != LAY_TEXT || it->y < b.bottom - EPS || it->y > b.top + EPS)
+				continue;
+			line *l = n ? &ls[n - 1] : NULL;
+			if (l && l->page == p && fabsf(l->y - it->y) < EPS &&
+			    l->first + l->count == i) {
+				l->count++;
+				l->x1 = it->x + it->w;
+				continue;
+			}
+			if (n == cap) {
+				cap *= 2;
+				ls = realloc(ls, (size_t)cap * sizeof *ls);
+				assert_non_null(ls);
+			}
+			ls[n++] = (line){p, it->y, it->x, it->x + it->w, i, 1};
+		}
+	}
+	*out = ls;
+	return n;
+}
+
+static const lay_item *line_item(const lay_result *r, const line *l, int k)
+{
+	return &r->doc->pages[l->page].items[l->first + k];
+}
+
+/* The words of the lines, joined by single spaces, into buf. */
+static void join_lines(const lay_result *r, const line *ls, int n, char *buf, size_t size)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < n; i++)
+		for (int k = 0; k < ls[i].count; k++)
+			used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? " " : "",
+			                         line_item(r, &ls[i], k)->u.text.str);
+}
+
+/* nwords words of English, the same every run; no hyphens, so lines break
+ * only at spaces and the words can be joined back. */
+static void some_words(char *buf, size_t size, int nwords)
+{
+	static const char *const words[] = {
+		"the", "ASEAN", "Republic", "of", "Korea", "dialogue", "relations", "a",
+		"comprehensive", "strategic", "partnership", "cooperation", "in", "and", "to",
+		"Plan", "Action", "people", "exchanges", "connectivity", "summit",
+	};
+	uint32_t seed = 1989;
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < nwords; i++) {
+		seed = seed * 1664525u + 1013904223u;
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? " " : "",
+		                         words[(seed >> 16) % (sizeof words / sizeof words[0])]);
+	}
+}
+
+/* ---- paragraphs ----------------------------------------------------------------- */
+
+static void a_long_paragraph_wraps_inside_the_content_box(void **state)
+{
+	fixture *fx = *state;
+	char text[8192], got[16384];
+	some_words(text, sizeof text, 300);
+	paragraph(fx->d, 1, text, DOC_ALIGN_LEFT);
+	lay(fx->d, &fx->res);
+	assert_int_equal(fx->res.doc->npages, 1);
+
+	line *ls;
+	int n = lines_of(&fx->res, fx->d, &ls);
+	assert_true(n >= 15);
+	box b = content_box(&fx->d->style);
+	int face = fonts_face(fx->d->style.body_family, 0);
+	float size = (float)fx->d->style.body_size;
+	float space = width_of(face, size, " ");
+	for (int i = 0; i < n; i++) {
+		/* one run per line, flush left, lines a leading apart */
+		assert_int_equal(ls[i].count, 1);
+		assert_true(fabsf(ls[i].x0 - b.left) < EPS);
+		if (i > 0)
+			assert_true(fabsf(ls[i - 1].y - ls[i].y - (float)fx->d->style.body_leading) < EPS);
+		/* greedy: the next line's first word would not have fitted */
+		if (i + 1 < n) {
+			char first[64];
+			sscanf(line_item(&fx->res, &ls[i + 1], 0)->u.text.str, "%63s", first);
+			float need = ls[i].x1 + space + width_of(face, size, first);
+			if (need <= b.right + EPS)
+				fail_msg("line %d ends at %.2f: \"%s\" (%.2f) would have fitted before %.2f",
+				         i + 1, ls[i].x1, first, width_of(face, size, first), b.right);
+		}
+	}
+	join_lines(&fx->res, ls, n, got, sizeof got);
+	assert_string_equal(got, text);
+	free(ls);
+}
+
+static void justified_lines_reach_the_right_edge(void **state)
+{
+	fixture *fx = *state;
+	char text[8192], got[16384];
+	some_words(text, sizeof text, 300);
+	paragraph(fx->d, 1, text, DOC_ALIGN_JUSTIFY);
+	lay(fx->d, &fx->res);
+
+	line *ls;
+	int n = lines_of(&fx->res, fx->d, &ls);
+	assert_true(n >= 15);
+	box b = content_box(&fx->d->style);
+	for (int i = 0; i < n; i++) {
+		assert_true(fabsf(ls[i].x0 - b.left) < EPS);
+		if (i == n - 1) {
+			/* the last line keeps its natural spacing: one run */
+			assert_int_equal(ls[i].count, 1);
+			assert_true(ls[i].x1 < b.right + EPS);
+			continue;
+		}
+		if (fabsf(ls[i].x1 - b.right) > 0.05f)
+			fail_msg("line %d ends at %.2f, the edge is %.2f", i + 1, ls[i].x1, b.right);
+		/* word by word, the spaces stretched alike */
+		assert_true(ls[i].count >= 2);
+		float gap0 = line_item(&fx->res, &ls[i], 1)->x -
+		             (line_item(&fx->res, &ls[i], 0)->x + line_item(&fx->res, &ls[i], 0)->w);
+		for (int k = 1; k < ls[i].count; k++) {
+			const lay_item *a = line_item(&fx->res, &ls[i], k - 1), *c = line_item(&fx->res, &ls[i], k);
+			assert_null(strchr(c->u.text.str, ' '));
+			float gap = c->x - (a->x + a->w);
+			if (fabsf(gap - gap0) > EPS)
+				fail_msg("line %d: gaps %.3f and %.3f", i + 1, gap0, gap);
+		}
+	}
+	join_lines(&fx->res, ls, n, got, sizeof got);
+	assert_string_equal(got, text);
+	free(ls);
+}
+
+static void right_and_centred_lines_align_to_their_edge(void **state)
+{
+	fixture *fx = *state;
+	char text[8192];
+	some_words(text, sizeof text, 120);
+	paragraph(fx->d, 1, text, DOC_ALIGN_RIGHT);
+	paragraph(fx->d, 2, "MARK", DOC_ALIGN_LEFT);
+	paragraph(fx->d, 3, text, DOC_ALIGN_CENTER);
+	lay(fx->d, &fx->res);
+
+	line *ls;
+	int n = lines_of(&fx->res, fx->d, &ls);
+	box b = content_box(&fx->d->style);
+	int mark = -1;
+	for (int i = 0; i < n; i++)
+		if (strcmp(line_item(&fx->res, &ls[i], 0)->u.text.str, "MARK") == 0)
+			mark = i;
+	assert_true(mark >= 4 && n - mark >= 5);
+	for (int i = 0; i < mark; i++)
+		if (fabsf(ls[i].x1 - b.right) > EPS)
+			fail_msg("right-aligned line %d ends at %.2f, not %.2f", i + 1, ls[i].x1, b.right);
+	for (int i = mark + 1; i < n; i++)
+		if (fabsf((ls[i].x0 + ls[i].x1) / 2 - (b.left + b.right) / 2) > EPS)
+			fail_msg("centred line %d spans %.2f..%.2f", i + 1, ls[i].x0, ls[i].x1);
+	free(ls);
+}
+
+/* A paragraph over several pages breaks between lines, and never leaves its
+ * first line alone at the foot of a page. One-line fillers without space
+ * after them move the paragraph's start down a line at a time, so one of
+ * the cases leaves room for exactly one line. */
+static void a_paragraph_breaks_across_pages_between_lines(void **state)
+{
+	(void)state;
+	static char text[40000];
+	static char got[65536];
+	some_words(text, sizeof text, 4000);
+	int one_line_left = 0;
+	for (int filler = 44; filler <= 52; filler++) {
+		doc_document *d = doc_new();
+		assert_non_null(d);
+		d->style.paragraph_space = 0;
+		lay_result r = {0};
+		for (int i = 0; i < filler; i++)
+			paragraph(d, 1, "filler", DOC_ALIGN_LEFT);
+		paragraph(d, 2, text, DOC_ALIGN_JUSTIFY);
+		lay(d, &r);
+		assert_true(r.doc->npages >= 3);
+		line *ls;
+		int n = lines_of(&r, d, &ls);
+		int first = filler;     /* the fillers are one line each */
+		join_lines(&r, &ls[first], n - first, got, sizeof got);
+		assert_string_equal(got, text);
+		int on_first_page = 0;
+		for (int i = first; i < n && ls[i].page == ls[first].page; i++)
+			on_first_page++;
+		if (on_first_page == 1)
+			fail_msg("%d fillers: the paragraph's first line is alone on page %d", filler,
+			         ls[first].page + 1);
+		/* was there room for one line below the last filler? (a line's box
+		 * starts (leading - size) / 2 + 0.8 size above its baseline) */
+		float lead = (float)d->style.body_leading, size = (float)d->style.body_size;
+		float below = ls[first - 1].y + (lead - size) / 2 + 0.8f * size - lead;
+		if (ls[first].page > ls[first - 1].page && below - lead >= (float)d->style.margin_bottom - EPS)
+			one_line_left++;
+		free(ls);
+		lay_free(r.doc);
+		doc_free(d);
+	}
+	assert_true(one_line_left >= 1);
+}
+
+/* ---- tables ----------------------------------------------------------------------- */
+
+static const char *three_columns(int r, int j)
+{
+	static char buf[64];
+	static const char *const titles[] = {"Row", "Event", "Note"};
+	if (r < 0)
+		return titles[j];
+	if (j == 0)
+		snprintf(buf, sizeof buf, "r%03d", r);
+	else if (j == 1)
+		snprintf(buf, sizeof buf, "Event number %d of the table", r);
+	else
+		snprintf(buf, sizeof buf, "%s", r % 3 ? "short" : "a longer note in the last column");
+	return buf;
+}
+
+/* Checks that every page on which a text satisfying is_row appears has the
+ * header titles once each, above every row; returns the number of such pages. */
+static int check_headers(const lay_result *r, const char *const *titles, int ntitles,
+                         bool (*is_row)(const char *))
+{
+	int pages = 0;
+	for (int p = 0; p < r->doc->npages; p++) {
+		const lay_page *pg = &r->doc->pages[p];
+		float highest = -1;
+		for (int i = 0; i < pg->nitems; i++)
+			if (pg->items[i].kind == LAY_TEXT && is_row(pg->items[i].u.text.str) &&
+			    pg->items[i].y > highest)
+				highest = pg->items[i].y;
+		if (highest < 0)
+			continue;
+		pages++;
+		for (int j = 0; j < ntitles; j++) {
+			const lay_item *h = find_text(pg, titles[j]);
+			if (!h || count_text(pg, titles[j]) != 1)
+				fail_msg("page %d: header \"%s\" found %d times", p + 1, titles[j],
+				         count_text(pg, titles[j]));
+			if (h->y <= highest)
+				fail_msg("page %d: header \"%s\" at y %.2f, below a row at %.2f", p + 1,
+				         titles[j], h->y, highest);
+		}
+	}
+	return pages;
+}
+
+static bool is_row_marker(const char *s)
+{
+	return s[0] == 'r' && strlen(s) == 4 && strspn(s + 1, "0123456789") == 3;
+}
+
+static void a_table_repeats_its_header_on_every_page_it_spans(void **state)
+{
+	fixture *fx = *state;
+	paragraph(fx->d, 1, "Before the table.", DOC_ALIGN_DEFAULT);
+	table(fx->d, 2, 3, NULL, 300, three_columns);
+	paragraph(fx->d, 3, "After the table.", DOC_ALIGN_DEFAULT);
+	lay(fx->d, &fx->res);
+
+	static const char *const titles[] = {"Row", "Event", "Note"};
+	int pages = check_headers(&fx->res, titles, 3, is_row_marker);
+	assert_true(pages >= 3);
+	/* every row once, in order */
+	int next = 0;
+	for (int p = 0; p < fx->res.doc->npages; p++) {
+		const lay_page *pg = &fx->res.doc->pages[p];
+		for (int i = 0; i < pg->nitems; i++) {
+			if (pg->items[i].kind != LAY_TEXT || !is_row_marker(pg->items[i].u.text.str))
+				continue;
+			int row = atoi(pg->items[i].u.text.str + 1);
+			if (row != next)
+				fail_msg("page %d: row %d where row %d was due", p + 1, row, next);
+			next++;
+		}
+	}
+	assert_int_equal(next, 300);
+	assert_int_equal(count_text(&fx->res.doc->pages[fx->res.doc->npages - 1],
+	                            "After the table."), 1);
+}
+
+static char *long_cell;     /* "w0001 w0002 ..." */
+enum { LONG_WORDS = 3000 };
+
+static const char *tall_row(int r, int j)
+{
+	static const char *const cells[3][2] = {{"A", "short"}, {"B", NULL}, {"C", "after"}};
+	if (r < 0)
+		return j ? "Text" : "Item";
+	return r == 1 && j == 1 ? long_cell : cells[r][j];
+}
+
+static bool is_long_cell_line(const char *s)
+{
+	return s[0] == 'w' && strspn(s + 1, "0123456789") == 4;
+}
+
+static void a_row_taller_than_a_page_continues_across_pages(void **state)
+{
+	fixture *fx = *state;
+	long_cell = malloc(LONG_WORDS * 6 + 1);
+	assert_non_null(long_cell);
+	for (int i = 0, n = 0; i < LONG_WORDS; i++)
+		n += sprintf(long_cell + n, "%sw%04d", i ? " " : "", i + 1);
+	table(fx->d, 7, 2, NULL, 3, tall_row);
+	lay(fx->d, &fx->res);
+	free(long_cell);
+
+	static const char *const titles[] = {"Item", "Text"};
+	int pages = check_headers(&fx->res, titles, 2, is_long_cell_line);
+	assert_true(pages >= 3);
+	/* the words in order, each once; then row C */
+	int next = 1, after_page = -1;
+	for (int p = 0; p < fx->res.doc->npages; p++) {
+		const lay_page *pg = &fx->res.doc->pages[p];
+		for (int i = 0; i < pg->nitems; i++) {
+			const char *s = pg->items[i].u.text.str;
+			if (pg->items[i].kind != LAY_TEXT)
+				continue;
+			if (strcmp(s, "after") == 0) {
+				assert_int_equal(next, LONG_WORDS + 1);
+				after_page = p;
+			}
+			if (!is_long_cell_line(s))
+				continue;
+			for (const char *w = s; *w; w += w[5] ? 6 : 5) {
+				if (atoi(w + 1) != next)
+					fail_msg("page %d: \"%.5s\" where w%04d was due", p + 1, w, next);
+				next++;
+			}
+		}
+	}
+	assert_int_equal(next, LONG_WORDS + 1);
+	assert_true(after_page >= 0);
+	assert_int_equal(count_text(&fx->res.doc->pages[0], "A"), 1);
+	assert_int_equal(fx->res.nwarnings, 0);
+}
+
+static const char *many_rows(int r, int j)
+{
+	static char buf[16];
+	if (r < 0)
+		return j ? "Value" : "Key";
+	if (j == 1)
+		return r % 2 ? "odd" : "even";
+	snprintf(buf, sizeof buf, "R%05d", r);
+	return buf;
+}
+
+static bool is_many_marker(const char *s)
+{
+	return s[0] == 'R' && strlen(s) == 6 && strspn(s + 1, "0123456789") == 5;
+}
+
+static void twenty_thousand_rows_lay_out_each_row_once(void **state)
+{
+	fixture *fx = *state;
+	enum { ROWS = 20000 };
+	table(fx->d, 1, 2, NULL, ROWS, many_rows);
+	lay(fx->d, &fx->res);
+
+	/* one line per row, ~39 a page */
+	int np = fx->res.doc->npages;
+	if (np < ROWS / 60 || np > ROWS / 25)
+		fail_msg("%d pages for %d one-line rows", np, ROWS);
+	unsigned char *seen = calloc(ROWS, 1);
+	assert_non_null(seen);
+	for (int p = 0; p < np; p++) {
+		const lay_page *pg = &fx->res.doc->pages[p];
+		for (int i = 0; i < pg->nitems; i++)
+			if (pg->items[i].kind == LAY_TEXT && is_many_marker(pg->items[i].u.text.str)) {
+				int row = atoi(pg->items[i].u.text.str + 1);
+				assert_true(row >= 0 && row < ROWS);
+				if (seen[row]++)
+					fail_msg("row %d laid out twice (again on page %d)", row, p + 1);
+			}
+	}
+	for (int r = 0; r < ROWS; r++)
+		if (seen[r] != 1)
+			fail_msg("row %d laid out %d times", r, seen[r]);
+	free(seen);
+	static const char *const titles[] = {"Key", "Value"};
+	assert_int_equal(check_headers(&fx->res, titles, 2, is_many_marker), np);
+}
+
+/* ---- headings, outline, contents ---------------------------------------------- */
+
+/* "1. Intro" as drawn: runs of spaces become one. */
+static void collapse_spaces(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+	for (; *s && n + 1 < size; s++)
+		if (!(*s == ' ' && n > 0 && out[n - 1] == ' '))
+			out[n++] = *s;
+	out[n] = '\0';
+}
+
+static void headings_become_outline_marks_with_level_and_page(void **state)
+{
+	fixture *fx = *state;
+	doc_document *d = fx->d;
+	heading(d, 1, "Intro", 1);
+	paragraph(d, 2, "Text.", DOC_ALIGN_DEFAULT);
+	heading(d, 3, "Scope", 2);
+	paragraph(d, 4, "Text.", DOC_ALIGN_DEFAULT);
+	block(d, DOC_PAGE_BREAK);
+	heading(d, 6, "Detail", 3);
+	heading(d, 7, "Method", 2);
+	paragraph(d, 8, "Text.", DOC_ALIGN_DEFAULT);
+	block(d, DOC_PAGE_BREAK);
+	heading(d, 10, "Results", 1);
+	heading(d, 11, "Numbers", 2);
+	lay(d, &fx->res);
+
+	static const struct {
+		const char *title;
+		int level, page;
+	} want[] = {
+		{"1. Intro", 1, 0}, {"1.1 Scope", 2, 0}, {"1.1.1 Detail", 3, 1},
+		{"1.2 Method", 2, 1}, {"2. Results", 1, 2}, {"2.1 Numbers", 2, 2},
+	};
+	const lay_doc *o = fx->res.doc;
+	assert_int_equal(o->npages, 3);
+	assert_int_equal(o->nmarks, 6);
+	for (int m = 0; m < 6; m++) {
+		const lay_mark *mk = &o->marks[m];
+		assert_string_equal(mk->title, want[m].title);
+		assert_int_equal(mk->level, want[m].level);
+		assert_int_equal(mk->page, want[m].page);
+		char drawn[64];
+		collapse_spaces(mk->title, drawn, sizeof drawn);
+		const lay_item *it = find_text(&o->pages[mk->page], drawn);
+		if (!it)
+			fail_msg("heading \"%s\" not drawn on page %d", drawn, mk->page + 1);
+		/* the mark points at the heading's top: above its baseline, within a line */
+		if (!(mk->top > it->y && mk->top - it->y < 2 * it->u.text.size))
+			fail_msg("mark \"%s\" top %.2f, heading baseline %.2f", mk->title, mk->top, it->y);
+	}
+
+	/* without numbering, titles are the plain text */
+	d->style.heading_numbers = false;
+	lay(d, &fx->res);
+	assert_string_equal(fx->res.doc->marks[2].title, "Detail");
+	assert_non_null(find_text(&fx->res.doc->pages[1], "Detail"));
+}
+
+/* Room left below the last line of text on page p (0 when none). */
+static float room_below_last_line(const lay_result *r, const doc_document *d, int p)
+{
+	const doc_style *s = &d->style;
+	box b = content_box(s);
+	float lowest = b.top;
+	const lay_page *pg = &r->doc->pages[p];
+	for (int i = 0; i < pg->nitems; i++)
+		if (pg->items[i].kind == LAY_TEXT && pg->items[i].y >= b.bottom && pg->items[i].y < lowest)
+			lowest = pg->items[i].y;
+	/* a body line's box ends leading - (leading - size) / 2 - 0.8 size below
+	 * its baseline, then the paragraph's space */
+	float lead = (float)s->body_leading, size = (float)s->body_size;
+	float end = lowest + (lead - size) / 2 + 0.8f * size - lead - (float)s->paragraph_space;
+	return end - b.bottom;
+}
+
+/* A heading near the foot of a page moves to the next page with the first
+ * lines of what follows it. One-line fillers and several paragraph spaces
+ * put the heading at many heights; some leave room for the heading but not
+ * for the line after it. */
+static void a_heading_is_kept_with_what_follows(void **state)
+{
+	(void)state;
+	static const double spaces[] = {0, 2, 5, 7, 11};
+	int kept = 0;
+	for (size_t k = 0; k < sizeof spaces / sizeof spaces[0]; k++)
+		for (int filler = 28; filler <= 52; filler++) {
+			doc_document *d = doc_new();
+			assert_non_null(d);
+			d->style.paragraph_space = spaces[k];
+			lay_result r = {0};
+			for (int i = 0; i < filler; i++)
+				paragraph(d, 1, "filler", DOC_ALIGN_LEFT);
+			heading(d, 2, "Kept", 1);
+			paragraph(d, 3, "following text", DOC_ALIGN_LEFT);
+			lay(d, &r);
+			assert_int_equal(r.doc->nmarks, 1);
+			int hp = r.doc->marks[0].page, tp = -1;
+			for (int p = 0; p < r.doc->npages; p++)
+				if (find_text(&r.doc->pages[p], "following text"))
+					tp = p;
+			if (hp != tp)
+				fail_msg("%d fillers, space %g: heading on page %d, its text on page %d",
+				         filler, spaces[k], hp + 1, tp + 1);
+			/* moved although the heading alone (space before, one line, space
+			 * after) would have fitted under the last filler */
+			const doc_style *s = &d->style;
+			float alone = (float)(s->heading_space_before[0] + s->heading_size[0] * 1.25 +
+			                      s->heading_space_after[0]);
+			if (hp > 0 && !find_text(&r.doc->pages[hp], "filler") &&
+			    room_below_last_line(&r, d, hp - 1) >= alone)
+				kept++;
+			lay_free(r.doc);
+			doc_free(d);
+		}
+	assert_true(kept >= 1);
+}
+
+/* Finds, on the contents pages, the entry for each mark and checks its page
+ * number (right-aligned on the entry's baseline) and its link. */
+static void check_contents(const lay_result *r, const doc_document *d, int ncontents)
+{
+	const lay_doc *o = r->doc;
+	box b = content_box(&d->style);
+	for (int m = 0; m < o->nmarks; m++) {
+		char label[128], num[16];
+		collapse_spaces(o->marks[m].title, label, sizeof label);
+		snprintf(num, sizeof num, "%d", o->marks[m].page + 1);
+		const lay_item *entry = NULL, *number = NULL, *link = NULL;
+		int p;
+		for (p = 0; p < ncontents && !entry; p++)
+			entry = find_text(&o->pages[p], label);
+		if (!entry)
+			fail_msg("no contents entry \"%s\"", label);
+		const lay_page *pg = &o->pages[p - 1];
+		for (int i = 0; i < pg->nitems; i++) {
+			const lay_item *it = &pg->items[i];
+			if (it->kind == LAY_TEXT && fabsf(it->y - entry->y) < EPS && it->x > entry->x + entry->w)
+				number = it;
+			if (it->kind == LAY_LINK && it->y <= entry->y && it->y + it->h >= entry->y)
+				link = it;
+		}
+		if (!number || strcmp(number->u.text.str, num) != 0)
+			fail_msg("\"%s\": page number \"%s\", want \"%s\"", label,
+			         number ? number->u.text.str : "(none)", num);
+		if (fabsf(number->x + number->w - b.right) > EPS)
+			fail_msg("\"%s\": number ends at %.2f, not %.2f", label, number->x + number->w,
+			         b.right);
+		assert_non_null(link);
+		assert_null(link->u.link.uri);
+		assert_int_equal(link->u.link.page, o->marks[m].page);
+		assert_true(fabsf(link->u.link.top - o->marks[m].top) < EPS);
+	}
+}
+
+static void a_contents_block_shows_the_page_of_every_heading(void **state)
+{
+	fixture *fx = *state;
+	doc_document *d = fx->d;
+	static char text[40000];
+	some_words(text, sizeof text, 1500);
+	block(d, DOC_CONTENTS);
+	block(d, DOC_PAGE_BREAK);
+	heading(d, 1, "Alpha", 1);
+	paragraph(d, 2, "Text.", DOC_ALIGN_DEFAULT);
+	heading(d, 3, "Beta", 2);
+	block(d, DOC_PAGE_BREAK);
+	heading(d, 5, "Gamma", 1);
+	paragraph(d, 6, text, DOC_ALIGN_DEFAULT);
+	heading(d, 7, "Delta", 3);
+	lay(d, &fx->res);
+
+	const lay_doc *o = fx->res.doc;
+	assert_non_null(find_text(&o->pages[0], "Contents"));
+	assert_int_equal(o->nmarks, 4);
+	assert_int_equal(o->marks[0].page, 1);
+	assert_int_equal(o->marks[1].page, 1);
+	assert_int_equal(o->marks[2].page, 2);
+	assert_true(o->marks[3].page >= 3);
+	check_contents(&fx->res, d, 1);
+}
+
+/* Contents longer than a page: numbers filled in on every contents page
+ * (the second item of an entry may move the first when the page's item
+ * array grows: once a heap-use-after-free). */
+static void a_contents_over_several_pages_numbers_every_entry(void **state)
+{
+	fixture *fx = *state;
+	doc_document *d = fx->d;
+	enum { N = 120 };
+	block(d, DOC_CONTENTS);
+	for (int i = 0; i < N; i++) {
+		char title[32];
+		block(d, DOC_PAGE_BREAK);
+		snprintf(title, sizeof title, "Section %d", i + 1);
+		heading(d, 10 + i, title, 1);
+	}
+	lay(d, &fx->res);
+	const lay_doc *o = fx->res.doc;
+	assert_int_equal(o->nmarks, N);
+	int ncontents = o->marks[0].page;
+	assert_true(ncontents >= 2);
+	assert_int_equal(o->npages, ncontents + N);
+	for (int m = 0; m < N; m++)
+		assert_int_equal(o->marks[m].page, ncontents + m);
+	check_contents(&fx->res, d, ncontents);
+}
+
+/* ---- running header and footer -------------------------------------------------- */
+
+static void every_page_has_page_x_of_y_in_its_footer(void **state)
+{
+	fixture *fx = *state;
+	doc_document *d = fx->d;
+	for (int i = 0; i < 5; i++) {
+		if (i)
+			block(d, DOC_PAGE_BREAK);
+		paragraph(d, i + 1, "A page.", DOC_ALIGN_DEFAULT);
+	}
+	lay(d, &fx->res);     /* check_layout checks "Page X of 5" on each */
+	assert_int_equal(fx->res.doc->npages, 5);
+	assert_non_null(find_text(&fx->res.doc->pages[3], "Page 4 of 5"));
+
+	/* other slots and fields, from the template */
+	d->meta.title = "Brief";
+	d->meta.author = "Analyst";
+	d->style.footer.left = "{title}";
+	d->style.footer.center = NULL;
+	d->style.footer.right = "{page}/{pages}";
+	d->style.header.center = "{author} {unknown}";
+	lay(d, &fx->res);
+	box b = content_box(&d->style);
+	for (int p = 0; p < 5; p++) {
+		const lay_page *pg = &fx->res.doc->pages[p];
+		char num[16];
+		snprintf(num, sizeof num, "%d/5", p + 1);
+		const lay_item *right = find_text(pg, num), *left = NULL, *head = NULL;
+		for (int i = 0; i < pg->nitems; i++)
+			if (is_text(&pg->items[i], "Brief") && pg->items[i].y < b.bottom)
+				left = &pg->items[i];
+		head = find_text(pg, "Analyst {unknown}");
+		assert_non_null(right);
+		assert_non_null(left);
+		assert_non_null(head);
+		assert_true(fabsf(right->x + right->w - b.right) < EPS);
+		assert_true(fabsf(left->x - b.left) < EPS);
+		assert_true(right->y < b.bottom && left->y < b.bottom);
+		assert_true(head->y > b.top);
+		assert_int_equal(count_text(pg, "Page 1 of 5"), 0);
+	}
+}
+
+static void an_empty_document_has_one_page(void **state)
+{
+	fixture *fx = *state;
+	lay(fx->d, &fx->res);
+	const lay_doc *o = fx->res.doc;
+	assert_int_equal(o->npages, 1);
+	assert_int_equal(o->nmarks, 0);
+	assert_int_equal(fx->res.nwarnings, 0);
+	assert_int_equal(o->pages[0].nitems, 1);
+	assert_true(is_text(&o->pages[0].items[0], "Page 1 of 1"));
+}
+
+static void margins_that_leave_no_room_are_refused(void **state)
+{
+	fixture *fx = *state;
+	char err[256] = "";
+	fx->d->style.margin_left = fx->d->style.margin_right = 290;
+	lay_result r = {0};
+	assert_int_equal(lay_document(fx->d, fonts, &r, err, sizeof err), -1);
+	assert_string_equal(err, "the margins leave no room on the page");
+	assert_null(r.doc);
+
+	fx->d->style.margin_left = fx->d->style.margin_right = 20;
+	fx->d->style.margin_top = fx->d->style.margin_bottom = 400;
+	assert_int_equal(lay_document(fx->d, fonts, &r, err, sizeof err), -1);
+	assert_string_equal(err, "the margins leave no room on the page");
+	assert_null(r.doc);
+}
+
+/* ---- characters and words that do not fit --------------------------------------- */
+
+static void an_uncovered_character_is_warned_about_once_with_its_line(void **state)
+{
+	fixture *fx = *state;
+	doc_document *d = fx->d;
+	paragraph(d, 42, "Smile \xF0\x9F\x98\x80 twice \xF0\x9F\x98\x80", DOC_ALIGN_LEFT);
+	paragraph(d, 50, "Again \xF0\x9F\x98\x80 later", DOC_ALIGN_LEFT);
+	paragraph(d, 60, "Private \xEE\x80\x80 use", DOC_ALIGN_LEFT);
+	paragraph(d, 70, "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 is covered", DOC_ALIGN_LEFT);
+	lay(d, &fx->res);
+
+	assert_int_equal(fx->res.nwarnings, 2);
+	assert_int_equal(fx->res.warnings[0].line, 42);
+	assert_string_equal(fx->res.warnings[0].message,
+	                    "character U+1F600 is in no font brief has; drawn as ?");
+	assert_int_equal(fx->res.warnings[1].line, 60);
+	assert_string_equal(fx->res.warnings[1].message,
+	                    "character U+E000 is in no font brief has; drawn as ?");
+	const lay_page *pg = &fx->res.doc->pages[0];
+	assert_non_null(find_text(pg, "Smile ? twice ?"));
+	assert_non_null(find_text(pg, "Again ? later"));
+	assert_non_null(find_text(pg, "Private ? use"));
+	/* Hangul is drawn, in NanumGothic */
+	const lay_item *ko = find_text(pg, "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4");
+	assert_non_null(ko);
+	assert_int_equal(ko->u.text.face, FONT_HANGUL);
+}
+
+/* Concatenation of the body text of every line, spaces dropped. */
+static void squeeze_lines(const lay_result *r, const line *ls, int n, char *buf, size_t size)
+{
+	size_t used = 0;
+	for (int i = 0; i < n; i++)
+		for (int k = 0; k < ls[i].count; k++)
+			for (const char *s = line_item(r, &ls[i], k)->u.text.str; *s && used + 1 < size; s++)
+				if (*s != ' ')
+					buf[used++] = *s;
+	buf[used] = '\0';
+}
+
+static void a_word_wider_than_the_column_is_broken_inside_the_box(void **state)
+{
+	fixture *fx = *state;
+	doc_document *d = fx->d;
+	char latin[512], hangul[600 + 1], text[2048], want[2048], got[4096];
+	memset(latin, 'x', 400);
+	latin[400] = '\0';
+	for (int i = 0; i < 200; i++)
+		memcpy(hangul + 3 * i, "\xED\x95\x9C", 3);
+	hangul[600] = '\0';
+	snprintf(text, sizeof text, "Start %s end %s", latin, hangul);
+	paragraph(d, 1, text, DOC_ALIGN_JUSTIFY);
+	lay(d, &fx->res);   /* check_layout: nothing past the right edge */
+
+	line *ls;
+	int n = lines_of(&fx->res, d, &ls);
+	assert_true(n >= 5);
+	squeeze_lines(&fx->res, ls, n, got, sizeof got);
+	snprintf(want, sizeof want, "Start%send%s", latin, hangul);
+	assert_string_equal(got, want);
+	/* the broken word fills its lines */
+	box b = content_box(&d->style);
+	assert_true(ls[1].x1 > b.right - 6);
+	free(ls);
+}
+
+/* The same in a table column 60 pt wide. */
+static const char *narrow_first_column(int r, int j)
+{
+	if (r < 0)
+		return j ? "Wide" : "Narrow";
+	return j ? "text" : "Supercalifragilisticexpialidocious-and-more";
+}
+
+static void a_word_wider_than_a_table_column_stays_in_its_column(void **state)
+{
+	fixture *fx = *state;
+	static const double widths[] = {60, 0};
+	table(fx->d, 1, 2, widths, 1, narrow_first_column);
+	lay(fx->d, &fx->res);
+	box b = content_box(&fx->d->style);
+	const lay_page *pg = &fx->res.doc->pages[0];
+	char got[256] = "";
+	for (int i = 0; i < pg->nitems; i++) {
+		const lay_item *it = &pg->items[i];
+		if (it->kind != LAY_TEXT || it->x > b.left + 60 || it->y < b.bottom)
+			continue;
+		if (it->x + it->w > b.left + 60 - 4 + SLACK)
+			fail_msg("\"%s\" runs to %.2f, past the column's %.2f", it->u.text.str,
+			         it->x + it->w, b.left + 60 - 4);
+		if (strcmp(it->u.text.str, "Narrow") != 0)
+			strcat(got, it->u.text.str);
+	}
+	assert_string_equal(got, "Supercalifragilisticexpialidocious-and-more");
+}
+
+/* A word of Latin letters that nearly fills the line, then Hangul: the break
+ * falls between the two, or inside the Hangul, but not past the edge (once
+ * one character of the Hangul box was always kept on the full line). */
+static void a_word_mixing_scripts_is_broken_inside_the_box(void **state)
+{
+	fixture *fx = *state;
+	doc_document *d = fx->d;
+	box b = content_box(&d->style);
+	int face = fonts_face(d->style.body_family, 0);
+	float size = (float)d->style.body_size;
+	int nx = (int)((b.right - b.left) / width_of(face, size, "x"));
+	char text[1024];
+	memset(text, 'x', (size_t)nx);
+	strcpy(text + nx, "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4");
+	paragraph(d, 1, text, DOC_ALIGN_LEFT);
+	lay(d, &fx->res);   /* check_layout fails when a line passes the right edge */
+	line *ls;
+	int n = lines_of(&fx->res, d, &ls);
+	assert_int_equal(n, 2);
+	char got[1024];
+	squeeze_lines(&fx->res, ls, n, got, sizeof got);
+	assert_string_equal(got, text);
+	free(ls);
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(a_long_paragraph_wraps_inside_the_content_box),
+		T(justified_lines_reach_the_right_edge),
+		T(right_and_centred_lines_align_to_their_edge),
+		T(a_paragraph_breaks_across_pages_between_lines),
+		T(a_table_repeats_its_header_on_every_page_it_spans),
+		T(a_row_taller_than_a_page_continues_across_pages),
+		T(twenty_thousand_rows_lay_out_each_row_once),
+		T(headings_become_outline_marks_with_level_and_page),
+		T(a_heading_is_kept_with_what_follows),
+		T(a_contents_block_shows_the_page_of_every_heading),
+		T(a_contents_over_several_pages_numbers_every_entry),
+		T(every_page_has_page_x_of_y_in_its_footer),
+		T(an_empty_document_has_one_page),
+		T(margins_that_leave_no_room_are_refused),
+		T(an_uncovered_character_is_warned_about_once_with_its_line),
+		T(a_word_wider_than_the_column_is_broken_inside_the_box),
+		T(a_word_wider_than_a_table_column_stays_in_its_column),
+		T(a_word_mixing_scripts_is_broken_inside_the_box),
+	};
+#undef T
+	return cmocka_run_group_tests_name("layout", tests, open_fonts, close_fonts);
+}
