@@ -86,5 +86,4 @@ void style_default(doc_style *s)
 	s->header.color = grey;
 	s->title_block = true;
 	s->contents_title = "Contents";
-	s->sources_title = "Sources";
 }

@@ -55,7 +55,6 @@ typedef struct doc_style {
 	doc_running header, footer;
 	bool title_block;                   /* print title/subtitle/author/date at the top */
 	const char *contents_title;         /* heading of the table of contents */
-	const char *sources_title;          /* heading of doc:sources() */
 } doc_style;
 
 /* Fills *s with brief's default style: A4, 2 cm margins, serif body 10.5/14.5

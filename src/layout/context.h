@@ -146,6 +146,7 @@ void text_inline_free(lay_inline *in);
 /* ---- blocks (table.c, graphics.c, image.c) ---- */
 void table_layout(lay_ctx *c, const doc_table *t);
 void chart_layout(lay_ctx *c, const doc_chart *ch);
+float chart_height(const lay_ctx *c, const doc_chart *ch);
 void timeline_layout(lay_ctx *c, const doc_timeline *tl);
 int image_layout(lay_ctx *c, const doc_image *im, char *err, size_t errsize);
 

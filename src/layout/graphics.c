@@ -68,24 +68,35 @@ static void format_value(double v, double step, char *buf, size_t n)
 	snprintf(buf, n, "%.*f", decimals, v);
 }
 
+#define PLOT_H 170.0f
+#define LABEL_SIZE 8.0f
+
+/* Height of a chart from the cursor to below its legend. */
+float chart_height(const lay_ctx *c, const doc_chart *ch)
+{
+	float title_h = ch->title ? (float)c->st->body_size * 1.6f : 0;
+	float unit_h = ch->unit ? 20 : 12;
+	float legend_h = ch->nseries > 1 ? 16 : 0;
+	return 4 + title_h + unit_h + PLOT_H + 28 + legend_h + (float)c->st->paragraph_space;
+}
+
 void chart_layout(lay_ctx *c, const doc_chart *ch)
 {
 	const doc_style *s = c->st;
 	doc_family fam = s->heading_family;
 	lay_color ink = ctx_color(s->text_color), muted = ctx_color(s->muted);
-	float label_size = 8, title_size = (float)s->body_size;
-	float plot_h = 170, legend_h = ch->nseries > 1 ? 16 : 0;
+	float label_size = LABEL_SIZE, title_size = (float)s->body_size;
+	float plot_h = PLOT_H, legend_h = ch->nseries > 1 ? 16 : 0;
 	float title_h = ch->title ? title_size * 1.6f : 0;
-	float total = title_h + 12 + plot_h + 28 + legend_h;
-	ctx_ensure(c, total);
+	ctx_ensure(c, chart_height(c, ch));
 	float top = c->y - 4;
 	if (ch->title) {
 		text_draw(c, ch->title, fam, DOC_BOLD, title_size, ink, c->left, top - title_size);
 		top -= title_h;
 	}
-	if (ch->unit)
+	if (ch->unit)   /* above the value axis, clear of its top label */
 		text_draw(c, ch->unit, fam, 0, label_size, muted, c->left, top - label_size);
-	top -= 12;
+	top -= ch->unit ? 20 : 12;
 
 	double lo = 0, hi = 0;
 	for (int i = 0; i < ch->nseries; i++)

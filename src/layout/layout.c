@@ -174,12 +174,14 @@ static float keep_height(const lay_ctx *c, const doc_block *b)
 	case DOC_LIST:
 	case DOC_CONTENTS:
 		return 2 * (float)s->body_leading;
-	case DOC_TABLE:
-		return 3 * (float)s->table_leading + 12;
+	case DOC_TABLE:     /* caption, header and a first row */
+		return (b->u.table.caption.nspans ? 2 * (float)s->table_leading + 3 : 0) +
+		       3 * (float)s->table_leading + 14;
 	case DOC_CHART:
-		return 200;
+		return chart_height(c, &b->u.chart);
 	case DOC_TIMELINE:
-		return 2 * (float)s->body_leading;
+		return (b->u.timeline.title ? 1.5f : 0) * (float)s->body_leading +
+		       2 * (float)s->body_leading;
 	case DOC_HEADING:
 		return (float)(s->heading_size[b->u.heading.level - 1] * 1.3 +
 		               s->heading_space_after[b->u.heading.level - 1]) +

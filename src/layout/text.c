@@ -47,6 +47,8 @@ typedef struct builder {
 	lay_inline *in;
 	const lay_textstyle *ts;
 	bool space, newline, brk;   /* pending before the next character */
+	bool after_hyphen;          /* last was a hyphen after a letter */
+	uint32_t prev;              /* the last character added */
 	const char *link;
 	unsigned style;
 	int span;                   /* changes start a new box */
@@ -59,14 +61,27 @@ static bool is_space(uint32_t cp)
 	       cp == 0x2009 || cp == 0x3000;
 }
 
-static bool breaks_after(uint32_t cp)
+/* A line may break after a hyphen or slash between two letters
+ * ("people-centred", not "2020-08-26"), and after an em dash; an en dash
+ * joins ("ASEAN–ROK", "2016–2020") and is never a break. */
+static bool hyphen(uint32_t cp)
 {
-	return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014 || cp == '/';
+	return cp == '-' || cp == 0x2010 || cp == '/';
+}
+
+static bool letter(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+	       (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7) ||
+	       (cp >= 0xAC00 && cp <= 0xD7A3);
 }
 
 static void add_char(builder *b, uint32_t cp)
 {
 	lay_ctx *c = b->c;
+	if (b->after_hyphen && letter(cp))
+		b->brk = true;
+	b->after_hyphen = false;
 	lay_inline *in = b->in;
 	int want = fonts_face(b->ts->family, b->ts->style | b->style);
 	int face = fonts_cover(c->fonts, want, cp);
@@ -128,8 +143,11 @@ static void add_char(builder *b, uint32_t cp)
 	in->ntext += (int)n;
 	last->len += (int)n;
 	last->width += w;
-	if (breaks_after(cp))
+	if (cp == 0x2014)
 		b->brk = true;
+	else if (hyphen(cp) && letter(b->prev))
+		b->after_hyphen = true;
+	b->prev = cp;
 }
 
 static void add_string(builder *b, const char *s)
@@ -144,6 +162,7 @@ static void add_string(builder *b, const char *s)
 		} else if (is_space(cp)) {
 			if (!b->newline)
 				b->space = true;
+			b->after_hyphen = false;
 		} else if (cp == 0xAD || cp == 0x200B || cp == 0xFEFF) {
 			b->brk = true;      /* soft hyphen, zero-width space: a break, no glyph */
 		} else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {

@@ -163,6 +163,12 @@ static doc_text to_text(lua_State *L, int i, doc_document *d, const char *what)
 	return t;
 }
 
+/* A table or a collection: anything with a length and items. */
+static bool sequence(lua_State *L, int type)
+{
+	return type == LUA_TTABLE || type == LUA_TUSERDATA;
+}
+
 static doc_align check_align(lua_State *L, int i, const char *what)
 {
 	static const char *const names[] = {"left", "center", "right", "justify", NULL};
@@ -353,7 +359,6 @@ static void apply_template(lua_State *L, int t, doc_document *d)
 	style_field(L, t, "accent", F_COLOR, &s->accent, d, "");
 	style_field(L, t, "muted", F_COLOR, &s->muted, d, "");
 	style_field(L, t, "contents_title", F_STR, &s->contents_title, d, "");
-	style_field(L, t, "sources_title", F_STR, &s->sources_title, d, "");
 	running_fields(L, t, "header", &s->header, d);
 	running_fields(L, t, "footer", &s->footer, d);
 }
@@ -657,7 +662,7 @@ static int m_chart(lua_State *L)
 	lua_pop(L, 1);
 	ch.title = opt_string_field(L, 2, "title", d, "chart");
 	ch.unit = opt_string_field(L, 2, "unit", d, "chart");
-	if (lua_getfield(L, 2, "labels") != LUA_TTABLE)                 /* 3 */
+	if (!sequence(L, lua_getfield(L, 2, "labels")))                /* 3 */
 		return luaL_error(L, "chart: 'labels' must be a table");
 	ch.nlabels = (int)luaL_len(L, 3);
 	if (ch.nlabels < 1 || ch.nlabels > 1000)
@@ -682,7 +687,7 @@ static int m_chart(lua_State *L)
 		if (lua_geti(L, 4, i + 1) != LUA_TTABLE)
 			return luaL_error(L, "chart series %d: expected {name=, values=}", i + 1);
 		ch.series[i].name = opt_string_field(L, -1, "name", d, "chart series");
-		if (lua_getfield(L, -1, "values") != LUA_TTABLE)
+		if (!sequence(L, lua_getfield(L, -1, "values")))
 			return luaL_error(L, "chart series %d: 'values' must be a table", i + 1);
 		int nv = (int)luaL_len(L, -1);
 		if (nv != ch.nlabels)
@@ -1014,6 +1019,9 @@ static int m_save(lua_State *L)
 		if (fd < 0)
 			return fail_with(L, EXIT_OUTPUT, "save: cannot write %s: %s", final,
 			                 strerror(errno));
+		mode_t mask = umask(0);     /* mkstemp makes 0600; a PDF is 0666 & ~umask */
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
 		close(fd);
 		const char *fields[3] = {tmp, final, ""};
 		run_send(job->channel, MSG_TEMP, fields, 1);   /* removed if we die from here */

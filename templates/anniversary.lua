@@ -1,0 +1,135 @@
+-- anniversary.lua -- the anniversary summary: a sober commemorative look
+-- (serif throughout, a deep burgundy accent, unnumbered headings) and the
+-- pieces that write a year's round anniversaries.
+--
+--   local anniversary = require "anniversary"
+--   local title, subtitle = anniversary.headline(year, top)   -- top: an entry of rel.anniversaries
+--   local doc = brief.document{ title = title, template = "anniversary" }
+--   doc:at_a_glance(entries)       -- a table: anniversary, milestone, date, place
+--   doc:milestone(entry)           -- one milestone: what happened and why it mattered
+--   doc:anniversaries(year)        -- all of the above for a year, in one call
+local brief = require "brief"
+local rel = require "relations"
+local default = require "default"
+local text = default.text
+
+local anniversary = setmetatable({
+  base = "default",
+  margins = { top = 70, bottom = 68, left = 72, right = 72 },
+  body = { font = "serif", size = 10.5, leading = 14.5, space = 6, align = "justify",
+           color = "#211c1a" },
+  headings = { font = "serif", sizes = { 15, 12, 11 }, color = "#5a1e2b", numbered = false },
+  title = { font = "serif", size = 20, subtitle_size = 12.5, color = "#5a1e2b" },
+  table = { size = 9, leading = 11.5, header_fill = "#5a1e2b", header_text = "#ffffff",
+            stripe = "#f5efec", rule = "#cdbfb9" },
+  accent = "#5a1e2b",
+  muted = "#6e625b",
+  header = { left = "ASEAN\u{2013}ROK relations \u{00B7} Anniversary summary", right = "{date}",
+             size = 8, color = "#6e625b", rule = true },
+  footer = { center = "Page {page} of {pages}", size = 8, color = "#6e625b" },
+}, { __index = default })
+
+--- The year's round anniversaries, split: those of the ASEAN–ROK relationship,
+--- ASEAN's own, and both together (most years first, as given). Commemorations
+--- recorded as events (the "15th anniversary" of 2004) are left out: they would
+--- be an anniversary of an anniversary.
+function anniversary.split(entries)
+  local relationship, asean, kept = {}, {}, {}
+  for _, a in ipairs(entries) do
+    if a.event.kind ~= "anniversary" then
+      table.insert(text.concerns_rok(a.event) and relationship or asean, a)
+      kept[#kept + 1] = a
+    end
+  end
+  return relationship, asean, kept
+end
+
+--- What the dataset itself calls the thing an event began, when one of its
+--- commemorations names it ("35th anniversary of ASEAN-ROK dialogue relations"
+--- → "ASEAN-ROK dialogue relations"); nil otherwise. Only for an event that is
+--- alone in its year, so the commemoration cannot mean another one. Only round
+--- commemorations are looked at, by table queries, so that reading titles does
+--- not bring unrelated sources into doc:sources().
+local function commemorated_as(e)
+  local all = rel.events:where{ year = e.year }
+  local marked = rel.events:where{ year = e.year, kind = "anniversary" }
+  if #all - #marked ~= 1 then return nil end
+  for n = 1000, 5, -5 do                 -- the latest commemoration first
+    for _, c in ipairs(rel.events:where{ kind = "anniversary", year = e.year + n }) do
+      local what = c.title:match("^" .. rel.ordinal(n) .. " anniversary of (.+)$")
+      if what then return what end
+    end
+  end
+  return nil
+end
+
+--- The title and subtitle of a year's summary, built from its top entry:
+--- "2024 marks the 35th anniversary of ASEAN–ROK dialogue relations, established in 1989".
+function anniversary.headline(year, top)
+  if not top then
+    return brief.format("No round anniversaries in {year}", { year = year }),
+           "ASEAN\u{2013}ROK relations: anniversary summary"
+  end
+  local e = top.event
+  local what = commemorated_as(e)
+  local subtitle = brief.format("Round anniversaries of ASEAN\u{2013}ROK relations in {year}",
+                                { year = year })
+  if what then
+    return brief.format("{year} marks the {ordinal} anniversary of {what}, {how} {since}", {
+      year = year, ordinal = top.ordinal, what = text.dash(what), since = e.year,
+      how = e.title:find("[Ee]stablish") and "established in" or "dating from" }), subtitle
+  end
+  return brief.format("{year} marks the {ordinal} anniversary of a milestone of {date}",
+                      { year = year, ordinal = top.ordinal, date = text.date(e.date) }),
+         text.span(text.dash(e.title))
+end
+
+--- doc:at_a_glance(entries [, caption]): the anniversaries as a table.
+function anniversary.at_a_glance(doc, entries, caption)
+  local rows = {}
+  for i, a in ipairs(entries) do
+    local e = a.event
+    rows[i] = { "**" .. a.ordinal .. "**", text.span(text.dash(e.title)), text.when(e, true), e.place or "" }
+  end
+  doc:table{ columns = { { title = "Anniversary", width = 68 }, { title = "Milestone" },
+                         { title = "Date", width = 74 }, { title = "Place", width = 80 } },
+             rows = rows, caption = caption }
+  return doc
+end
+
+--- doc:milestone(entry): one anniversary: the milestone's title, then when and
+--- where it happened, then why it mattered (the event's summary, else that of
+--- the meeting where it happened), or a plain word that the sources say no more.
+function anniversary.milestone(doc, a)
+  local e = a.event
+  local m = e.meeting and rel.meetings:first{ id = e.meeting }
+  doc:heading(text.span(text.dash(e.title)), 2)
+  local facts = { a.ordinal .. " anniversary", text.when(e) }
+  if e.place then facts[#facts + 1] = e.place end
+  if m and not e.title:find(m.name, 1, true) then facts[#facts + 1] = "at the " .. text.dash(m.name) end
+  doc:paragraph("*" .. table.concat(facts, " \u{00B7} ") .. "*", { align = "left" })
+  local why = e.summary or (m and m.summary)
+  if why then
+    doc:paragraph("**Why it mattered.** " .. text.span(why))
+  else
+    doc:paragraph("The sources record this milestone without further detail.")
+  end
+  return doc
+end
+
+--- doc:anniversaries(year [, entries]): every round anniversary of a year,
+--- those of the relationship first, then ASEAN's own; nothing when there are none.
+function anniversary.anniversaries(doc, year, entries)
+  local relationship, asean = anniversary.split(entries or rel.anniversaries(year))
+  if #relationship > 0 then
+    doc:heading("The ASEAN\u{2013}ROK relationship")
+    for _, a in ipairs(relationship) do doc:milestone(a) end
+  end
+  if #asean > 0 then
+    doc:heading("ASEAN\u{2019}s own milestones")
+    for _, a in ipairs(asean) do doc:milestone(a) end
+  end
+  return doc
+end
+
+return anniversary
