@@ -159,10 +159,11 @@ void host_run(const run_job *job_in, host_result *res)
 		close(fds[0]);
 		job.channel = fds[1];
 		limit(RLIMIT_CORE, 0);
-		if (UNDER_ASAN) {   /* let a crash be a crash, as without sanitizers */
-			signal(SIGSEGV, SIG_DFL);
-			signal(SIGBUS, SIG_DFL);
-		}
+		/* a crash is a crash, whatever handlers the embedding program (a test
+		 * runner, ASan) installed: the parent reports it */
+		static const int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
+		for (size_t k = 0; k < sizeof fatal / sizeof fatal[0]; k++)
+			signal(fatal[k], SIG_DFL);
 		limit(RLIMIT_CPU, (rlim_t)job.limits.seconds + 5);
 		if (!UNDER_ASAN)
 			limit(RLIMIT_AS, (rlim_t)job.limits.memory * 2 + ((rlim_t)1 << 30));

@@ -980,6 +980,8 @@ static int m_save(lua_State *L)
 	lua_newtable(L);
 	lua_pushcfunction(L, layout_gc);
 	lua_setfield(L, -2, "__gc");
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
 	lua_setmetatable(L, -2);
 
 	fill_sources(L, u->doc);
@@ -1139,6 +1141,8 @@ int luaopen_brief(lua_State *L)
 	luaL_setfuncs(L, document_meta, 0);
 	luaL_newlib(L, document_methods);
 	lua_setfield(L, -2, "methods");
+	lua_pushboolean(L, 0);      /* out of scripts' reach: no forged __gc */
+	lua_setfield(L, -2, "__metatable");
 	lua_pop(L, 1);
 	lua_newtable(L);
 	lua_setfield(L, LUA_REGISTRYINDEX, "brief.documents");

@@ -571,17 +571,32 @@ static int r_anniversaries(lua_State *L)
 		lua_pop(L, 1);
 	}
 	const ds_collection *ev = ds_collection_named(dataset(L), "events");
-	/* most years first; the dataset's date order within the same count */
+	/* most years first; the dataset's date order within the same count: a
+	 * stable pass per distinct span, largest first (events are few) */
 	lua_newtable(L);
+	if (year < 0 || year > 1000000)     /* no record is that far away: no overflow */
+		return 1;
 	int k = 0;
-	for (lua_Integer span = year - 1000; span >= every; span--) {
-		if (span % every)
-			continue;
+	lua_Integer done_above = LUA_MAXINTEGER;
+	for (;;) {
+		lua_Integer span = -1;      /* the largest span below done_above */
+		for (int i = 0; i < ev->nrecords; i++) {
+			lua_Integer y = ds_year(&ev->records[i]);
+			if (year - y < every || year - y >= done_above)
+				continue;
+			lua_Integer s = year - y;
+			if (s % every == 0 && s > span &&
+			    strcmp(ds_get(&ev->records[i], "kind")->as.str, "anniversary") != 0)
+				span = s;
+		}
+		if (span < 0)
+			break;
+		done_above = span;
 		for (int i = 0; i < ev->nrecords; i++) {
 			const ds_record *r = &ev->records[i];
 			const ds_value *kind = ds_get(r, "kind");
 			/* an anniversary has no anniversaries of its own */
-			if (ds_year(r) != year - span || strcmp(kind->as.str, "anniversary") == 0)
+			if (year - ds_year(r) != span || strcmp(kind->as.str, "anniversary") == 0)
 				continue;
 			lua_createtable(L, 0, 3);
 			push_record(L, r);
@@ -651,16 +666,22 @@ static const luaL_Reg functions[] = {
 int luaopen_relations(lua_State *L)
 {
 	const ds_dataset *ds = dataset(L);
+	/* __metatable: getmetatable() gives false, so no script can change what
+	 * the dataset reads or plant a finalizer through these metatables */
 	luaL_newmetatable(L, RECORD);
 	luaL_setfuncs(L, record_meta, 0);
-	lua_pushliteral(L, RECORD);
-	lua_setfield(L, -2, "__name");
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
 	luaL_newmetatable(L, LIST);
 	luaL_setfuncs(L, list_meta, 0);
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
 	luaL_newmetatable(L, COLLECTION);
 	luaL_setfuncs(L, collection_meta, 0);
 	luaL_newlib(L, collection_methods);
 	lua_setfield(L, -2, "methods");
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
 	lua_pop(L, 3);
 
 	lua_newtable(L);

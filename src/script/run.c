@@ -37,6 +37,21 @@ void run_send(int fd, char type, const char *const *fields, int nfields)
 	}
 }
 
+/* Lua shortens chunk names past 60 bytes in messages ("...ports/x.lua:3:");
+ * puts the script's full name back in front of msg when it names it so. */
+static const char *full_name(lua_State *L, const run_job *job, const char *msg)
+{
+	if (strncmp(msg, "...", 3) != 0)
+		return msg;
+	const char *colon = strchr(msg + 3, ':');
+	if (!colon)
+		return msg;
+	size_t tail = (size_t)(colon - (msg + 3)), sl = strlen(job->script);
+	if (tail > sl || strncmp(job->script + sl - tail, msg + 3, tail) != 0)
+		return msg;
+	return lua_pushfstring(L, "%s%s", job->script, colon);
+}
+
 /* The message handler: a string message with the analyst's line in front
  * when the fault was raised outside their script (in brief's own Lua), and
  * a traceback with --verbose. */
@@ -50,6 +65,7 @@ static int message_handler(lua_State *L)
 		else
 			msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
 	}
+	msg = full_name(L, job, msg);
 	size_t sl = strlen(job->script);
 	bool ours = strncmp(msg, job->script, sl) == 0 && msg[sl] == ':';
 	if (!ours) {
@@ -94,6 +110,8 @@ int run_script(const run_job *job)
 	lua_pushcfunction(L, message_handler);
 	int rc = sbx_loadfile(L, job->script);
 	int code = EXIT_OK;
+	if (rc != LUA_OK)       /* a syntax error: no handler has run */
+		lua_pushstring(L, full_name(L, job, lua_tostring(L, -1)));
 	if (rc == LUA_OK)
 		rc = lua_pcall(L, 0, 0, 1);
 	if (rc == LUA_OK) {

@@ -22,6 +22,7 @@
 
 typedef struct sbx {
 	const run_job *job;
+	lua_State *L;               /* the main thread, for the line of a memory stop */
 	size_t used;
 	long long count;
 	const char *hit;            /* the limit that stopped the script */
@@ -61,6 +62,23 @@ long long sbx_now(void)
 
 /* ---- memory ------------------------------------------------------------------ */
 
+/* Records the script line running now in the job's line slot: no message
+ * handler runs for a memory error, so this is how its message gets a line.
+ * lua_getstack and lua_getinfo("Sl") only read the call chain; they do not
+ * allocate, so they are safe inside the allocator. */
+static void note_line(sbx *s)
+{
+	if (!s->L || !s->job->line_slot)
+		return;
+	lua_Debug ar;
+	for (int level = 0; lua_getstack(s->L, level, &ar); level++)
+		if (lua_getinfo(s->L, "Sl", &ar) && ar.currentline > 0 &&
+		    strcmp(ar.source, s->chunk) == 0) {
+			*s->job->line_slot = ar.currentline;
+			return;
+		}
+}
+
 static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
 	sbx *s = ud;
@@ -72,6 +90,8 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		return NULL;
 	}
 	if (nsize > osize && s->used - osize + nsize > s->job->limits.memory) {
+		if (!s->hit)
+			note_line(s);
 		s->hit = "memory";
 		return NULL;
 	}
@@ -93,8 +113,9 @@ static void hook(lua_State *L, lua_Debug *ar)
 	sbx *s = get(L);
 	const run_job *job = s->job;
 	if (s->hit && strcmp(s->hit, "memory") != 0) {
-		/* stopped already: every instruction raises again, so no pcall
-		 * in the script can carry on past the stop */
+		/* stopped already: every instruction of every thread raises again
+		 * (hooks are per coroutine), so no pcall can carry on past it */
+		lua_sethook(L, hook, LUA_MASKCOUNT, 1);
 		luaL_error(L, "%s", s->stop_msg);
 	}
 	s->count += HOOK_EVERY;
@@ -123,9 +144,13 @@ static void stop(lua_State *L, lua_Debug *ar, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
-		snprintf(s->stop_msg, sizeof s->stop_msg, "%s:%d: stopped: %s", ar->short_src,
-		         ar->currentline, msg);
+	/* the main thread too: new coroutines take its hook, and it is the one
+	 * that must not get past the pcall that caught this */
+	if (s->L)
+		lua_sethook(s->L, hook, LUA_MASKCOUNT, 1);
+	if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)     /* the full name, not short_src */
+		snprintf(s->stop_msg, sizeof s->stop_msg, "%s:%d: stopped: %s",
+		         ar->source[0] == '@' ? ar->source + 1 : ar->short_src, ar->currentline, msg);
 	else
 		snprintf(s->stop_msg, sizeof s->stop_msg, "stopped: %s", msg);
 	luaL_error(L, "%s", s->stop_msg);
@@ -551,6 +576,7 @@ lua_State *sbx_new(const run_job *job)
 		free(s);
 		return NULL;
 	}
+	s->L = L;
 	lua_pushcfunction(L, open_all);
 	if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
 		lua_close(L);

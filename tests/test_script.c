@@ -1,0 +1,1494 @@
+/*
+ * test_script.c -- the scripting layer end to end through host_run(): the
+ * relations module, the brief module, the sandbox and its limits, and the
+ * output guarantees (no partial PDF, a good PDF never replaced by a failed
+ * run, byte-identical output).
+ *
+ * Each test builds a run_job against the real dataset (data/) and templates
+ * (templates/), writes small Lua scripts into its own mkdtemp directory (or
+ * runs one of tests/fixtures/scripts/) and checks what a user would see: the
+ * exit code, the exact message, and which PDFs exist afterwards. Scripts that
+ * check many values call error() at the first mismatch, so a failure names
+ * the Lua line. Run from the repository root (run_unit.sh does).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "data/dataset.h"
+#include "layout/fonts.h"
+#include "script/host.h"
+#include "script/run.h"
+
+#define MiB (1024u * 1024u)
+#define EPOCH "1717200000"      /* 2024-06-01T00:00:00Z */
+
+/* A 2x2 8-bit RGB PNG. */
+static const unsigned char tiny_png[] = {
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
+	0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02,
+	0x08, 0x02, 0x00, 0x00, 0x00, 0xfd, 0xd4, 0x9a, 0x73, 0x00, 0x00, 0x00,
+	0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x30, 0x4e, 0x3b, 0x03,
+	0x44, 0x0c, 0x10, 0x0a, 0x00, 0x24, 0xb6, 0x05, 0x95, 0xce, 0xbb, 0xea,
+	0x6a, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60,
+	0x82,
+};
+
+/* ---- fixture ------------------------------------------------------------------ */
+
+/* Loaded once for the group, shared (read-only) by every run. */
+static ds_dataset *dataset;
+static lay_fonts *fonts;
+
+typedef struct ctx {
+	char dir[64];           /* this test's directory: scripts and outputs */
+	char script[96];        /* dir/x.lua, the script run() writes */
+	char out[96];           /* dir/out.pdf, the job's default output */
+	run_job job;
+	host_result res;
+	char *captured;         /* the worker's stdout, after run_capture() */
+	char outside[64];       /* a second directory, outside the script's, if made */
+} ctx;
+
+static int group_setup(void **state)
+{
+	(void)state;
+	char err[1024];
+	dataset = ds_load("data", err, sizeof err);
+	if (!dataset) {
+		fprintf(stderr, "test_script: %s\n", err);
+		return -1;
+	}
+	fonts = fonts_open(err, sizeof err);
+	if (!fonts) {
+		fprintf(stderr, "test_script: %s\n", err);
+		ds_free(dataset);
+		return -1;
+	}
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	fonts_free(fonts);
+	ds_free(dataset);
+	return 0;
+}
+
+static int setup(void **state)
+{
+	ctx *c = calloc(1, sizeof *c);
+	if (!c)
+		return -1;
+	strcpy(c->dir, "/tmp/test_script.XXXXXX");
+	if (!mkdtemp(c->dir)) {
+		free(c);
+		return -1;
+	}
+	snprintf(c->script, sizeof c->script, "%s/x.lua", c->dir);
+	snprintf(c->out, sizeof c->out, "%s/out.pdf", c->dir);
+	c->job = (run_job){
+		.script = c->script, .output = c->out,
+		.data_dir = "data", .templates_dir = "templates",
+		.limits = {256 * MiB, 200000000LL, 30},     /* generous */
+		.quiet = true,
+		.data = dataset, .fonts = fonts, .channel = -1,
+	};
+	unsetenv("SOURCE_DATE_EPOCH");
+	*state = c;
+	return 0;
+}
+
+/* Removes dir and everything under it. */
+static void remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	char path[4096];
+	while ((e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			remove_tree(path);
+		else
+			unlink(path);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+static int teardown(void **state)
+{
+	ctx *c = *state;
+	remove_tree(c->dir);
+	if (c->outside[0])
+		remove_tree(c->outside);
+	unsetenv("SOURCE_DATE_EPOCH");
+	free(c->captured);
+	free(c);
+	return 0;
+}
+
+/* ---- helpers ------------------------------------------------------------------- */
+
+/* A copy of text with "{dir}" replaced by the test's directory and "{out}" by
+ * its output path; owned by the caller (free()). See subst_into() for a copy
+ * that survives a failing assertion without leaking. */
+static char *subst(const ctx *c, const char *text)
+{
+	size_t cap = strlen(text) * 2 + 4096, n = 0;
+	char *s = malloc(cap);
+	assert_non_null(s);
+	for (const char *p = text; *p;) {
+		const char *with = NULL;
+		size_t skip = 0;
+		if (strncmp(p, "{dir}", 5) == 0)
+			with = c->dir, skip = 5;
+		else if (strncmp(p, "{out}", 5) == 0)
+			with = c->out, skip = 5;
+		if (with) {
+			size_t k = strlen(with);
+			if (n + k + 1 > cap)
+				s = realloc(s, cap = (n + k) * 2 + 1);
+			memcpy(s + n, with, k);
+			n += k;
+			p += skip;
+		} else {
+			if (n + 2 > cap)
+				s = realloc(s, cap *= 2);
+			s[n++] = *p++;
+		}
+	}
+	s[n] = '\0';
+	return s;
+}
+
+/* subst() into a buffer of the caller's. */
+static void subst_into(const ctx *c, const char *text, char *buf, size_t n)
+{
+	char *s = subst(c, text);
+	snprintf(buf, n, "%s", s);
+	free(s);
+}
+
+static void write_bytes(const char *path, const void *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		fail_msg("cannot write %s: %s", path, strerror(errno));
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Writes text (after subst) to dir/name; returns the path in a static buffer
+ * that the next call overwrites. */
+static const char *put(const ctx *c, const char *name, const char *text)
+{
+	static char path[4096];
+	char *s = subst(c, text);
+	snprintf(path, sizeof path, "%s/%s", c->dir, name);
+	write_bytes(path, s, strlen(s));
+	free(s);
+	return path;
+}
+
+/* The contents of a file (NUL-terminated), or NULL when it cannot be read. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 4096, n = 0, k;
+	char *s = malloc(cap + 1);
+	assert_non_null(s);
+	while ((k = fread(s + n, 1, cap - n, f)) > 0) {
+		n += k;
+		if (n == cap)
+			s = realloc(s, (cap *= 2) + 1);
+	}
+	fclose(f);
+	s[n] = '\0';
+	if (len)
+		*len = n;
+	return s;
+}
+
+/* Does the n bytes at buf hold the string s (PDFs hold NUL bytes)? */
+static bool contains(const char *buf, size_t n, const char *s)
+{
+	return memmem(buf, n, s, strlen(s)) != NULL;
+}
+
+static bool exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* Runs the script at path with the test's job. cmocka catches SIGSEGV and
+ * friends; the worker must put the default actions back itself, or a crashing
+ * worker would jump back into cmocka and run the rest of the suite. */
+static host_result *run_file(ctx *c, const char *path)
+{
+	run_job job = c->job;
+	job.script = path;
+	host_run(&job, &c->res);
+	return &c->res;
+}
+
+/* Writes text to dir/x.lua and runs it. */
+static host_result *run(ctx *c, const char *text)
+{
+	put(c, "x.lua", text);
+	return run_file(c, c->script);
+}
+
+/* Like run(), keeping what the worker printed on stdout in c->captured. */
+static host_result *run_capture(ctx *c, const char *text)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/stdout.txt", c->dir);
+	fflush(stdout);
+	int saved = dup(STDOUT_FILENO);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_true(saved >= 0 && fd >= 0);
+	dup2(fd, STDOUT_FILENO);
+	close(fd);
+	run(c, text);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	free(c->captured);
+	c->captured = slurp(path, NULL);
+	assert_non_null(c->captured);
+	unlink(path);
+	return &c->res;
+}
+
+/* The run succeeded; shows the message when it did not. */
+static void expect_ok(const ctx *c, const char *what)
+{
+	if (c->res.code != EXIT_OK)
+		fail_msg("%s: exit %d: %s", what, c->res.code, c->res.message);
+	assert_string_equal(c->res.message, "");
+}
+
+/* The run failed with this code and exactly this message (after subst). */
+static void expect_error(const ctx *c, const char *what, int code, const char *message)
+{
+	char want[4096];
+	subst_into(c, message, want, sizeof want);
+	if (c->res.code != code || strcmp(c->res.message, want) != 0)
+		fail_msg("%s:\n  got  exit %d: %s\n  want exit %d: %s", what, c->res.code,
+		         c->res.message, code, want);
+}
+
+/* The run failed with this code and a message that starts with prefix and
+ * contains part (both after subst). */
+static void expect_error_like(const ctx *c, const char *what, int code, const char *prefix,
+                              const char *part)
+{
+	char p[4096], q[4096];
+	subst_into(c, prefix, p, sizeof p);
+	subst_into(c, part, q, sizeof q);
+	if (c->res.code != code || strncmp(c->res.message, p, strlen(p)) != 0 ||
+	    !strstr(c->res.message, q))
+		fail_msg("%s:\n  got  exit %d: %s\n  want exit %d: \"%s...%s...\"", what,
+		         c->res.code, c->res.message, code, p, q);
+}
+
+/* Names of the files in the test's directory other than the given ones, one
+ * per line, in readdir order; "" when there are none. Owned by the caller. */
+static char *other_files(const ctx *c, const char *const *known)
+{
+	char *s = calloc(1, 8192);
+	assert_non_null(s);
+	DIR *d = opendir(c->dir);
+	assert_non_null(d);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		bool skip = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
+		for (const char *const *k = known; *k && !skip; k++)
+			skip = strcmp(e->d_name, *k) == 0;
+		if (!skip && strlen(s) + strlen(e->d_name) + 2 < 8192) {
+			strcat(s, e->d_name);
+			strcat(s, "\n");
+		}
+	}
+	closedir(d);
+	return s;
+}
+
+/* Nothing but the listed files is in the test's directory: no PDF, no
+ * temporary file left behind. */
+static void expect_only(const ctx *c, const char *what, const char *const *known)
+{
+	char *extra = other_files(c, known), left[8192];
+	snprintf(left, sizeof left, "%s", extra);
+	free(extra);
+	if (*left)
+		fail_msg("%s: left behind in %s:\n%s", what, c->dir, left);
+}
+
+/* Every relations check starts with this line, so a script's own line N is
+ * line N + 1 of x.lua. eq() fails at the caller's line. */
+#define REL_PRELUDE \
+	"local rel = require 'relations' " \
+	"local function eq(got, want, what) if got ~= want then error(string.format(" \
+	"'%s: got %s, want %s', what, tostring(got), tostring(want)), 2) end end\n"
+
+#define BRIEF_PRELUDE \
+	"local brief = require 'brief' " \
+	"local function eq(got, want, what) if got ~= want then error(string.format(" \
+	"'%s: got %s, want %s', what, tostring(got), tostring(want)), 2) end end\n"
+
+/* Runs REL_PRELUDE + body and expects it to finish without error. */
+static void rel_check(ctx *c, const char *what, const char *body)
+{
+	size_t n = strlen(REL_PRELUDE) + strlen(body) + 1;
+	char *s = malloc(n);
+	assert_non_null(s);
+	snprintf(s, n, "%s%s", REL_PRELUDE, body);
+	run(c, s);
+	free(s);
+	expect_ok(c, what);
+}
+
+/* ==== relations ==================================================================== */
+
+static void collections_have_length_and_ipairs_in_date_order(void **state)
+{
+	rel_check(*state, "length, ipairs and order",
+		"for _, name in ipairs{'events', 'meetings', 'members', 'figures', 'initiatives',\n"
+		"                      'people', 'sources'} do\n"
+		"  local c, n = rel[name], 0\n"
+		"  for i, r in ipairs(c) do\n"
+		"    n = n + 1\n"
+		"    eq(i, n, name .. ' ipairs index')\n"
+		"    eq(r, c[i], name .. ' ipairs value ' .. i)\n"
+		"    if i > 1 and c[i - 1].year and r.year then\n"
+		"      assert(c[i - 1].year <= r.year, name .. ' out of date order at ' .. i)\n"
+		"    end\n"
+		"  end\n"
+		"  eq(#c, n, '#rel.' .. name)\n"
+		"  assert(n > 0, name .. ' is empty')\n"
+		"  eq(c[n + 1], nil, name .. ' past the end')\n"
+		"end\n"
+		"assert(#rel.events >= 30, 'only ' .. #rel.events .. ' events')\n"
+		"eq(rel.events[1], rel.events[1], 'a record is the same value each time')\n");
+}
+
+static void records_collections_and_lists_are_read_only(void **state)
+{
+	ctx *c = *state;
+	static const struct {
+		const char *code, *message;
+	} cases[] = {
+		{"rel.events[1].title = 'forged'",
+		 "{dir}/x.lua:2: the dataset is read-only: records cannot be changed (tried to "
+		 "set 'title')"},
+		{"rel.events[1].new_field = 1",
+		 "{dir}/x.lua:2: the dataset is read-only: records cannot be changed (tried to "
+		 "set 'new_field')"},
+		{"rel.events[1] = false",
+		 "{dir}/x.lua:2: the dataset is read-only: collections cannot be changed (tried "
+		 "to set '1')"},
+		{"rel.events.extra = {}",
+		 "{dir}/x.lua:2: the dataset is read-only: collections cannot be changed (tried "
+		 "to set 'extra')"},
+		{"rel.events:where{kind = 'summit'}[1] = false",
+		 "{dir}/x.lua:2: the dataset is read-only: collections cannot be changed (tried "
+		 "to set '1')"},
+		{"rel.meetings:first{id = 'dialogue-2020-24th'}.co_chairs[1] = 'someone'",
+		 "{dir}/x.lua:2: the dataset is read-only: lists cannot be changed (tried to set "
+		 "'1')"},
+		{"rawset(rel.events[1], 'title', 'forged')",
+		 "{dir}/x.lua:2: bad argument #1 to 'rawset' (table expected, got "
+		 "relations.Record)"},
+		{"rawset(rel.events, 1, 'forged')",
+		 "{dir}/x.lua:2: bad argument #1 to 'rawset' (table expected, got "
+		 "relations.Collection)"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char s[512];
+		snprintf(s, sizeof s, "%s%s\n", REL_PRELUDE, cases[i].code);
+		run(c, s);
+		expect_error(c, cases[i].code, EXIT_SCRIPT, cases[i].message);
+	}
+}
+
+/* getmetatable() on a record or collection must not hand the script a way
+ * around read-only: whatever it does to what it gets, the data reads the same. */
+static void dataset_metatables_cannot_be_tampered_with(void **state)
+{
+	rel_check(*state, "tampering through getmetatable",
+		"local e = rel.events[1]\n"
+		"local title, n = e.title, #rel.events\n"
+		"pcall(function() getmetatable(e).__index = function() return 'forged' end end)\n"
+		"pcall(function() getmetatable(rel.events).__len = function() return 0 end end)\n"
+		"eq(e.title, title, 'title after tampering with the record metatable')\n"
+		"eq(#rel.events, n, '#rel.events after tampering with the collection metatable')\n");
+}
+
+static void where_filters_by_fields_predicate_and_list_members(void **state)
+{
+	rel_check(*state, "where",
+		"local d = rel.meetings:where{kind = 'dialogue'}\n"
+		"local n = 0\n"
+		"for _, m in ipairs(rel.meetings) do if m.kind == 'dialogue' then n = n + 1 end end\n"
+		"assert(n >= 3, 'too few dialogues in the dataset')\n"
+		"eq(#d, n, '#where{kind = dialogue}')\n"
+		"for _, m in ipairs(d) do eq(m.kind, 'dialogue', m.id) end\n"
+		"local early = rel.events:where(function(e) return e.year < 1992 end)\n"
+		"n = 0\n"
+		"for _, e in ipairs(rel.events) do if e.year < 1992 then n = n + 1 end end\n"
+		"eq(#early, n, '#where(predicate)')\n"
+		"for _, e in ipairs(early) do assert(e.year < 1992, e.id) end\n"
+		"local kim = rel.meetings:where{co_chairs = 'Kim Gunn'}\n"
+		"eq(#kim, 1, '#where{co_chairs = Kim Gunn}')\n"
+		"eq(kim[1].id, 'dialogue-2020-24th', 'the meeting Kim Gunn co-chaired')\n"
+		"eq(kim[1].co_chairs[2], 'Kim Gunn', 'second co-chair')\n"
+		"eq(#kim[1].co_chairs, 2, '#co_chairs')\n"
+		"local teo = rel.meetings:where{co_chairs = 'Emaleen Abdul Rahman Teo'}\n"
+		"eq(#teo, 2, 'meetings Emaleen Teo co-chaired')\n"
+		"eq(#rel.meetings:where{co_chairs = 'Kim'}, 0, 'a list holds whole names')\n"
+		"eq(#rel.meetings:where{kind = 'dialogue', number = 24}, 1, 'two fields')\n"
+		"eq(#rel.meetings:where{}, #rel.meetings, 'empty query')\n"
+		"eq(#rel.events:where{kind = 'no such kind'}, 0, 'no match')\n"
+		"eq(#rel.events:where{no_such_field = 1}, 0, 'unknown field')\n");
+}
+
+static void between_is_inclusive_and_covers_from_to_spans(void **state)
+{
+	rel_check(*state, "between",
+		"local b = rel.events:between(1989, 1991)\n"
+		"local ids, n = {}, 0\n"
+		"for _, e in ipairs(b) do\n"
+		"  assert(e.year >= 1989 and e.year <= 1991, e.id .. ' is outside 1989-1991')\n"
+		"  ids[e.id] = true\n"
+		"end\n"
+		"for _, e in ipairs(rel.events) do\n"
+		"  if e.year >= 1989 and e.year <= 1991 then n = n + 1 end\n"
+		"end\n"
+		"eq(#b, n, '#between(1989, 1991)')\n"
+		"assert(ids['sectoral-dialogue-1989'], 'the first year is included')\n"
+		"assert(ids['full-dialogue-partner-1991'], 'the last year is included')\n"
+		"eq(#rel.events:between(1989, 1989), 1, 'a one-year span')\n"
+		"eq(#rel.events:between(1991, 1989), 0, 'an empty span')\n"
+		"local span = 'scf-focp-contributions'  -- from 1990 to 2009\n"
+		"assert(rel.figures:between(1990, 2009):first{id = span}, 'a span inside 1990-2009')\n"
+		"eq(rel.figures:between(1991, 2009):first{id = span}, nil, 'starts before 1991')\n"
+		"eq(rel.figures:between(1990, 2008):first{id = span}, nil, 'ends after 2008')\n");
+}
+
+static void sort_by_field_descending_field_and_function_is_stable(void **state)
+{
+	rel_check(*state, "sort",
+		"local pos, first = {}, rel.events[1]\n"
+		"for i, e in ipairs(rel.events) do pos[e] = i end\n"
+		"local function check(sorted, key, desc, what)\n"
+		"  eq(#sorted, #rel.events, what .. ' length')\n"
+		"  for i = 2, #sorted do\n"
+		"    local a, b = sorted[i - 1], sorted[i]\n"
+		"    local ka, kb = key(a), key(b)\n"
+		"    if desc then assert(ka >= kb, what .. ' out of order at ' .. i)\n"
+		"    else assert(ka <= kb, what .. ' out of order at ' .. i) end\n"
+		"    if ka == kb then assert(pos[a] < pos[b], what .. ' not stable at ' .. i) end\n"
+		"  end\n"
+		"end\n"
+		"check(rel.events:sort('title'), function(e) return e.title end, false, 'title')\n"
+		"check(rel.events:sort('kind'), function(e) return e.kind end, false, 'kind')\n"
+		"check(rel.events:sort('-year'), function(e) return e.year end, true, '-year')\n"
+		"check(rel.events:sort('-kind'), function(e) return e.kind end, true, '-kind')\n"
+		"check(rel.events:sort(function(a, b) return #a.title < #b.title end),\n"
+		"      function(e) return #e.title end, false, 'function')\n"
+		"local seen_nil = false\n"
+		"for _, e in ipairs(rel.events:sort('place')) do\n"
+		"  if e.place == nil then seen_nil = true\n"
+		"  else assert(not seen_nil, 'a place after a nil place: ' .. e.id) end\n"
+		"end\n"
+		"assert(seen_nil, 'some events have no place')\n"
+		"eq(rel.events[1], first, 'sorting leaves the collection as it was')\n");
+}
+
+static void map_first_and_chaining(void **state)
+{
+	rel_check(*state, "map, first, chains",
+		"local names = rel.members:map(function(m) return m.name end)\n"
+		"eq(#names, #rel.members, '#map')\n"
+		"for i, m in ipairs(rel.members) do eq(names[i], m.name, 'map ' .. i) end\n"
+		"eq(names:first(function() return true end), rel.members[1].name, 'methods after map')\n"
+		"local founders = rel.members:map(function(m) if m.founding then return m.name end end)\n"
+		"eq(#founders, 5, 'nil results are left out')\n"
+		"eq(rel.events:first{kind = 'partnership'}.id, 'sectoral-dialogue-1989', 'first{}')\n"
+		"eq(rel.events:first(function(e) return e.year >= 2010 end).id,\n"
+		"   'strategic-partnership-2010', 'first(predicate)')\n"
+		"eq(rel.events:first{kind = 'no such kind'}, nil, 'first with no match')\n"
+		"local latest = rel.meetings:where{kind = 'summit'}:between(2010, 2019):sort('-year')\n"
+		"eq(latest:first{}.id, 'summit-2019-commemorative', 'where:between:sort:first')\n"
+		"eq(#latest, 7, 'summits 2010-2019')\n"
+		"local years = latest:map(function(m) return m.year end)\n"
+		"eq(years[1], 2019, 'chain then map, first')\n"
+		"eq(years[#years], 2010, 'chain then map, last')\n");
+}
+
+/* SPEC: first(t_or_fn); brief accepts it without a query (check_query's
+ * "optional"), and then it is the first item. */
+static void first_without_a_query_is_the_first_item(void **state)
+{
+	rel_check(*state, "first()",
+		"eq(rel.events:first(), rel.events[1], 'rel.events:first()')\n"
+		"local names = rel.members:map(function(m) return m.name end)\n"
+		"eq(names:first(), rel.members[1].name, 'first() of a mapped collection')\n"
+		"eq(rel.events:where{kind = 'no such kind'}:first(), nil, 'first() of nothing')\n");
+}
+
+static void anniversaries_of_2024_list_the_35th_of_dialogue_relations(void **state)
+{
+	rel_check(*state, "anniversaries(2024)",
+		"local a = rel.anniversaries(2024)\n"
+		"local found, n = nil, 0\n"
+		"for _, e in ipairs(rel.events) do\n"
+		"  local y = 2024 - e.year\n"
+		"  if y >= 5 and y % 5 == 0 and e.kind ~= 'anniversary' then n = n + 1 end\n"
+		"end\n"
+		"eq(#a, n, 'every event with a round anniversary in 2024 (anniversaries have none)')\n"
+		"for i, x in ipairs(a) do\n"
+		"  eq(x.event.year + x.years, 2024, 'years of ' .. x.event.id)\n"
+		"  eq(x.years % 5, 0, 'round years of ' .. x.event.id)\n"
+		"  eq(x.ordinal, rel.ordinal(x.years), 'ordinal of ' .. x.event.id)\n"
+		"  if i > 1 then assert(a[i - 1].years >= x.years, 'not most years first at ' .. i) end\n"
+		"  if x.event.id == 'sectoral-dialogue-1989' then found = x end\n"
+		"end\n"
+		"assert(found, 'no entry for the 1989 sectoral dialogue relations')\n"
+		"eq(found.years, 35, 'years since 1989')\n"
+		"eq(found.ordinal, '35th', 'ordinal')\n"
+		"eq(found.event, rel.events:first{id = 'sectoral-dialogue-1989'}, 'the record')\n");
+}
+
+static void anniversaries_every_ten_years(void **state)
+{
+	rel_check(*state, "anniversaries(2024, {every = 10})",
+		"local a = rel.anniversaries(2024, {every = 10})\n"
+		"local n = 0\n"
+		"for _, e in ipairs(rel.events) do\n"
+		"  local y = 2024 - e.year\n"
+		"  if y >= 10 and y % 10 == 0 and e.kind ~= 'anniversary' then n = n + 1 end\n"
+		"end\n"
+		"assert(n > 0, 'no decade anniversaries in 2024 in the dataset')\n"
+		"eq(#a, n, 'every event with a decade anniversary in 2024')\n"
+		"for i, x in ipairs(a) do\n"
+		"  eq(x.years % 10, 0, 'decades of ' .. x.event.id)\n"
+		"  assert(x.event.id ~= 'sectoral-dialogue-1989', '35 is not a multiple of 10')\n"
+		"  if i > 1 then assert(a[i - 1].years >= x.years, 'not most years first at ' .. i) end\n"
+		"end\n"
+		"for _, x in ipairs(rel.anniversaries(2019, {every = 1})) do\n"
+		"  assert(x.years >= 1, x.event.id .. ' is ' .. x.years .. ' years old in 2019')\n"
+		"end\n");
+}
+
+/* Bad input gets an error or a graceful result: an absurd year is no
+ * anniversary of anything, and must not keep brief's C code busy until the
+ * wall clock kills the worker (nor overflow year - 1000). */
+static void anniversaries_of_an_absurd_year_end_promptly(void **state)
+{
+	ctx *c = *state;
+	c->job.limits.seconds = 2;
+	run(c, REL_PRELUDE
+		"for _, y in ipairs{math.maxinteger, math.mininteger, -5, 0, 1 << 40} do\n"
+		"  local ok, a = pcall(rel.anniversaries, y)\n"
+		"  assert(not ok or #a == 0, 'anniversaries in ' .. y)\n"
+		"end\n"
+		"local ok, a = pcall(rel.anniversaries, 2024, {every = math.maxinteger})\n"
+		"assert(not ok or #a == 0, 'every = math.maxinteger')\n");
+	expect_ok(c, "absurd years");
+}
+
+static void ordinal_suffixes(void **state)
+{
+	static const struct {
+		int n;
+		const char *want;
+	} cases[] = {
+		{1, "1st"}, {2, "2nd"}, {3, "3rd"}, {4, "4th"}, {11, "11th"}, {12, "12th"},
+		{13, "13th"}, {21, "21st"}, {22, "22nd"}, {23, "23rd"}, {101, "101st"},
+		{111, "111th"}, {112, "112th"}, {35, "35th"},
+	};
+	char body[4096] = "";
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char line[128];
+		snprintf(line, sizeof line, "eq(rel.ordinal(%d), '%s', 'rel.ordinal(%d)')\n",
+		         cases[i].n, cases[i].want, cases[i].n);
+		strcat(body, line);
+	}
+	rel_check(*state, "rel.ordinal", body);
+}
+
+static void source_by_id_and_of_a_record(void **state)
+{
+	rel_check(*state, "rel.source",
+		"local s = rel.source('akys-about-asean')\n"
+		"eq(s.id, 'akys-about-asean', 'source by id')\n"
+		"eq(s.title, 'About ASEAN', 'its title')\n"
+		"local e = rel.events:first{id = 'sectoral-dialogue-1989'}\n"
+		"eq(rel.source(e), s, 'the source of a record')\n"
+		"eq(rel.source(e.source), s, 'the source of its source id')\n"
+		"eq(rel.source(s), s, 'a source is its own source')\n"
+		"local none, why = rel.source('no-such-source')\n"
+		"eq(none, nil, 'unknown source')\n"
+		"eq(why, \"no source 'no-such-source'\", 'why')\n");
+}
+
+static void unknown_field_is_nil_and_pairs_follows_the_schema(void **state)
+{
+	rel_check(*state, "fields",
+		"local e = rel.events:first{id = 'sectoral-dialogue-1989'}\n"
+		"eq(e.no_such_field, nil, 'unknown field')\n"
+		"eq(e[1], nil, 'integer key')\n"
+		"eq(e.place, nil, 'empty optional field')\n"
+		"local keys = {}\n"
+		"for k, v in pairs(e) do keys[#keys + 1] = k; eq(v, e[k], 'pairs value of ' .. k) end\n"
+		"eq(table.concat(keys, ' '), 'id date year title kind summary source note', 'order')\n");
+}
+
+/* ==== brief =========================================================================== */
+
+static void format_fills_names_paths_and_braces(void **state)
+{
+	ctx *c = *state;
+	run(c, BRIEF_PRELUDE
+		"local rel = require 'relations'\n"
+		"local vars = {name = 'ASEAN', n = 35, since = {year = 1989},\n"
+		"              e = rel.events:first{id = 'sectoral-dialogue-1989'}}\n"
+		"eq(brief.format('{name} marks the {n}th', vars), 'ASEAN marks the 35th', 'names')\n"
+		"eq(brief.format('since {since.year}', vars), 'since 1989', 'a path')\n"
+		"eq(brief.format('{e.kind}, {e.year}', vars), 'partnership, 1989', 'a record')\n"
+		"eq(brief.format('{{name}} is {name}', vars), '{name} is ASEAN', 'braces')\n"
+		"eq(brief.format('{{}}', vars), '{}', 'empty braces')\n"
+		"eq(brief.format('no placeholders'), 'no placeholders', 'no vars')\n");
+	expect_ok(c, "brief.format");
+}
+
+static void format_missing_key_is_an_error_at_the_callers_line(void **state)
+{
+	ctx *c = *state;
+	run(c, "local brief = require 'brief'\n"
+		"local function line(vars)\n"
+		"  local s = brief.format('{a} and {b}', vars)\n"
+		"  return s\n"
+		"end\n"
+		"line({a = 1})\n");
+	expect_error(c, "missing key", EXIT_SCRIPT,
+	             "{dir}/x.lua:3: brief.format: no value for {b}");
+	run(c, "local brief = require 'brief'\n"
+		"local s = brief.format('{a.c}', {a = {}})\n");
+	expect_error(c, "missing path", EXIT_SCRIPT,
+	             "{dir}/x.lua:2: brief.format: no value for {a.c}");
+}
+
+static void params_come_from_the_job(void **state)
+{
+	ctx *c = *state;
+	static const run_param params[] = {{"year", "2024"}, {"who", "ASEAN–ROK"}};
+	c->job.params = params;
+	c->job.nparams = 2;
+	run(c, BRIEF_PRELUDE
+		"eq(brief.params.year, '2024', 'year')\n"
+		"eq(brief.params.who, 'ASEAN–ROK', 'who')\n"
+		"eq(brief.params.missing, nil, 'missing')\n");
+	expect_ok(c, "brief.params");
+}
+
+static void document_defaults_to_a4_and_save_returns_path_and_pages(void **state)
+{
+	ctx *c = *state;
+	run(c, BRIEF_PRELUDE
+		"local doc = brief.document{}\n"
+		"local path, pages = doc:save()\n"
+		"eq(path, '{out}', 'default path')\n"
+		"eq(pages, 1, 'pages of an empty document')\n"
+		"local letter = brief.document{paper = 'Letter'}\n"
+		"letter:paragraph('one')\n"
+		"letter:page_break()\n"
+		"letter:paragraph('two')\n"
+		"path, pages = letter:save('sub/letter.pdf')\n"
+		"eq(path, '{dir}/sub/letter.pdf', 'a path taken in the output folder')\n"
+		"eq(pages, 2, 'pages after a page break')\n");
+	expect_ok(c, "document and save");
+	assert_int_equal(c->res.outputs, 2);
+	char sub[128];
+	snprintf(sub, sizeof sub, "%s/sub/letter.pdf", c->dir);
+	assert_string_equal(c->res.output, sub);
+	assert_int_equal(c->res.pages, 2);
+	size_t na, nl;
+	char *a4 = slurp(c->out, &na), *letter = slurp(sub, &nl);
+	assert_non_null(a4);
+	assert_non_null(letter);
+	assert_int_equal(strncmp(a4, "%PDF-", 5), 0);
+	assert_true(contains(a4, na, "/MediaBox [ 0 0 595.276 841.89"));
+	assert_true(contains(letter, nl, "/MediaBox [ 0 0 612 792 ]"));
+	free(a4);
+	free(letter);
+}
+
+/* Misuse of the API: an error naming the script's line, nothing written. */
+static void api_misuse_is_an_error_at_the_script_line(void **state)
+{
+	ctx *c = *state;
+	static const struct {
+		const char *code, *message;
+	} cases[] = {
+		{"doc:heading('Too deep', 4)",
+		 "{dir}/x.lua:2: bad argument #2 to 'heading' (heading level must be 1, 2 or 3)"},
+		{"doc:table{columns = {{title = 'A', width = -1}}, rows = {}}",
+		 "{dir}/x.lua:2: table column 1: width must be positive"},
+		{"doc:table{columns = {'A', {title = 'B', width = 0}}, rows = {}}",
+		 "{dir}/x.lua:2: table column 2: width must be positive"},
+		{"doc:paragraph('bad \\xff byte')",
+		 "{dir}/x.lua:2: paragraph: invalid UTF-8 at byte 5"},
+		{"doc:heading('\\xc3')",
+		 "{dir}/x.lua:2: heading: invalid UTF-8 at byte 1"},
+		{"brief.document{template = 'no-such-template'}",
+		 "{dir}/x.lua:2: document: unknown template 'no-such-template' (no "
+		 "templates/no-such-template.lua)"},
+		{"brief.document{template = {body = {font = 'Comic Sans'}}}",
+		 "{dir}/x.lua:2: template body.'font': unknown font 'Comic Sans' (brief has "
+		 "\"sans\" and \"serif\")"},
+		{"brief.document{template = {headings = {font = 'Papyrus'}}}",
+		 "{dir}/x.lua:2: template headings.'font': unknown font 'Papyrus' (brief has "
+		 "\"sans\" and \"serif\")"},
+		{"brief.document{paper = 'B5'}",
+		 "{dir}/x.lua:2: document: unknown paper 'B5' (A4, Letter, Legal, A5, A3)"},
+		{"doc:save('report.txt')",
+		 "{dir}/x.lua:2: save: 'report.txt' must end in .pdf"},
+		{"doc:save('../escape.pdf')",
+		 "{dir}/x.lua:2: save: '../escape.pdf' leaves the output folder"},
+		{"doc:headng('typo')",
+		 "{dir}/x.lua:2: attempt to call a nil value (method 'headng')"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char s[512];
+		snprintf(s, sizeof s, "local brief = require 'brief' local doc = brief.document{}\n"
+		         "%s\ndoc:save()\n", cases[i].code);
+		run(c, s);
+		expect_error(c, cases[i].code, EXIT_SCRIPT, cases[i].message);
+		expect_only(c, cases[i].code, (const char *[]){"x.lua", NULL});
+	}
+}
+
+static void image_missing_not_png_or_outside_the_folders_is_refused(void **state)
+{
+	ctx *c = *state;
+	char *outside = strcpy(c->outside, "/tmp/test_script_outside.XXXXXX"), path[128], link[128];
+	assert_non_null(mkdtemp(outside));
+	snprintf(path, sizeof path, "%s/pixel.png", outside);
+	write_bytes(path, tiny_png, sizeof tiny_png);
+	snprintf(link, sizeof link, "%s/link.png", c->dir);
+	assert_int_equal(symlink(path, link), 0);
+	snprintf(path, sizeof path, "%s/pixel.png", c->dir);
+	write_bytes(path, tiny_png, sizeof tiny_png);
+	put(c, "fake.png", "not an image\n");
+
+	char outside_code[256], outside_message[256];
+	snprintf(outside_code, sizeof outside_code, "doc:image('%s/pixel.png')", outside);
+	snprintf(outside_message, sizeof outside_message, "{dir}/x.lua:2: image: %s/pixel.png is "
+	         "outside the script, data and template folders", outside);
+	const struct {
+		const char *code, *message;
+	} cases[] = {
+		{"doc:image('missing.png')",
+		 "{dir}/x.lua:2: image: cannot open {dir}/missing.png: No such file or directory"},
+		{"doc:image('fake.png')",
+		 "{dir}/x.lua:2: image: fake.png: not a PNG or JPEG file"},
+		{outside_code, outside_message},
+		{"doc:image('link.png')",
+		 "{dir}/x.lua:2: image: link.png is outside the script, data and template folders"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char s[512];
+		snprintf(s, sizeof s, "local brief = require 'brief' local doc = brief.document{}\n"
+		         "%s\ndoc:save()\n", cases[i].code);
+		run(c, s);
+		expect_error(c, cases[i].code, EXIT_SCRIPT, cases[i].message);
+		assert_false(exists(c->out));
+	}
+
+	/* the same calls work for a PNG beside the script */
+	run(c, "local brief = require 'brief' local doc = brief.document{}\n"
+		"doc:image('pixel.png', {width = 40})\n"
+		"doc:save()\n");
+	expect_ok(c, "a PNG beside the script");
+	assert_true(exists(c->out));
+}
+
+static void a_script_that_never_saves_writes_its_last_document(void **state)
+{
+	ctx *c = *state;
+	run(c, "local brief = require 'brief'\n"
+		"local first = brief.document{title = 'First'}\n"
+		"first:paragraph('one page')\n"
+		"local last = brief.document{title = 'Last'}\n"
+		"last:paragraph('page one')\n"
+		"last:page_break()\n"
+		"last:paragraph('page two')\n");
+	expect_ok(c, "implicit save");
+	assert_int_equal(c->res.outputs, 1);
+	assert_string_equal(c->res.output, c->out);
+	assert_int_equal(c->res.pages, 2);
+	assert_true(exists(c->out));
+}
+
+static void timeline_options_are_optional(void **state)
+{
+	ctx *c = *state;
+	run(c, "local rel = require 'relations'\n"
+		"local doc = require('brief').document{}\n"
+		"doc:timeline(rel.events:between(1989, 1991))\n"
+		"doc:timeline({{date = '2024-04-04', label = 'a table of my own'}})\n"
+		"doc:save()\n");
+	expect_ok(c, "doc:timeline(events)");
+	assert_true(exists(c->out));
+}
+
+static void check_mode_lays_out_but_writes_nothing(void **state)
+{
+	ctx *c = *state;
+	c->job.check = true;
+	run(c, BRIEF_PRELUDE
+		"local doc = brief.document{title = 'Checked'}\n"
+		"doc:paragraph('text')\n"
+		"local path, pages = doc:save()\n"
+		"eq(path, '{out}', 'path')\n"
+		"eq(pages, 1, 'pages')\n"
+		"local other = brief.document{}\n"
+		"other:paragraph('more')\n"
+		"other:save('other.pdf')\n");
+	expect_ok(c, "--check");
+	expect_only(c, "--check", (const char *[]){"x.lua", NULL});
+}
+
+static void strict_mode_fails_on_an_uncovered_character_and_writes_nothing(void **state)
+{
+	ctx *c = *state;
+	static const char script[] =
+		"local brief = require 'brief'\n"
+		"local doc = brief.document{}\n"
+		"doc:paragraph('A face: \\u{1F600} that no font has')\n"
+		"doc:save()\n";
+	run(c, script);
+	expect_ok(c, "without --strict the character is only a warning");
+	assert_true(exists(c->out));
+	unlink(c->out);
+
+	c->job.strict = true;
+	run(c, script);
+	expect_error(c, "--strict", EXIT_STRICT,
+	             "{dir}/x.lua:4: save: 1 warning with --strict: nothing written");
+	expect_only(c, "--strict", (const char *[]){"x.lua", NULL});
+}
+
+/* SPEC: errors are FILE:LINE: message. The save brief makes for a script that
+ * never called save() must still name the script. */
+static void implicit_save_errors_name_the_script(void **state)
+{
+	ctx *c = *state;
+	c->job.strict = true;
+	run(c, "local brief = require 'brief'\n"
+		"local doc = brief.document{}\n"
+		"doc:paragraph('A face: \\u{1F600} that no font has')\n");
+	expect_error_like(c, "--strict, implicit save", EXIT_STRICT, "{dir}/x.lua:",
+	                  "save: 1 warning with --strict: nothing written");
+	expect_only(c, "--strict, implicit save", (const char *[]){"x.lua", NULL});
+}
+
+/* Lua shortens chunk names to 60 bytes ("...tail") in its own messages; the
+ * analyst must still see the full path of their script, once. */
+static void errors_name_a_long_script_path_in_full(void **state)
+{
+	ctx *c = *state;
+	char dir[256], path[320];
+	snprintf(dir, sizeof dir, "%s/a-rather-long-folder-name-for-briefings", c->dir);
+	assert_int_equal(mkdir(dir, 0777), 0);
+	strcat(dir, "/quarterly-reports-2024-q3");
+	assert_int_equal(mkdir(dir, 0777), 0);
+	snprintf(path, sizeof path, "%s/anniversary-summary.lua", dir);
+	static const struct {
+		const char *code, *message;
+	} cases[] = {
+		{"error('boom')", "boom"},
+		{"local y = nil + 1", "attempt to perform arithmetic on a nil value"},
+		{"print(undefined_thing)", "undefined variable 'undefined_thing'"},
+		{"require('brief').document{}:heading('x', 4)",
+		 "bad argument #2 to 'heading' (heading level must be 1, 2 or 3)"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char s[256], want[1024];
+		snprintf(s, sizeof s, "local x = 1\n%s\n", cases[i].code);
+		write_bytes(path, s, strlen(s));
+		run_file(c, path);
+		snprintf(want, sizeof want, "%s:2: %s", path, cases[i].message);
+		expect_error(c, cases[i].code, EXIT_SCRIPT, want);
+	}
+}
+
+/* ==== sandbox ========================================================================= */
+
+static void dangerous_globals_are_absent(void **state)
+{
+	ctx *c = *state;
+#define OS_MISSING(f) "{dir}/x.lua:1: os." f " is not available in brief scripts (os has " \
+	"time, date, clock and difftime)"
+	static const struct {
+		const char *code, *message;
+	} cases[] = {
+		{"io.open('/etc/passwd')", "{dir}/x.lua:1: undefined variable 'io'"},
+		{"os.execute('true')", OS_MISSING("execute")},
+		{"os.getenv('HOME')", OS_MISSING("getenv")},
+		{"os.exit(0)", OS_MISSING("exit")},
+		{"os.remove('{out}')", OS_MISSING("remove")},
+		{"package.loadlib('libc.so.6', 'system')", "{dir}/x.lua:1: undefined variable 'package'"},
+		{"debug.sethook()", "{dir}/x.lua:1: undefined variable 'debug'"},
+		{"dofile('/etc/passwd')", "{dir}/x.lua:1: undefined variable 'dofile'"},
+		{"loadfile('/etc/passwd')", "{dir}/x.lua:1: undefined variable 'loadfile'"},
+		{"collectgarbage('stop')", "{dir}/x.lua:1: undefined variable 'collectgarbage'"},
+		{"require 'io'", "{dir}/x.lua:1: module 'io' not found (looked for templates/io.lua and "
+		 "{dir}/io.lua)"},
+		{"require 'debug'", "{dir}/x.lua:1: module 'debug' not found (looked for "
+		 "templates/debug.lua and {dir}/debug.lua)"},
+	};
+#undef OS_MISSING
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char s[256];
+		snprintf(s, sizeof s, "%s\n", cases[i].code);
+		run(c, s);
+		expect_error(c, cases[i].code, EXIT_SCRIPT, cases[i].message);
+	}
+	/* nor hidden where a script could still reach them */
+	run(c, "for _, k in ipairs{'io', 'package', 'debug', 'dofile', 'loadfile'} do\n"
+		"  assert(rawget(_G, k) == nil, k)\n"
+		"end\n"
+		"for _, k in ipairs{'execute', 'getenv', 'exit', 'remove', 'rename', 'tmpname'} do\n"
+		"  assert(rawget(os, k) == nil, 'os.' .. k)\n"
+		"end\n"
+		"assert(getmetatable('') == false, 'the string metatable is protected')\n");
+	expect_ok(c, "rawget");
+}
+
+static void binary_chunks_are_refused(void **state)
+{
+	ctx *c = *state;
+	static const struct {
+		const char *code, *message;
+	} refused[] = {
+		{"load('\\27Lua\\x54\\0', 'x', 'b')",
+		 "{dir}/x.lua:1: load: binary chunks are not allowed in scripts"},
+		{"load('return 1', 'x', 'bt')",
+		 "{dir}/x.lua:1: load: binary chunks are not allowed in scripts"},
+	};
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		char s[256];
+		snprintf(s, sizeof s, "%s\n", refused[i].code);
+		run(c, s);
+		expect_error(c, refused[i].code, EXIT_SCRIPT, refused[i].message);
+	}
+	run(c, "local function eq(a, b, what) if a ~= b then error(what .. ': ' .. tostring(a), 2) end end\n"
+		"local dumped = type(string.dump) == 'function' and string.dump(function() return 1 end)\n"
+		"  or '\\27Lua\\x54\\0\\x19\\x93\\r\\n\\x1a\\n'\n"
+		"local f, err = load(dumped)\n"
+		"eq(f, nil, 'load of a binary chunk')\n"
+		"eq(err, \"attempt to load a binary chunk (mode is 't')\", 'its message')\n"
+		"local done = false\n"
+		"f, err = load(function() if not done then done = true return dumped end end)\n"
+		"eq(f, nil, 'load of a binary chunk from a reader')\n"
+		"f, err = load(dumped, 'x', 't', {})\n"
+		"eq(f, nil, 'load with mode t and an environment')\n"
+		"eq(load('return 41 + 1')(), 42, 'text chunks still load')\n");
+	expect_ok(c, "load of binary chunks returns nil, message");
+
+	/* a binary chunk as the script itself, or as a module beside it */
+	static const char binary[] = "\x1bLua\x54\x00\x19\x93\r\n\x1a\n";
+	write_bytes(c->script, binary, sizeof binary - 1);
+	run_file(c, c->script);
+	expect_error(c, "binary script", EXIT_SCRIPT, "{dir}/x.lua: binary chunks are not allowed");
+	char mod[128];
+	snprintf(mod, sizeof mod, "%s/evil.lua", c->dir);
+	write_bytes(mod, binary, sizeof binary - 1);
+	run(c, "require 'evil'\n");
+	expect_error_like(c, "binary module", EXIT_SCRIPT, "{dir}/",
+	                  "evil.lua: binary chunks are not allowed");
+}
+
+static void require_refuses_unknown_and_path_like_modules(void **state)
+{
+	ctx *c = *state;
+	static const struct {
+		const char *code, *message;
+	} cases[] = {
+		{"require 'no_such_module'",
+		 "{dir}/x.lua:1: module 'no_such_module' not found (looked for "
+		 "templates/no_such_module.lua and {dir}/no_such_module.lua)"},
+		{"require '../x'", "{dir}/x.lua:1: require: '../x' is not a module name"},
+		{"require '/etc/passwd'", "{dir}/x.lua:1: require: '/etc/passwd' is not a module name"},
+		{"require 'a..b'", "{dir}/x.lua:1: require: 'a..b' is not a module name"},
+		{"require '.hidden'", "{dir}/x.lua:1: require: '.hidden' is not a module name"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char s[256];
+		snprintf(s, sizeof s, "%s\n", cases[i].code);
+		run(c, s);
+		expect_error(c, cases[i].code, EXIT_SCRIPT, cases[i].message);
+	}
+	put(c, "helper.lua", "return {answer = 42}\n");
+	run(c, "assert(require('helper').answer == 42, 'a module beside the script')\n"
+		"assert(require('helper') == require('helper'), 'loaded once')\n"
+		"assert(type(require('default')) == 'table', 'a template by name')\n");
+	expect_ok(c, "require of allowed modules");
+}
+
+static void setmetatable_refuses_gc(void **state)
+{
+	ctx *c = *state;
+	run(c, "local t = setmetatable({}, {__gc = function() while true do end end})\n");
+	expect_error(c, "__gc", EXIT_SCRIPT,
+	             "{dir}/x.lua:1: setmetatable: __gc metamethods are not allowed in scripts");
+	run(c, "local mt = {__index = function() return 1 end}\n"
+		"assert(setmetatable({}, mt).x == 1, 'other metamethods are fine')\n");
+	expect_ok(c, "setmetatable without __gc");
+}
+
+/* A finalizer runs outside the count hook (NOTES.md): setmetatable refuses
+ * __gc, and no other metatable the script can reach may take one either. */
+static void no_finalizer_can_be_planted_through_a_library_metatable(void **state)
+{
+	ctx *c = *state;
+	run(c, "local rel = require 'relations'\n"
+		"local brief = require 'brief'\n"
+		"local ran = false\n"
+		"local function plant(v)\n"
+		"  pcall(function() getmetatable(v).__gc = function() ran = true end end)\n"
+		"end\n"
+		"plant(rel.events)\n"
+		"plant(rel.events[1])\n"
+		"plant(brief.document{})\n"
+		"for i = 1, 20000 do\n"
+		"  local garbage = rel.events:where{kind = 'summit'}\n"
+		"  if i % 1000 == 0 then brief.document{} end\n"
+		"end\n"
+		"if ran then error('a finalizer planted by the script ran') end\n");
+	expect_ok(c, "planted finalizers");
+}
+
+static void string_rep_refuses_huge_results(void **state)
+{
+	ctx *c = *state;
+	static const struct {
+		const char *code, *message;
+	} cases[] = {
+		{"local s = ('x'):rep(1e12)",
+		 "{dir}/x.lua:1: string.rep: result would be larger than 256 MiB"},
+		{"local s = string.rep('x', 1 << 40)",
+		 "{dir}/x.lua:1: string.rep: result would be larger than 256 MiB"},
+		{"local s = string.rep('ab', 100 << 20, ',')",
+		 "{dir}/x.lua:1: string.rep: result would be larger than 256 MiB"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char s[256];
+		snprintf(s, sizeof s, "%s\n", cases[i].code);
+		run(c, s);
+		expect_error(c, cases[i].code, EXIT_SCRIPT, cases[i].message);
+	}
+	run(c, "assert(string.rep('', 1 << 62) == '', 'empty string, huge count')\n"
+		"assert(('x'):rep(-1) == '', 'negative count')\n"
+		"assert(#('ab'):rep(1000, ',') == 2999, 'ordinary use')\n");
+	expect_ok(c, "ordinary string.rep");
+}
+
+static void reading_an_undefined_global_is_an_error(void **state)
+{
+	ctx *c = *state;
+	run(c, "local a = 1\nprint(undefined_thing)\n");
+	expect_error(c, "undefined global", EXIT_SCRIPT,
+	             "{dir}/x.lua:2: undefined variable 'undefined_thing'");
+	run(c, "defined_later = 1\nassert(defined_later == 1)\n");
+	expect_ok(c, "a global the script sets");
+}
+
+static void instruction_limit_stops_a_runaway_loop_at_its_line(void **state)
+{
+	ctx *c = *state;
+	c->job.limits.instructions = 1000000;
+	run(c, "local brief = require 'brief'\n"
+		"brief.document{}:save()\n"
+		"local n = 0\n"
+		"while true do n = n + 1 end\n");
+	expect_error(c, "runaway loop", EXIT_LIMIT,
+	             "{dir}/x.lua:4: stopped: instruction limit of 1000000 exceeded (raise it "
+	             "with --max-instructions)");
+	expect_only(c, "runaway loop", (const char *[]){"x.lua", NULL});
+}
+
+static void pcall_cannot_swallow_the_stop(void **state)
+{
+	ctx *c = *state;
+	c->job.limits.instructions = 1000000;
+	static const struct {
+		const char *what, *code;
+	} cases[] = {
+		{"pcall", "local n = 0\n"
+		 "for i = 1, 100 do pcall(function() while true do n = n + 1 end end) end\n"
+		 "error('the loop survived the stop')\n"},
+		{"xpcall", "local n = 0\n"
+		 "for i = 1, 100 do xpcall(function() while true do n = n + 1 end end, "
+		 "function(m) return m end) end\n"
+		 "error('the loop survived the stop')\n"},
+		{"pcall in a coroutine", "local n = 0\n"
+		 "for i = 1, 100 do pcall(coroutine.wrap(function() while true do n = n + 1 end end)) "
+		 "end\n"
+		 "error('the loop survived the stop')\n"},
+		{"to-be-closed", "local n = 0\n"
+		 "for i = 1, 100 do pcall(function() local x <close> = setmetatable({}, {__close = "
+		 "function() while true do n = n + 1 end end}) while true do n = n + 1 end end) end\n"
+		 "error('the loop survived the stop')\n"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		run(c, cases[i].code);
+		expect_error_like(c, cases[i].what, EXIT_LIMIT, "{dir}/x.lua:2: ",
+		                  "stopped: instruction limit of 1000000 exceeded");
+	}
+}
+
+/* The stop must hold in every coroutine: once a coroutine has been stopped,
+ * the main script cannot carry on by catching the stop each time it comes. */
+static void a_stop_inside_a_coroutine_stops_the_whole_script(void **state)
+{
+	ctx *c = *state;
+	c->job.limits.instructions = 1000000;
+	c->job.limits.seconds = 3;      /* the wall clock ends it if the stop does not */
+	run_capture(c, "local co = coroutine.wrap(function() while true do end end)\n"
+		"pcall(co)\n"
+		"local n = 0\n"
+		"while true do\n"
+		"  n = n + 1\n"
+		"  if n % 100000 == 0 then print('still running after ' .. n .. ' pcalls') end\n"
+		"  pcall(function() for i = 1, 100 do end end)\n"
+		"end\n");
+	assert_int_equal(c->res.code, EXIT_LIMIT);
+	if (strstr(c->captured, "still running"))
+		fail_msg("the script ran on after the stop: %.200s...; %s", c->captured,
+		         c->res.message);
+	expect_error_like(c, "stop in a coroutine", EXIT_LIMIT, "{dir}/x.lua:1: ",
+	                  "stopped: instruction limit of 1000000 exceeded");
+}
+
+static void memory_limit_stops_a_memory_bomb(void **state)
+{
+	ctx *c = *state;
+	c->job.limits.memory = 32 * MiB;
+	run(c, "local t = {}\n"
+		"while true do t[#t + 1] = ('x'):rep(1e6) end\n");
+	expect_error_like(c, "memory bomb", EXIT_LIMIT, "{dir}/x.lua",
+	                  "stopped: memory limit of 32 MiB exceeded");
+	run(c, "local t = {}\n"
+		"for i = 1, 100 do t[i] = ('x'):rep(1e5) end\n");
+	expect_ok(c, "10 MB within a 32 MiB limit");
+}
+
+/* SPEC: errors name the analyst's line where the fault is theirs. */
+static void memory_limit_message_names_the_script_line(void **state)
+{
+	ctx *c = *state;
+	c->job.limits.memory = 32 * MiB;
+	run(c, "local t = {}\n"
+		"while true do t[#t + 1] = ('x'):rep(1e6) end\n");
+	expect_error_like(c, "memory bomb", EXIT_LIMIT, "{dir}/x.lua:2: ",
+	                  "stopped: memory limit of 32 MiB exceeded");
+}
+
+static void time_limit_stops_a_backtracking_pattern(void **state)
+{
+	ctx *c = *state;
+	c->job.limits.seconds = 1;
+	c->job.limits.instructions = 1000000000000LL;     /* the clock must stop these */
+	run(c, "local brief = require 'brief'\n"
+		"brief.document{}:save()\n"
+		"local s = ('a'):rep(40)\n"
+		"local i = s:find(('a*'):rep(30) .. 'b')\n"
+		"error('the pattern finished')\n");
+	expect_error_like(c, "backtracking pattern", EXIT_LIMIT, "{dir}/x.lua",
+	                  "time limit of 1 s exceeded");
+	expect_only(c, "backtracking pattern", (const char *[]){"x.lua", NULL});
+
+	run(c, "local n = 0\n"
+		"pcall(function() while true do n = n + 1 end end)\n"
+		"error('the loop survived the stop')\n");
+	expect_error(c, "a Lua loop under pcall", EXIT_LIMIT,
+	             "{dir}/x.lua:2: stopped: time limit of 1 s exceeded (raise it with --timeout)");
+}
+
+/* The crash reproducers of NOTES.md kill the worker; the parent reports it,
+ * commits nothing, and carries on. */
+static void a_crashing_worker_is_reported_and_the_parent_survives(void **state)
+{
+	ctx *c = *state;
+	static const char *const scripts[] = {
+		"tests/fixtures/scripts/crash_concat.lua",
+		"tests/fixtures/scripts/crash_coroutine_close.lua",
+	};
+	for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
+		run_file(c, scripts[i]);
+		char prefix[128];
+		snprintf(prefix, sizeof prefix, "%s:", scripts[i]);
+		expect_error_like(c, scripts[i], EXIT_LIMIT, prefix,
+		                  "the script's worker crashed (signal 11: Segmentation fault)");
+		assert_non_null(strstr(c->res.message, "nothing was written"));
+		assert_int_equal(c->res.outputs, 0);
+		expect_only(c, scripts[i], (const char *[]){NULL});
+	}
+	run(c, "require('brief').document{}:save()\n");
+	expect_ok(c, "a run after the crashes");
+	assert_true(exists(c->out));
+}
+
+static void pairs_visits_string_keys_in_sorted_order(void **state)
+{
+	ctx *c = *state;
+	static const char script[] =
+		"local t = {}\n"
+		"for _, k in ipairs{'delta', 'alpha', 'echo', 'charlie', 'bravo', 'foxtrot', 'golf',\n"
+		"                   'hotel', 'india', 'juliet', 'kilo', 'lima'} do t[k] = #k end\n"
+		"local keys = {}\n"
+		"for k in pairs(t) do keys[#keys + 1] = k end\n"
+		"print(table.concat(keys, ' '))\n";
+	static const char sorted[] =
+		"alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima\n";
+	for (int i = 0; i < 3; i++) {
+		run_capture(c, script);
+		expect_ok(c, "pairs");
+		assert_string_equal(c->captured, sorted);
+	}
+}
+
+static void math_random_repeats_across_runs(void **state)
+{
+	ctx *c = *state;
+	static const char script[] =
+		"local a = {}\n"
+		"for i = 1, 8 do a[i] = math.random(1, 1000000000) end\n"
+		"a[#a + 1] = string.format('%.17g', math.random())\n"
+		"math.randomseed()\n"
+		"assert(math.random(1, 1000000000) == a[1], 'randomseed() restarts the sequence')\n"
+		"print(table.concat(a, ' '))\n";
+	run_capture(c, script);
+	expect_ok(c, "math.random, first run");
+	char first[1024];
+	snprintf(first, sizeof first, "%s", c->captured);
+	assert_true(strlen(first) > 20);
+	run_capture(c, script);
+	expect_ok(c, "math.random, second run");
+	assert_string_equal(c->captured, first);
+}
+
+static void os_time_and_date_follow_source_date_epoch(void **state)
+{
+	ctx *c = *state;
+	setenv("SOURCE_DATE_EPOCH", EPOCH, 1);
+	run(c, "assert(os.time() == " EPOCH ", 'os.time() is ' .. os.time())\n"
+		"assert(os.date('!%Y-%m-%d %H:%M') == '2024-06-01 00:00', os.date('!%c'))\n"
+		"assert(os.date('!*t').year == 2024, 'os.date(\"*t\")')\n"
+		"assert(os.time{year = 2000, month = 1, day = 1, hour = 12} ~= os.time(),\n"
+		"       'os.time(table) still converts')\n");
+	expect_ok(c, "SOURCE_DATE_EPOCH");
+}
+
+/* ==== output guarantees ============================================================== */
+
+static void an_error_after_save_leaves_no_pdf(void **state)
+{
+	ctx *c = *state;
+	run(c, "local brief = require 'brief'\n"
+		"local doc = brief.document{title = 'Half'}\n"
+		"doc:paragraph('text')\n"
+		"doc:save()\n"
+		"doc:save('second.pdf')\n"
+		"error('failed after saving')\n");
+	expect_error(c, "error after save", EXIT_SCRIPT, "{dir}/x.lua:6: failed after saving");
+	assert_int_equal(c->res.outputs, 0);
+	expect_only(c, "error after save", (const char *[]){"x.lua", NULL});
+}
+
+static void a_failed_run_leaves_an_existing_pdf_untouched(void **state)
+{
+	ctx *c = *state;
+	run(c, "local brief = require 'brief'\n"
+		"local doc = brief.document{title = 'The good one'}\n"
+		"doc:paragraph('Good content.')\n");
+	expect_ok(c, "the good run");
+	size_t good_len;
+	char *good = slurp(c->out, &good_len);
+	assert_non_null(good);
+	c->job.limits.instructions = 1000000;
+
+	char crash[8192];
+	char *fixture = slurp("tests/fixtures/scripts/crash_concat.lua", NULL);
+	assert_non_null(fixture);
+	snprintf(crash, sizeof crash, "%s", fixture);
+	free(fixture);
+	const struct {
+		const char *what, *code;
+		int exit;
+	} cases[] = {
+		{"script error",
+		 "local brief = require 'brief'\n"
+		 "local doc = brief.document{title = 'Bad'}\n"
+		 "doc:paragraph('Bad content.')\n"
+		 "doc:save()\n"
+		 "error('failed after saving')\n", EXIT_SCRIPT},
+		{"instruction limit",
+		 "local brief = require 'brief'\n"
+		 "brief.document{title = 'Bad'}:save()\n"
+		 "while true do end\n", EXIT_LIMIT},
+		{"--strict",
+		 "local brief = require 'brief'\n"
+		 "local doc = brief.document{title = 'Bad'}\n"
+		 "doc:paragraph('\\u{1F600}')\n"
+		 "doc:save()\n", EXIT_STRICT},
+		{"crash", crash, EXIT_LIMIT},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		c->job.strict = cases[i].exit == EXIT_STRICT;
+		run(c, cases[i].code);
+		size_t len;
+		char *now = slurp(c->out, &len);
+		bool same = now && len == good_len && memcmp(now, good, len) == 0;
+		free(now);
+		if (!same || c->res.code != cases[i].exit)
+			free(good);
+		if (c->res.code != cases[i].exit)
+			fail_msg("%s: exit %d, want %d: %s", cases[i].what, c->res.code, cases[i].exit,
+			         c->res.message);
+		if (!same)
+			fail_msg("%s: the good PDF was changed or removed", cases[i].what);
+		expect_only(c, cases[i].what, (const char *[]){"x.lua", "out.pdf", NULL});
+	}
+	free(good);
+}
+
+static void the_same_script_gives_byte_identical_pdfs(void **state)
+{
+	ctx *c = *state;
+	setenv("SOURCE_DATE_EPOCH", EPOCH, 1);
+	static const char script[] =
+		"local rel = require 'relations'\n"
+		"local brief = require 'brief'\n"
+		"local doc = brief.document{title = 'Same every time', author = 'test_script',\n"
+		"                           date = os.date('!%Y-%m-%d')}\n"
+		"doc:contents()\n"
+		"doc:heading('Text')\n"
+		"doc:paragraph('ASEAN’s “partners” – 35 years… and 한국–아세안 대화 관계, **bold**.')\n"
+		"local t = {zulu = 1, alpha = 2, mike = 3, kilo = 4}\n"
+		"local items = {}\n"
+		"for k, v in pairs(t) do items[#items + 1] = k .. ' ' .. v .. ' ' .. math.random(100) end\n"
+		"doc:list(items)\n"
+		"doc:heading('Data')\n"
+		"local rows = {}\n"
+		"for _, e in ipairs(rel.events:between(1989, 2004)) do rows[#rows + 1] = {e.date, e.title} end\n"
+		"doc:table{columns = {'Date', 'Milestone'}, rows = rows}\n"
+		"doc:chart{type = 'bar', labels = {'2003', '2017'},\n"
+		"          series = {{name = 'Trade', values = {38.7, 149}}}}\n"
+		"doc:timeline(rel.events:between(1989, 1991), {title = 'Early years'})\n"
+		"doc:sources()\n"
+		"doc:save()\n";
+	char first[128];
+	snprintf(first, sizeof first, "%s/first.pdf", c->dir);
+	run(c, script);
+	expect_ok(c, "first run");
+	assert_int_equal(rename(c->out, first), 0);
+	run(c, script);
+	expect_ok(c, "second run");
+	size_t la, lb;
+	char *a = slurp(first, &la), *b = slurp(c->out, &lb);
+	assert_non_null(a);
+	assert_non_null(b);
+	size_t at = 0;
+	while (at < la && at < lb && a[at] == b[at])
+		at++;
+	free(a);
+	free(b);
+	if (la != lb || at != la)
+		fail_msg("the two PDFs differ (%zu and %zu bytes) from byte %zu", la, lb, at);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+		/* relations */
+		T(collections_have_length_and_ipairs_in_date_order),
+		T(records_collections_and_lists_are_read_only),
+		T(dataset_metatables_cannot_be_tampered_with),
+		T(where_filters_by_fields_predicate_and_list_members),
+		T(between_is_inclusive_and_covers_from_to_spans),
+		T(sort_by_field_descending_field_and_function_is_stable),
+		T(map_first_and_chaining),
+		T(first_without_a_query_is_the_first_item),
+		T(anniversaries_of_2024_list_the_35th_of_dialogue_relations),
+		T(anniversaries_every_ten_years),
+		T(anniversaries_of_an_absurd_year_end_promptly),
+		T(ordinal_suffixes),
+		T(source_by_id_and_of_a_record),
+		T(unknown_field_is_nil_and_pairs_follows_the_schema),
+		/* brief */
+		T(format_fills_names_paths_and_braces),
+		T(format_missing_key_is_an_error_at_the_callers_line),
+		T(params_come_from_the_job),
+		T(document_defaults_to_a4_and_save_returns_path_and_pages),
+		T(api_misuse_is_an_error_at_the_script_line),
+		T(image_missing_not_png_or_outside_the_folders_is_refused),
+		T(a_script_that_never_saves_writes_its_last_document),
+		T(timeline_options_are_optional),
+		T(check_mode_lays_out_but_writes_nothing),
+		T(strict_mode_fails_on_an_uncovered_character_and_writes_nothing),
+		T(implicit_save_errors_name_the_script),
+		T(errors_name_a_long_script_path_in_full),
+		/* sandbox */
+		T(dangerous_globals_are_absent),
+		T(binary_chunks_are_refused),
+		T(require_refuses_unknown_and_path_like_modules),
+		T(setmetatable_refuses_gc),
+		T(no_finalizer_can_be_planted_through_a_library_metatable),
+		T(string_rep_refuses_huge_results),
+		T(reading_an_undefined_global_is_an_error),
+		T(instruction_limit_stops_a_runaway_loop_at_its_line),
+		T(pcall_cannot_swallow_the_stop),
+		T(a_stop_inside_a_coroutine_stops_the_whole_script),
+		T(memory_limit_stops_a_memory_bomb),
+		T(memory_limit_message_names_the_script_line),
+		T(time_limit_stops_a_backtracking_pattern),
+		T(a_crashing_worker_is_reported_and_the_parent_survives),
+		T(pairs_visits_string_keys_in_sorted_order),
+		T(math_random_repeats_across_runs),
+		T(os_time_and_date_follow_source_date_epoch),
+		/* output guarantees */
+		T(an_error_after_save_leaves_no_pdf),
+		T(a_failed_run_leaves_an_existing_pdf_untouched),
+		T(the_same_script_gives_byte_identical_pdfs),
+#undef T
+	};
+	return cmocka_run_group_tests_name("script", tests, group_setup, group_teardown);
+}
