@@ -183,7 +183,11 @@ run params 0 "$S/params.lua" --set who=Analyst --set n=3 -o "$T/params.pdf" &&
 	{ text "$T/params.pdf"; has "params reach the script" "who=Analyst n=3"; }
 (cd "$T" && "$BRIEF" "$S/params.lua" --set who=x -q) && [ -f "$T/reports/params-who-x.pdf" ] &&
 	ok "default output reports/<script>-<k>-<v>.pdf" || no "default output name with --set"
-run batch 3 batch -j 2 --set who=B --summary "$T/summary.json" "$S/params.lua" "$S/error.lua" "$S/text.lua"
+(cd "$T" && "$BRIEF" batch -j 2 --set who=B --summary "$T/summary.json" "$S/params.lua" \
+	"$S/error.lua" "$S/text.lua" >"$T/batch.out" 2>"$T/batch.err"; [ $? -eq 3 ]) &&
+	ok "batch: exit code of the failing script" || no "batch: exit code"
+[ -f "$T/reports/params-who-B.pdf" ] && [ -f "$T/reports/text-who-B.pdf" ] &&
+	ok "batch: outputs named reports/<script>-<k>-<v>.pdf" || no "batch: outputs"
 grep -q '"status": "failed"' "$T/summary.json" 2>/dev/null &&
 	grep -q '"succeeded": 2' "$T/summary.json" && ok "batch: JSON summary" ||
 	no "batch: JSON summary" "$(head -c 400 "$T/summary.json" 2>/dev/null)"
