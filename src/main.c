@@ -182,7 +182,8 @@ static int parse(int argc, char **argv, options *o)
 }
 
 /* The folder data/ and templates/ come from: $BRIEF_HOME, the binary's own
- * folder when it sits in the project, else the installed share folder. */
+ * folder when it sits in the project, PREFIX/share/brief beside an installed
+ * PREFIX/bin/brief (wherever PREFIX is), else the compiled-in share folder. */
 static void find_home(char *out, size_t n)
 {
 	const char *env = getenv("BRIEF_HOME");
@@ -199,8 +200,13 @@ static void find_home(char *out, size_t n)
 			*slash = '\0';
 			char probe[PATH_MAX + 32];
 			snprintf(probe, sizeof probe, "%s/templates", exe);
-			if (access(probe, R_OK) == 0) {
+			if (access(probe, R_OK) == 0) {     /* the project's own build */
 				snprintf(out, n, "%s", exe);
+				return;
+			}
+			snprintf(probe, sizeof probe, "%s/../share/brief/templates", exe);
+			if (access(probe, R_OK) == 0) {     /* installed: PREFIX/bin, PREFIX/share */
+				snprintf(out, n, "%s/../share/brief", exe);
 				return;
 			}
 		}
@@ -209,7 +215,8 @@ static void find_home(char *out, size_t n)
 }
 
 /* Shortens path to one relative to the working directory when it lies
- * inside it, so messages say data/events.csv:14, not /home/.../data/... */
+ * inside it, so messages say data/events.csv:14, not /home/.../data/...;
+ * elsewhere it becomes its real path. */
 static void relative_to_cwd(char *path, size_t n)
 {
 	char cwd[PATH_MAX];
@@ -223,6 +230,8 @@ static void relative_to_cwd(char *path, size_t n)
 		snprintf(path, n, ".");
 	else if (strncmp(real, cwd, k) == 0 && real[k] == '/')
 		snprintf(path, n, "%s", real + k + 1);
+	else
+		snprintf(path, n, "%s", real);     /* at least without "bin/../" */
 	free(real);
 }
 
