@@ -131,12 +131,15 @@ static float baseline_of(float top, float size, float leading)
 }
 
 /* Places the lines of `in` from the cursor, breaking pages between lines;
- * each line is drawn at x within width. */
+ * each line is drawn at x within width. With keep, a paragraph's last line
+ * never starts a page alone: the line before it goes along, when at least
+ * two stay behind. */
 static void place_lines(lay_ctx *c, lay_inline *in, const lay_textstyle *ts, float x,
-                        float width, doc_align align)
+                        float width, doc_align align, bool keep)
 {
 	for (int i = 0; i < in->nlines; i++) {
-		if (!ctx_fits(c, ts->leading) && !c->page_fresh)
+		bool widow = keep && i >= 2 && i == in->nlines - 2 && !ctx_fits(c, 2 * ts->leading);
+		if ((widow || !ctx_fits(c, ts->leading)) && !c->page_fresh)
 			ctx_new_page(c);
 		text_emit_line(c, in, i, x, baseline_of(c->y, ts->size, ts->leading), width, align);
 		c->y -= ts->leading;
@@ -159,7 +162,7 @@ static void paragraph(lay_ctx *c, const doc_paragraph *p)
 	/* No single first line at the foot of a page when more follow. */
 	if (in->nlines > 1 && !ctx_fits(c, 2 * ts.leading))
 		ctx_ensure(c, 2 * ts.leading);
-	place_lines(c, in, &ts, c->left, c->width, align_of(c, p->align));
+	place_lines(c, in, &ts, c->left, c->width, align_of(c, p->align), true);
 	c->y -= (float)c->st->paragraph_space;
 }
 
@@ -223,7 +226,7 @@ static void heading(lay_ctx *c, const doc_heading *h, const doc_block *next)
 	o->marks[o->nmarks++] = (lay_mark){label, h->level, o->npages - 1, c->y + 4};
 	c->heading_seen++;
 
-	place_lines(c, in, &ts, c->left, c->width, DOC_ALIGN_LEFT);
+	place_lines(c, in, &ts, c->left, c->width, DOC_ALIGN_LEFT, false);
 	if (lv == 0) {
 		lay_item *r = ctx_item(c, LAY_LINE);
 		if (r) {
@@ -261,7 +264,7 @@ static void list(lay_ctx *c, const doc_list *l, int depth)
 		float mw = text_width(c, face, ts.size, mark);
 		text_draw(c, mark, ts.family, 0, ts.size, ctx_color(c->st->accent),
 		          x - 5 - mw, base);
-		place_lines(c, in, &ts, x, width, align);
+		place_lines(c, in, &ts, x, width, align, false);
 		c->y -= 2;
 		if (l->items[i].sublist)
 			list(c, l->items[i].sublist, depth + 1);
@@ -282,8 +285,8 @@ static void leader(lay_ctx *c, float x1, float x2, float base, lay_color col)
 	it->y = base + 1;
 	it->u.line.x2 = x2 - 3;
 	it->u.line.y2 = base + 1;
-	it->u.line.line_width = 0.4f;
-	it->u.line.dashed = true;
+	it->u.line.line_width = 1.0f;
+	it->u.line.dotted = true;
 	it->color = col;
 }
 
@@ -322,7 +325,7 @@ static void contents(lay_ctx *c)
 			ctx_new_page(c);
 		c->y -= gap;
 		float top = c->y;
-		place_lines(c, in, &ts, c->left + indent, c->width - indent - numw, DOC_ALIGN_LEFT);
+		place_lines(c, in, &ts, c->left + indent, c->width - indent - numw, DOC_ALIGN_LEFT, false);
 		float base = baseline_of(c->y + ts.leading, ts.size, ts.leading);
 		lay_line *ll = &in->lines[in->nlines - 1];
 		leader(c, c->left + indent + ll->width, c->right - numw, base,
@@ -396,7 +399,7 @@ static void title_block(lay_ctx *c)
 		in->ntext = in->nboxes = in->nlines = 0;
 		text_append(c, in, rows[i].text, &ts, 0);
 		text_break(c, in, c->width);
-		place_lines(c, in, &ts, c->left, c->width, DOC_ALIGN_LEFT);
+		place_lines(c, in, &ts, c->left, c->width, DOC_ALIGN_LEFT, false);
 		c->y -= rows[i].after;
 	}
 	c->y -= 6;

@@ -45,7 +45,8 @@ typedef struct lay_item {
 		struct {
 			float x2, y2;
 			float line_width;
-			bool dashed;
+			bool dashed;        /* 3 on, 2 off */
+			bool dotted;        /* round dots, for leaders (wins over dashed) */
 		} line;
 		struct {
 			const float *xy;    /* npoints pairs */

@@ -60,7 +60,7 @@ typedef struct pdf_image {
 typedef struct pdf_pen {
 	lay_color fill, stroke;
 	float width;
-	bool dashed;
+	int dash;               /* 0 solid, 1 dashed, 2 dotted */
 	bool round_join;
 	HPDF_Font font;
 	float size;
@@ -439,9 +439,10 @@ static void pdf_set_fill(HPDF_Page page, pdf_pen *pen, lay_color col)
 }
 
 /* Sets everything a stroke uses: color, width (negative or NaN widths become
- * 0, the thinnest line a device can draw), dashing and the line join. */
+ * 0, the thinnest line a device can draw), dashing (0 solid, 1 dashed, 2
+ * dotted) and the line join. */
 static void pdf_set_stroke(HPDF_Page page, pdf_pen *pen, lay_color col,
-                           float width, bool dashed, bool round_join)
+                           float width, int dash, bool round_join)
 {
 	col = pdf_color(col);
 	if (!pdf_same_color(col, pen->stroke)) {
@@ -454,10 +455,12 @@ static void pdf_set_stroke(HPDF_Page page, pdf_pen *pen, lay_color col,
 		HPDF_Page_SetLineWidth(page, width);
 		pen->width = width;
 	}
-	if (dashed != pen->dashed) {
-		static const HPDF_UINT16 dash[2] = {3, 2};
-		HPDF_Page_SetDash(page, dashed ? dash : NULL, dashed ? 2 : 0, 0);
-		pen->dashed = dashed;
+	if (dash != pen->dash) {
+		/* libharu refuses zero-length dashes, so dots are 1 pt squares */
+		static const HPDF_UINT16 dashes[2] = {3, 2}, dots[2] = {1, 2};
+		HPDF_Page_SetDash(page, dash == 1 ? dashes : dash == 2 ? dots : NULL,
+		                  dash ? 2 : 0, 0);
+		pen->dash = dash;
 	}
 	if (round_join != pen->round_join) {
 		HPDF_Page_SetLineJoin(page, round_join ? HPDF_ROUND_JOIN : HPDF_MITER_JOIN);
@@ -602,14 +605,14 @@ static HPDF_STATUS pdf_draw_item(pdf_ctx *c, int p, int k, pdf_pen *pen)
 			pdf_set_fill(page, pen, it->color);
 		if (stroke)
 			pdf_set_stroke(page, pen, it->u.rect.stroke_color,
-			               it->u.rect.line_width, false, false);
+			               it->u.rect.line_width, 0, false);
 		HPDF_Page_Rectangle(page, it->x, it->y, it->w, it->h);
 		return fill && stroke ? HPDF_Page_FillStroke(page)
 		       : fill ? HPDF_Page_Fill(page) : HPDF_Page_Stroke(page);
 	}
 	case LAY_LINE:
 		pdf_set_stroke(page, pen, it->color, it->u.line.line_width,
-		               it->u.line.dashed, false);
+		               it->u.line.dotted ? 2 : it->u.line.dashed ? 1 : 0, false);
 		HPDF_Page_MoveTo(page, it->x, it->y);
 		HPDF_Page_LineTo(page, it->u.line.x2, it->u.line.y2);
 		return HPDF_Page_Stroke(page);
@@ -618,7 +621,7 @@ static HPDF_STATUS pdf_draw_item(pdf_ctx *c, int p, int k, pdf_pen *pen)
 		int n = it->u.poly.npoints;
 		if (xy == NULL || n < 2)
 			return HPDF_OK;
-		pdf_set_stroke(page, pen, it->color, it->u.poly.line_width, false, true);
+		pdf_set_stroke(page, pen, it->color, it->u.poly.line_width, 0, true);
 		HPDF_Page_MoveTo(page, xy[0], xy[1]);
 		for (int i = 1; i < n; i++)
 			HPDF_Page_LineTo(page, xy[2 * i], xy[2 * i + 1]);
