@@ -122,9 +122,21 @@ void text_boxes(lay_ctx *c, lay_inline *in, const doc_text *t, const lay_textsty
 void text_append(lay_ctx *c, lay_inline *in, const char *s, const lay_textstyle *ts,
                  unsigned style);
 
+/* ---- line breaking (linebreak.c) ---- */
+
 /* Breaks the boxes of `in` into lines at most `width` wide (greedy, first
  * fit; a word wider than the line is broken between characters). */
 void text_break(lay_ctx *c, lay_inline *in, float width);
+
+/* Breaks the boxes of `in` into justified lines of `width`, choosing the
+ * breaks over the whole paragraph so that spaces stretch or shrink least;
+ * falls back to text_break() when no such breaking exists. Lines may be up
+ * to a third of their spaces wider than `width`: drawn justified, they
+ * shrink to it. */
+void text_break_justified(lay_ctx *c, lay_inline *in, float width);
+
+/* Grows *p (of *cap elements of size) to hold need; false when out of memory. */
+bool text_grow(void **p, int *cap, int need, size_t size);
 
 /* Widest line and widest unbreakable word of `in`, for table columns. */
 void text_measure(const lay_inline *in, float *max_width, float *min_width);

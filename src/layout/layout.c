@@ -157,12 +157,16 @@ static void paragraph(lay_ctx *c, const doc_paragraph *p)
 {
 	lay_textstyle ts = body_style(c, (float)p->size);
 	lay_inline *in = &c->scratch;
+	doc_align align = align_of(c, p->align);
 	text_boxes(c, in, &p->text, &ts);
-	text_break(c, in, c->width);
+	if (align == DOC_ALIGN_JUSTIFY)
+		text_break_justified(c, in, c->width);
+	else
+		text_break(c, in, c->width);
 	/* No single first line at the foot of a page when more follow. */
 	if (in->nlines > 1 && !ctx_fits(c, 2 * ts.leading))
 		ctx_ensure(c, 2 * ts.leading);
-	place_lines(c, in, &ts, c->left, c->width, align_of(c, p->align), true);
+	place_lines(c, in, &ts, c->left, c->width, align, true);
 	c->y -= (float)c->st->paragraph_space;
 }
 
@@ -251,7 +255,10 @@ static void list(lay_ctx *c, const doc_list *l, int depth)
 	for (int i = 0; i < l->nitems; i++) {
 		lay_inline *in = &c->scratch;
 		text_boxes(c, in, &l->items[i].text, &ts);
-		text_break(c, in, width);
+		if (align == DOC_ALIGN_JUSTIFY)
+			text_break_justified(c, in, width);
+		else
+			text_break(c, in, width);
 		if (!ctx_fits(c, ts.leading) && !c->page_fresh)
 			ctx_new_page(c);
 		char mark[32];

@@ -1,12 +1,12 @@
 /*
  * text.c -- inline text: spans become boxes (runs of one face without
- * spaces), boxes become lines, lines become text items on the page.
+ * spaces) and lines (broken in linebreak.c) become text items on the page.
  *
- * Breaks fall at spaces and after a hyphen or dash inside a word; Korean
- * words, separated by spaces, are kept whole. A word wider than its column
- * is broken between characters rather than let it overflow. Justified lines
- * are drawn word by word, their spaces stretched, because viewers ignore
- * PDF word spacing for CID fonts (NOTES.md).
+ * Break opportunities are marked here: at spaces, after a hyphen or slash
+ * between letters, after an em dash; Korean words, separated by spaces, are
+ * kept whole. Justified lines are drawn word by word, their spaces stretched
+ * or shrunk, because viewers ignore PDF word spacing for CID fonts
+ * (NOTES.md).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,7 +17,7 @@
 #include "util/arena.h"
 #include "util/utf8.h"
 
-static bool grow(void **p, int *cap, int need, size_t size)
+bool text_grow(void **p, int *cap, int need, size_t size)
 {
 	if (need <= *cap)
 		return true;
@@ -90,7 +90,7 @@ static void add_char(builder *b, uint32_t cp)
 		for (int i = 0; i < c->nreported && !seen; i++)
 			seen = c->reported[i] == cp;
 		if (!seen) {
-			if (grow((void **)&c->reported, &c->capreported, c->nreported + 1,
+			if (text_grow((void **)&c->reported, &c->capreported, c->nreported + 1,
 			         sizeof *c->reported))
 				c->reported[c->nreported++] = cp;
 			ctx_warn(c, "character U+%04X is in no font brief has; drawn as %s",
@@ -113,7 +113,7 @@ static void add_char(builder *b, uint32_t cp)
 		/* the space before a word is set in the face of the word before it */
 		float space = last ? (float)fonts_advance(c->fonts, last->face, ' ') * last->size /
 		                     1000.0f : 0;
-		if (!grow((void **)&in->boxes, &in->capboxes, in->nboxes + 1, sizeof *in->boxes)) {
+		if (!text_grow((void **)&in->boxes, &in->capboxes, in->nboxes + 1, sizeof *in->boxes)) {
 			c->oom = true;
 			return;
 		}
@@ -135,7 +135,7 @@ static void add_char(builder *b, uint32_t cp)
 		b->cur_span = b->span;
 		last = nb;
 	}
-	if (!grow((void **)&in->text, &in->captext, in->ntext + 4, 1)) {
+	if (!text_grow((void **)&in->text, &in->captext, in->ntext + 4, 1)) {
 		c->oom = true;
 		return;
 	}
@@ -191,107 +191,6 @@ void text_append(lay_ctx *c, lay_inline *in, const char *s, const lay_textstyle 
 	builder b = {.c = c, .in = in, .ts = ts, .style = style, .span = -2,
 	             .cur_span = -1};
 	add_string(&b, s);
-}
-
-/* ---- lines ------------------------------------------------------------------ */
-
-/* Splits box i so that its first part is at most `room` wide; when nothing
- * fits, the first part is one character if `force` (a line must hold
- * something), else there is no split. The second part becomes box i + 1 and
- * may start a line. Returns whether it split. */
-static bool split_box(lay_ctx *c, lay_inline *in, int i, float room, bool force)
-{
-	if (!grow((void **)&in->boxes, &in->capboxes, in->nboxes + 1, sizeof *in->boxes)) {
-		c->oom = true;
-		return false;
-	}
-	lay_box *bx = &in->boxes[i];
-	const char *s = in->text + bx->off;
-	int at = 0;
-	float w = 0;
-	while (at < bx->len) {
-		uint32_t cp;
-		int k = (int)utf8_decode(s + at, (size_t)(bx->len - at), &cp);
-		float cw = (float)fonts_advance(c->fonts, bx->face, cp) * bx->size / 1000.0f;
-		if ((at > 0 || !force) && w + cw > room)
-			break;
-		w += cw;
-		at += k;
-	}
-	if (at == 0 || at >= bx->len)
-		return false;
-	memmove(&in->boxes[i + 2], &in->boxes[i + 1],
-	        (size_t)(in->nboxes - i - 1) * sizeof *in->boxes);
-	in->nboxes++;
-	lay_box *rest = &in->boxes[i + 1];
-	*rest = *bx;
-	rest->off = bx->off + at;
-	rest->len = bx->len - at;
-	rest->width = bx->width - w;
-	rest->space = 0;
-	rest->flags = BOX_BREAK;
-	bx->len = at;
-	bx->width = w;
-	return true;
-}
-
-static void push_line(lay_ctx *c, lay_inline *in, int first, int end, bool last)
-{
-	if (!grow((void **)&in->lines, &in->caplines, in->nlines + 1, sizeof *in->lines)) {
-		c->oom = true;
-		return;
-	}
-	lay_line *l = &in->lines[in->nlines++];
-	*l = (lay_line){.first = first, .count = end - first, .last = last};
-	for (int j = first; j < end; j++) {
-		l->width += in->boxes[j].width;
-		if (j > first) {
-			l->width += in->boxes[j].space;
-			l->gaps += in->boxes[j].space > 0;
-		}
-	}
-}
-
-void text_break(lay_ctx *c, lay_inline *in, float width)
-{
-	in->nlines = 0;
-	int first = 0;
-	float w = 0;            /* width of the line so far */
-	int i = 0;
-	while (i < in->nboxes) {
-		/* the word: box i and the boxes glued to it */
-		int end = i + 1;
-		float ww = in->boxes[i].width;
-		while (end < in->nboxes && !(in->boxes[end].flags & BOX_BREAK))
-			ww += in->boxes[end++].width;
-		bool forced = (in->boxes[i].flags & BOX_NEWLINE) && i > first;
-		float lead = i > first ? in->boxes[i].space : 0;
-		if (forced || (i > first && w + lead + ww > width)) {
-			push_line(c, in, first, i, forced);
-			first = i;
-			w = 0;
-			continue;
-		}
-		if (i == first && ww > width) {
-			/* a word wider than the column: break it between characters */
-			float acc = 0;
-			int j = i;
-			while (j < end && acc + in->boxes[j].width <= width)
-				acc += in->boxes[j++].width;
-			if (j < end && split_box(c, in, j, width - acc, j == i))
-				j++;
-			if (j == i)
-				j = i + 1;
-			push_line(c, in, first, j, false);
-			first = i = j;
-			w = 0;
-			continue;
-		}
-		w += lead + ww;
-		i = end;
-	}
-	if (first < in->nboxes || in->nboxes == 0)
-		push_line(c, in, first, in->nboxes, true);
 }
 
 void text_measure(const lay_inline *in, float *max_width, float *min_width)
@@ -381,8 +280,8 @@ void text_emit_line(lay_ctx *c, const lay_inline *in, int li, float x, float bas
 		return;
 	float extra = 0;
 	float pos = x;
-	if (align == DOC_ALIGN_JUSTIFY && !l->last && l->gaps > 0 && l->width < width)
-		extra = (width - l->width) / (float)l->gaps;
+	if (align == DOC_ALIGN_JUSTIFY && (!l->last || l->width > width) && l->gaps > 0)
+		extra = (width - l->width) / (float)l->gaps;    /* < 0: spaces shrink */
 	else if (align == DOC_ALIGN_RIGHT)
 		pos = x + width - l->width;
 	else if (align == DOC_ALIGN_CENTER)
@@ -399,7 +298,7 @@ void text_emit_line(lay_ctx *c, const lay_inline *in, int li, float x, float bas
 		const lay_box *b = j < end ? &in->boxes[j] : NULL;
 		bool same = b && b->face == a->face && b->size == a->size && b->link == a->link &&
 		            b->color.r == a->color.r && b->color.g == a->color.g &&
-		            b->color.b == a->color.b && !(extra > 0 && b->space > 0);
+		            b->color.b == a->color.b && !(extra != 0 && b->space > 0);
 		if (same) {
 			run_w += b->space + b->width;
 			continue;
