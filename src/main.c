@@ -399,10 +399,13 @@ int main(int argc, char **argv)
 	char home[PATH_MAX], data_dir[PATH_MAX + 8], templates_dir[PATH_MAX + 16];
 	find_home(home, sizeof home);
 	relative_to_cwd(home, sizeof home);
-	snprintf(data_dir, sizeof data_dir, "%s", o.data_dir ? o.data_dir : "");
-	if (!o.data_dir)
-		snprintf(data_dir, sizeof data_dir, "%s/data", home);
-	snprintf(templates_dir, sizeof templates_dir, "%s/templates", home);
+	bool here = strcmp(home, ".") == 0;     /* "data/events.csv", not "./data/..." */
+	if (o.data_dir)
+		snprintf(data_dir, sizeof data_dir, "%s", o.data_dir);
+	else
+		snprintf(data_dir, sizeof data_dir, "%s%sdata", here ? "" : home, here ? "" : "/");
+	snprintf(templates_dir, sizeof templates_dir, "%s%stemplates", here ? "" : home,
+	         here ? "" : "/");
 
 	char err[1024];
 	ds_dataset *ds = ds_load(data_dir, err, sizeof err);

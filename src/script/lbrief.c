@@ -935,6 +935,22 @@ static void output_path(lua_State *L, int i, char *out, size_t n)
 	snprintf(out, n, "%s/%s", dir, p);
 }
 
+/* Is the folder that will hold final, with every symbolic link resolved,
+ * inside the output folder? (save() checks names; this checks the disk.) */
+static bool in_output_folder(const run_job *job, const char *final)
+{
+	char dir[4096], out[4096];
+	const char *slash = strrchr(final, '/');
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - final) : 1, slash ? final : ".");
+	slash = strrchr(job->output, '/');
+	snprintf(out, sizeof out, "%.*s", slash ? (int)(slash - job->output) : 1,
+	         slash ? job->output : ".");
+	char *rd = realpath(dir, NULL);
+	bool ok = rd && inside(rd, out);
+	free(rd);
+	return ok;
+}
+
 static int make_dirs(char *path)
 {
 	for (char *p = path + 1; *p; p++) {
@@ -1014,6 +1030,9 @@ static int m_save(lua_State *L)
 		if (make_dirs(strcpy(tmp, final)) != 0)
 			return fail_with(L, EXIT_OUTPUT, "save: cannot create the folder of %s: %s",
 			                 final, strerror(errno));
+		if (!in_output_folder(job, final))
+			return fail_with(L, EXIT_SCRIPT, "save: %s leads outside the output folder %s",
+			                 final, "(through a symbolic link)");
 		const char *slash = strrchr(final, '/');
 		snprintf(tmp, sizeof tmp, "%.*s.%s.XXXXXX", slash ? (int)(slash - final + 1) : 0,
 		         final, slash ? slash + 1 : final);
