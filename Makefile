@@ -75,10 +75,15 @@ $(BUILD)/script/embedded.o: $(BUILD)/script/embedded.c
 
 # ---- tests -------------------------------------------------------------------
 
-$(BUILD)/tests/%: tests/%.c $(BUILD)/libbrief.a
+# Every test links tests/support.c, the helpers the tests share.
+$(BUILD)/tests/support.o: tests/support.c tests/support.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libbrief.a \
-	      $(PKG_LIBS) -lcmocka $(LDLIBS)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c tests/support.h $(BUILD)/tests/support.o $(BUILD)/libbrief.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/tests/support.o \
+	      $(BUILD)/libbrief.a $(PKG_LIBS) -lcmocka $(LDLIBS)
 
 test check: deps brief $(TESTBINS)
 	@sh tests/run_unit.sh $(TESTBINS)

@@ -13,7 +13,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +20,7 @@
 #include <unistd.h>
 
 #include "data/dataset.h"
+#include "support.h"
 
 #define DATA "data"
 
@@ -29,40 +29,6 @@ static const char *const files[DS_NCOLLECTIONS] = {
 };
 
 /* ---- helpers ------------------------------------------------------------------ */
-
-/* Returns the whole file, NUL-terminated (length in *len), owned by the
- * caller; fails the test when it cannot be read. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot read %s", path);
-	size_t cap = 1 << 16, n = 0, got;
-	char *buf = malloc(cap);
-	assert_non_null(buf);
-	while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-		n += got;
-		if (cap - n < 2) {
-			cap *= 2;
-			buf = realloc(buf, cap);
-			assert_non_null(buf);
-		}
-	}
-	fclose(f);
-	buf[n] = '\0';
-	if (len)
-		*len = n;
-	return buf;
-}
-
-static void spill(const char *path, const char *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		fail_msg("cannot write %s", path);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-}
 
 static void csv_path(const char *dir, const char *name, char *path, size_t size)
 {
@@ -73,36 +39,17 @@ static void csv_path(const char *dir, const char *name, char *path, size_t size)
  * its name goes to dir (at least 64 bytes). */
 static void copy_data(char *dir)
 {
-	strcpy(dir, "/tmp/test_dataset.XXXXXX");
-	if (!mkdtemp(dir))
+	if (!support_temp_dir(dir, 64, "test_dataset"))
 		fail_msg("mkdtemp failed");
 	for (int k = 0; k < DS_NCOLLECTIONS; k++) {
 		char from[256], to[256];
 		size_t len;
 		csv_path(DATA, files[k], from, sizeof from);
 		csv_path(dir, files[k], to, sizeof to);
-		char *text = slurp(from, &len);
-		spill(to, text, len);
+		char *text = support_read_file_or_fail(from, &len);
+		support_write_file(to, text, len);
 		free(text);
 	}
-}
-
-/* Removes the files of one flat directory, then the directory. */
-static void remove_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	char path[512];
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		unlink(path);
-	}
-	closedir(d);
-	rmdir(dir);
 }
 
 /* 1-based line of byte offset off in text. */
@@ -123,7 +70,7 @@ static int replace_in(const char *dir, const char *file, const char *old, const 
 	char path[256];
 	size_t len;
 	csv_path(dir, file, path, sizeof path);
-	char *text = slurp(path, &len);
+	char *text = support_read_file_or_fail(path, &len);
 	char *at = strstr(text, old);
 	if (!at)
 		fail_msg("%s.csv no longer contains \"%s\": update the case", file, old);
@@ -133,7 +80,7 @@ static int replace_in(const char *dir, const char *file, const char *old, const 
 	memcpy(out, text, off);
 	memcpy(out + off, new, ln);
 	memcpy(out + off + ln, at + lo, len - off - lo);
-	spill(path, out, len - lo + ln);
+	support_write_file(path, out, len - lo + ln);
 	int line = line_at(out, off + strspn(new, "\n"));
 	free(out);
 	free(text);
@@ -146,7 +93,7 @@ static int line_of(const char *dir, const char *file, const char *s)
 {
 	char path[256];
 	csv_path(dir, file, path, sizeof path);
-	char *text = slurp(path, NULL);
+	char *text = support_read_file_or_fail(path, NULL);
 	char *at = strstr(text, s);
 	int line = at ? line_at(text, (size_t)(at - text) + strspn(s, "\n")) : 0;
 	free(text);
@@ -605,7 +552,7 @@ static bool refused_with(const corruption *c)
 		print_error("%s:\n  got:  \"%s\"\n  want: \"%s\"\n", c->what, err, want);
 		ok = false;
 	}
-	remove_dir(dir);
+	support_remove_tree(dir);
 	return ok;
 }
 
@@ -774,11 +721,11 @@ static void an_empty_file_is_refused(void **state)
 	char dir[64], path[256], err[512], want[512];
 	copy_data(dir);
 	csv_path(dir, "figures", path, sizeof path);
-	spill(path, "", 0);
+	support_write_file(path, "", 0);
 	assert_null(ds_load(dir, err, sizeof err));
 	snprintf(want, sizeof want, "%s:1: no header row", path);
 	assert_string_equal(err, want);
-	remove_dir(dir);
+	support_remove_tree(dir);
 }
 
 /* Lines count every line of the file: blank lines and the lines inside a
@@ -823,7 +770,7 @@ static void a_missing_file_is_refused_naming_it(void **state)
 		assert_null(ds_load(dir, err, sizeof err));
 		snprintf(want, sizeof want, "%s: cannot open: No such file or directory", path);
 		assert_string_equal(err, want);
-		remove_dir(dir);
+		support_remove_tree(dir);
 	}
 	char err[512];
 	assert_null(ds_load("no/such/dir", err, sizeof err));
@@ -849,7 +796,7 @@ static void crlf_line_ends_and_a_byte_order_mark_load_the_same(void **state)
 	for (int k = 0; k < DS_NCOLLECTIONS; k++) {
 		size_t len;
 		csv_path(dir, files[k], path, sizeof path);
-		char *text = slurp(path, &len);
+		char *text = support_read_file_or_fail(path, &len);
 		char *out = malloc(2 * len + 4);
 		assert_non_null(out);
 		size_t n = 0;
@@ -862,7 +809,7 @@ static void crlf_line_ends_and_a_byte_order_mark_load_the_same(void **state)
 				out[n++] = '\r';
 			out[n++] = text[i];
 		}
-		spill(path, out, n);
+		support_write_file(path, out, n);
 		free(out);
 		free(text);
 	}
@@ -885,7 +832,7 @@ static void crlf_line_ends_and_a_byte_order_mark_load_the_same(void **state)
 		}
 	}
 	ds_free(ds);
-	remove_dir(dir);
+	support_remove_tree(dir);
 }
 
 static void a_file_with_only_its_header_gives_an_empty_collection(void **state)
@@ -895,14 +842,14 @@ static void a_file_with_only_its_header_gives_an_empty_collection(void **state)
 	copy_data(dir);
 	csv_path(dir, "figures", path, sizeof path);
 	const char *header = "id,metric,year,from,to,value,unit,approximate,source,inferred,note\n";
-	spill(path, header, strlen(header));
+	support_write_file(path, header, strlen(header));
 	ds_dataset *ds = ds_load(dir, err, sizeof err);
 	if (!ds)
 		fail_msg("ds_load: %s", err);
 	assert_int_equal(coll(ds, "figures")->nrecords, 0);
 	assert_true(coll(ds, "events")->nrecords > 0);
 	ds_free(ds);
-	remove_dir(dir);
+	support_remove_tree(dir);
 }
 
 /* Columns may come in any order: they are found by their header. */
@@ -915,7 +862,7 @@ static void columns_are_found_by_header_not_position(void **state)
 	const char *people =
 		"note,inferred,source,country,role,aliases,name,id\n"
 		"only one,,akys-about-asean,ROK,Minister,A | B|,Someone,someone\n";
-	spill(path, people, strlen(people));
+	support_write_file(path, people, strlen(people));
 	/* the co-chairs of meetings must still resolve: keep people they name */
 	replace_in(dir, "meetings", "kang-kyung-wha,", ",");
 	replace_in(dir, "meetings", "emaleen-teo|kim-gunn", "someone");
@@ -934,7 +881,7 @@ static void columns_are_found_by_header_not_position(void **state)
 	assert_int_equal(cc->as.list.count, 1);
 	assert_string_equal(cc->as.list.items[0], "Someone");
 	ds_free(ds);
-	remove_dir(dir);
+	support_remove_tree(dir);
 }
 
 /* The message names the column as the CSV file spells it, so the reader can

@@ -13,7 +13,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <hb.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +21,7 @@
 
 #include "doc/document.h"
 #include "layout/fonts.h"
+#include "support.h"
 
 #define LIBERATION "/usr/share/fonts/truetype/liberation2/"
 #define NANUM "/usr/share/fonts/truetype/nanum/"
@@ -49,15 +49,9 @@ static const char *face_dir(int i)
 
 static int open_fonts(void **state)
 {
-	char err[512];
 	unsetenv("BRIEF_FONTS");
-	lay_fonts *f = fonts_open(err, sizeof err);
-	if (!f) {
-		fprintf(stderr, "fonts_open: %s\n", err);
-		return -1;
-	}
-	*state = f;
-	return 0;
+	*state = support_open_fonts();
+	return *state ? 0 : -1;
 }
 
 static int close_fonts(void **state)
@@ -71,23 +65,6 @@ static int restore_env(void **state)
 	(void)state;
 	unsetenv("BRIEF_FONTS");
 	return 0;
-}
-
-static void remove_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	char path[512];
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		unlink(path);
-	}
-	closedir(d);
-	rmdir(dir);
 }
 
 /* Links face i's installed file into dir. */
@@ -301,8 +278,8 @@ static void family_names_are_sans_and_serif(void **state)
 static void a_missing_font_file_is_named_with_its_package(void **state)
 {
 	(void)state;
-	char dir[64] = "/tmp/test_fonts.XXXXXX", err[512], want[512];
-	assert_non_null(mkdtemp(dir));
+	char dir[64], err[512], want[512];
+	assert_non_null(support_temp_dir(dir, sizeof dir, "test_fonts"));
 	setenv("BRIEF_FONTS", dir, 1);
 
 	strcpy(err, "(untouched)");
@@ -337,7 +314,7 @@ static void a_missing_font_file_is_named_with_its_package(void **state)
 	}
 	assert_int_equal(fonts_advance(f, SERIF(0), 'a'), 443);
 	fonts_free(f);
-	remove_dir(dir);
+	support_remove_tree(dir);
 
 	/* an empty $BRIEF_FONTS means the system folders */
 	setenv("BRIEF_FONTS", "", 1);
@@ -354,8 +331,8 @@ static void a_missing_font_file_is_named_with_its_package(void **state)
 static void a_corrupt_font_file_covers_nothing(void **state)
 {
 	(void)state;
-	char dir[64] = "/tmp/test_fonts.XXXXXX", err[512], path[256];
-	assert_non_null(mkdtemp(dir));
+	char dir[64], err[512], path[256];
+	assert_non_null(support_temp_dir(dir, sizeof dir, "test_fonts"));
 	setenv("BRIEF_FONTS", dir, 1);
 	for (int i = 0; i < FONT_NFACES; i++)
 		if (i != FONT_HANGUL && i != SERIF(I))
@@ -363,10 +340,7 @@ static void a_corrupt_font_file_covers_nothing(void **state)
 	static const char junk[] = "this is not a TrueType font\n";
 	for (int i = 0; i < 2; i++) {
 		snprintf(path, sizeof path, "%s/%s.ttf", dir, face_names[i ? FONT_HANGUL : SERIF(I)]);
-		FILE *fp = fopen(path, "wb");
-		assert_non_null(fp);
-		fwrite(junk, 1, sizeof junk - 1, fp);
-		fclose(fp);
+		support_write_file(path, junk, sizeof junk - 1);
 	}
 	lay_fonts *f = fonts_open(err, sizeof err);
 	if (!f)
@@ -379,7 +353,7 @@ static void a_corrupt_font_file_covers_nothing(void **state)
 	assert_int_equal(fonts_cover(f, SERIF(B | I), 0xD55C), FONT_HANGUL_BOLD);
 	assert_int_equal(fonts_cover(f, SERIF(0), 'a'), SERIF(0));
 	fonts_free(f);
-	remove_dir(dir);
+	support_remove_tree(dir);
 }
 
 int main(void)

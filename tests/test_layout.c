@@ -27,6 +27,7 @@
 #include "layout/page.h"
 #include "util/arena.h"
 #include "util/utf8.h"
+#include "support.h"
 
 #define EPS 0.01f
 #define SLACK 0.5f          /* how far past the right edge text may reach */
@@ -42,13 +43,8 @@ typedef struct fixture {
 static int open_fonts(void **state)
 {
 	(void)state;
-	char err[512];
-	fonts = fonts_open(err, sizeof err);
-	if (!fonts) {
-		fprintf(stderr, "fonts_open: %s\n", err);
-		return -1;
-	}
-	return 0;
+	fonts = support_open_fonts();
+	return fonts ? 0 : -1;
 }
 
 static int close_fonts(void **state)

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "pdf/pdf.h"
+#include "support.h"
 
 #define SERIF "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 #define SANS_BOLD "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf"
@@ -37,16 +38,7 @@ static const lay_face faces[] = {
 static const lay_color ink = {0.1f, 0.1f, 0.12f};
 static const lay_color navy = {0.09f, 0.22f, 0.40f};
 
-/* A 2x2 8-bit RGB PNG and an 8x8 grey baseline JPEG. */
-static const unsigned char tiny_png[] = {
-	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
-	0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02,
-	0x08, 0x02, 0x00, 0x00, 0x00, 0xfd, 0xd4, 0x9a, 0x73, 0x00, 0x00, 0x00,
-	0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x30, 0x4e, 0x3b, 0x03,
-	0x44, 0x0c, 0x10, 0x0a, 0x00, 0x24, 0xb6, 0x05, 0x95, 0xce, 0xbb, 0xea,
-	0x6a, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60,
-	0x82,
-};
+/* An 8x8 grey baseline JPEG (the PNG is support_tiny_png). */
 static const unsigned char tiny_jpg[] = {
 	0xff, 0xd8, 0xff, 0xdb, 0x00, 0x43, 0x00, 0x01, 0x01, 0x01, 0x01, 0x01,
 	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
@@ -74,8 +66,7 @@ static int setup(void **state)
 	fixture *fx = calloc(1, sizeof *fx);
 	if (fx == NULL)
 		return -1;
-	strcpy(fx->dir, "/tmp/test_pdf.XXXXXX");
-	if (mkdtemp(fx->dir) == NULL) {
+	if (support_temp_dir(fx->dir, sizeof fx->dir, "test_pdf") == NULL) {
 		free(fx);
 		return -1;
 	}
@@ -86,29 +77,10 @@ static int setup(void **state)
 	return 0;
 }
 
-/* Removes the files of one flat directory, then the directory. */
-static void remove_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (d == NULL)
-		return;
-	struct dirent *e;
-	char path[512];
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		unlink(path);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
 static int teardown(void **state)
 {
 	fixture *fx = *state;
-	remove_dir(fx->fonts);
-	remove_dir(fx->dir);
+	support_remove_tree(fx->dir);
 	free(fx);
 	return 0;
 }
@@ -119,79 +91,13 @@ static void in_dir(const fixture *fx, const char *name, char *path, size_t size)
 	snprintf(path, size, "%s/%s", fx->dir, name);
 }
 
-static void write_file(const char *path, const void *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-}
-
-/* Returns the whole file (NUL-terminated, length in *len), owned by the
- * caller; fails the test when it cannot be read. */
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	assert_non_null(buf);
-	size_t got;
-	while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-		n += got;
-		if (cap - n < 2) {
-			cap *= 2;
-			buf = realloc(buf, cap);
-			assert_non_null(buf);
-		}
-	}
-	fclose(f);
-	buf[n] = '\0';
-	if (len != NULL)
-		*len = n;
-	return buf;
-}
-
-/* Runs a shell command; returns its standard output (caller frees), with
- * any NUL bytes (binary streams) turned into '.' so it can be searched as a
- * string, and stores its exit status. */
-__attribute__((format(printf, 2, 3)))
-static char *run(int *status, const char *fmt, ...)
-{
-	char cmd[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	size_t cap = 1 << 16, n = 0, got;
-	char *out = malloc(cap);
-	assert_non_null(out);
-	while ((got = fread(out + n, 1, cap - n - 1, p)) > 0) {
-		n += got;
-		if (cap - n < 2) {
-			cap *= 2;
-			out = realloc(out, cap);
-			assert_non_null(out);
-		}
-	}
-	for (size_t i = 0; i < n; i++)
-		if (out[i] == '\0')
-			out[i] = '.';
-	out[n] = '\0';
-	int st = pclose(p);
-	*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-	return out;
-}
-
 /* The file as qpdf --qdf prints it: streams uncompressed, one object per
  * block, with runs of white space folded into one space so that arrays
  * spread over lines can be searched as "[ 7 0 R /XYZ 0 700 null ]". */
 static char *qdf_text(const char *pdf)
 {
 	int st;
-	char *out = run(&st, "qpdf --qdf --object-streams=disable '%s' -", pdf);
+	char *out = support_run(&st, "qpdf --qdf --object-streams=disable '%s' -", pdf);
 	assert_int_equal(st, 0);
 	char *w = out;
 	for (char *r = out; *r; r++) {
@@ -353,8 +259,8 @@ static lay_doc sampler_doc(const fixture *fx, sampler *s)
 {
 	in_dir(fx, "tiny.png", s->png, sizeof s->png);
 	in_dir(fx, "tiny.jpg", s->jpg, sizeof s->jpg);
-	write_file(s->png, tiny_png, sizeof tiny_png);
-	write_file(s->jpg, tiny_jpg, sizeof tiny_jpg);
+	support_write_file(s->png, support_tiny_png, sizeof support_tiny_png);
+	support_write_file(s->jpg, tiny_jpg, sizeof tiny_jpg);
 	static const float xy[8] = {72, 300, 150, 360, 230, 320, 300, 400};
 	memcpy(s->xy, xy, sizeof xy);
 
@@ -399,11 +305,11 @@ static void writes_a_file_that_qpdf_accepts(void **state)
 	write_ok(fx, &doc, NULL, "all.pdf", path, sizeof path);
 
 	int st;
-	char *out = run(&st, "qpdf --check '%s' 2>&1", path);
+	char *out = support_run(&st, "qpdf --check '%s' 2>&1", path);
 	assert_int_equal(st, 0);
 	assert_non_null(strstr(out, "No syntax or stream encoding errors"));
 	free(out);
-	out = run(&st, "qpdf --show-npages '%s'", path);
+	out = support_run(&st, "qpdf --show-npages '%s'", path);
 	assert_string_equal(out, "2\n");
 	free(out);
 	assert_true(dir_is_empty(fx->fonts));
@@ -471,9 +377,9 @@ static void text_extracts_back_with_pdftotext(void **state)
 	in_dir(fx, "stderr.txt", errs, sizeof errs);
 
 	int st;
-	free(run(&st, "pdftotext -enc UTF-8 '%s' '%s' 2>'%s'", path, txt, errs));
+	free(support_run(&st, "pdftotext -enc UTF-8 '%s' '%s' 2>'%s'", path, txt, errs));
 	assert_int_equal(st, 0);
-	char *out = read_file(txt, NULL);
+	char *out = support_read_file_or_fail(txt, NULL);
 	assert_non_null(strstr(out, "\xe2\x80\x9c" "Curly quotes\xe2\x80\x9d"));
 	assert_non_null(strstr(out, "\xe2\x80\x93 dashes \xe2\x80\x94"));
 	assert_non_null(strstr(out, "ellipsis\xe2\x80\xa6 it\xe2\x80\x99s fine"));
@@ -497,7 +403,7 @@ static void output_is_byte_identical_for_same_input(void **state)
 	write_ok(fx, &doc, &info, "b.pdf", b, sizeof b);
 
 	size_t na, nb;
-	char *da = read_file(a, &na), *db = read_file(b, &nb);
+	char *da = support_read_file_or_fail(a, &na), *db = support_read_file_or_fail(b, &nb);
 	assert_int_equal(na, nb);
 	assert_memory_equal(da, db, na);
 	assert_null(strstr(da, "/ID"));
@@ -549,7 +455,7 @@ static void outline_and_title_metadata_present(void **state)
 	write_ok(fx, &doc, &info, "outline.pdf", path, sizeof path);
 
 	int st;
-	char *out = run(&st, "pdfinfo -isodates '%s'", path);
+	char *out = support_run(&st, "pdfinfo -isodates '%s'", path);
 	assert_int_equal(st, 0);
 	assert_string_equal(info_field(out, "Title"), "Quarterly 브리핑 \xe2\x80\x94 Q3");
 	assert_string_equal(info_field(out, "Subject"), "Sales");
@@ -563,7 +469,7 @@ static void outline_and_title_metadata_present(void **state)
 
 	/* The tree as qpdf reads it (white space removed, so "A 개요" loses its
 	 * space). */
-	out = run(&st, "qpdf --json --json-key=outlines '%s' | tr -d ' \\n'", path);
+	out = support_run(&st, "qpdf --json --json-key=outlines '%s' | tr -d ' \\n'", path);
 	assert_int_equal(st, 0);
 	const char *at = strstr(out, "\"outlines\":");
 	assert_non_null(at);
@@ -621,7 +527,7 @@ static void each_used_face_is_embedded_once_and_unused_faces_not_at_all(void **s
 	free(q);
 
 	int st;
-	char *out = run(&st, "pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
+	char *out = support_run(&st, "pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
 	assert_non_null(strstr(out, "Serif again, more letters"));
 	free(out);
 }
@@ -686,9 +592,9 @@ static void two_files_with_one_postscript_name_are_refused(void **state)
 	fixture *fx = *state;
 	char copy[256];
 	size_t len;
-	char *font = read_file(SERIF, &len);
+	char *font = support_read_file_or_fail(SERIF, &len);
 	in_dir(fx, "copy.ttf", copy, sizeof copy);
-	write_file(copy, font, len);
+	support_write_file(copy, font, len);
 	free(font);
 	const lay_face two[2] = {{SERIF, "LiberationSerif"}, {copy, "Copy"}};
 	lay_item items[2] = {text(72, 700, 0, 11, "abc"), text(72, 680, 1, 11, "xyz")};
@@ -727,7 +633,7 @@ static void bad_font_garbage(const fixture *fx, lay_doc *doc, lay_item *it, char
 	static lay_face f[1];
 	static char p[256];
 	in_dir(fx, "garbage.ttf", p, sizeof p);
-	write_file(p, "this is not a font\n", 19);
+	support_write_file(p, "this is not a font\n", 19);
 	strcpy(path, p);
 	f[0] = (lay_face){p, "Garbage"};
 	doc->faces = f;
@@ -741,47 +647,50 @@ static void bad_font_lacks_glyph(const fixture *fx, lay_doc *doc, lay_item *it, 
 	*it = text(72, 700, F_SERIF, 11, "Korean in a Latin font: 한");
 }
 
+/* A 10 x 10 image item drawing the file at path. */
+static lay_item image_of(const char *path)
+{
+	return (lay_item){.kind = LAY_IMAGE, .x = 10, .y = 10, .w = 10, .h = 10,
+	                  .u.image = {.path = path}};
+}
+
+/* Writes data as the fixture's file name and makes *it draw it; the path goes
+ * to path, for the case's message. */
+static void bad_image_file(const fixture *fx, lay_item *it, char *path, const char *name,
+                           const void *data, size_t len)
+{
+	static char p[256];     /* the item points here until pdf_write has run */
+	in_dir(fx, name, p, sizeof p);
+	support_write_file(p, data, len);
+	strcpy(path, p);
+	*it = image_of(p);
+}
+
 static void bad_image_missing(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
 {
 	(void)fx; (void)doc; (void)path;
-	*it = (lay_item){.kind = LAY_IMAGE, .x = 10, .y = 10, .w = 10, .h = 10,
-	                 .u.image = {.path = "/nonexistent/chart.png"}};
+	*it = image_of("/nonexistent/chart.png");
 }
 
 static void bad_image_not_an_image(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
 {
-	static char p[256];
 	(void)doc;
-	in_dir(fx, "photo.jpg", p, sizeof p);
-	write_file(p, "GIF89a, or anything else", 24);
-	strcpy(path, p);
-	*it = (lay_item){.kind = LAY_IMAGE, .x = 10, .y = 10, .w = 10, .h = 10,
-	                 .u.image = {.path = p}};
+	bad_image_file(fx, it, path, "photo.jpg", "GIF89a, or anything else", 24);
 }
 
 static void bad_image_16_bit_png(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
 {
-	static char p[256];
-	unsigned char png[sizeof tiny_png];
+	unsigned char png[sizeof support_tiny_png];
 	(void)doc;
-	memcpy(png, tiny_png, sizeof png);
+	memcpy(png, support_tiny_png, sizeof png);
 	png[24] = 16;
-	in_dir(fx, "deep.png", p, sizeof p);
-	write_file(p, png, sizeof png);
-	strcpy(path, p);
-	*it = (lay_item){.kind = LAY_IMAGE, .x = 10, .y = 10, .w = 10, .h = 10,
-	                 .u.image = {.path = p}};
+	bad_image_file(fx, it, path, "deep.png", png, sizeof png);
 }
 
 static void bad_image_broken_jpeg(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
 {
-	static char p[256];
 	(void)doc;
-	in_dir(fx, "broken.jpg", p, sizeof p);
-	write_file(p, "\xff\xd8\xff\xe0 truncated", 14);
-	strcpy(path, p);
-	*it = (lay_item){.kind = LAY_IMAGE, .x = 10, .y = 10, .w = 10, .h = 10,
-	                 .u.image = {.path = p}};
+	bad_image_file(fx, it, path, "broken.jpg", "\xff\xd8\xff\xe0 truncated", 14);
 }
 
 static void bad_link_target(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
@@ -916,7 +825,7 @@ static void renders_a_thousand_pages(void **state)
 	write_ok(fx, &doc, NULL, "long.pdf", path, sizeof path);
 
 	int st;
-	char *out = run(&st, "qpdf --show-npages '%s'", path);
+	char *out = support_run(&st, "qpdf --show-npages '%s'", path);
 	assert_string_equal(out, "1000\n");
 	free(out);
 	free(items);
@@ -926,21 +835,23 @@ static void renders_a_thousand_pages(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(writes_a_file_that_qpdf_accepts, setup, teardown),
-		cmocka_unit_test_setup_teardown(every_item_kind_reaches_the_content_stream, setup, teardown),
-		cmocka_unit_test_setup_teardown(consecutive_text_items_share_one_text_block, setup, teardown),
-		cmocka_unit_test_setup_teardown(text_extracts_back_with_pdftotext, setup, teardown),
-		cmocka_unit_test_setup_teardown(output_is_byte_identical_for_same_input, setup, teardown),
-		cmocka_unit_test_setup_teardown(no_date_given_means_no_date_in_the_file, setup, teardown),
-		cmocka_unit_test_setup_teardown(outline_and_title_metadata_present, setup, teardown),
-		cmocka_unit_test_setup_teardown(subset_fonts_are_small, setup, teardown),
-		cmocka_unit_test_setup_teardown(each_used_face_is_embedded_once_and_unused_faces_not_at_all, setup, teardown),
-		cmocka_unit_test_setup_teardown(internal_link_and_uri_link, setup, teardown),
-		cmocka_unit_test_setup_teardown(long_runs_are_shown_in_pieces_cut_between_characters, setup, teardown),
-		cmocka_unit_test_setup_teardown(two_files_with_one_postscript_name_are_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(missing_image_or_bad_font_fails_with_message_not_crash, setup, teardown),
-		cmocka_unit_test_setup_teardown(unwritable_output_or_empty_document_fails_with_message, setup, teardown),
-		cmocka_unit_test_setup_teardown(renders_a_thousand_pages, setup, teardown),
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+		T(writes_a_file_that_qpdf_accepts),
+		T(every_item_kind_reaches_the_content_stream),
+		T(consecutive_text_items_share_one_text_block),
+		T(text_extracts_back_with_pdftotext),
+		T(output_is_byte_identical_for_same_input),
+		T(no_date_given_means_no_date_in_the_file),
+		T(outline_and_title_metadata_present),
+		T(subset_fonts_are_small),
+		T(each_used_face_is_embedded_once_and_unused_faces_not_at_all),
+		T(internal_link_and_uri_link),
+		T(long_runs_are_shown_in_pieces_cut_between_characters),
+		T(two_files_with_one_postscript_name_are_refused),
+		T(missing_image_or_bad_font_fails_with_message_not_crash),
+		T(unwritable_output_or_empty_document_fails_with_message),
+		T(renders_a_thousand_pages),
+#undef T
 	};
 	return cmocka_run_group_tests_name("pdf", tests, NULL, NULL);
 }

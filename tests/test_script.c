@@ -17,7 +17,6 @@
 #include <cmocka.h>
 
 #include <dirent.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -30,20 +29,10 @@
 #include "layout/fonts.h"
 #include "script/host.h"
 #include "script/run.h"
+#include "support.h"
 
 #define MiB (1024u * 1024u)
 #define EPOCH "1717200000"      /* 2024-06-01T00:00:00Z */
-
-/* A 2x2 8-bit RGB PNG. */
-static const unsigned char tiny_png[] = {
-	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
-	0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02,
-	0x08, 0x02, 0x00, 0x00, 0x00, 0xfd, 0xd4, 0x9a, 0x73, 0x00, 0x00, 0x00,
-	0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x30, 0x4e, 0x3b, 0x03,
-	0x44, 0x0c, 0x10, 0x0a, 0x00, 0x24, 0xb6, 0x05, 0x95, 0xce, 0xbb, 0xea,
-	0x6a, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60,
-	0x82,
-};
 
 /* ---- fixture ------------------------------------------------------------------ */
 
@@ -70,9 +59,7 @@ static int group_setup(void **state)
 		fprintf(stderr, "test_script: %s\n", err);
 		return -1;
 	}
-	fonts = fonts_open(err, sizeof err);
-	if (!fonts) {
-		fprintf(stderr, "test_script: %s\n", err);
+	if (!(fonts = support_open_fonts())) {
 		ds_free(dataset);
 		return -1;
 	}
@@ -92,8 +79,7 @@ static int setup(void **state)
 	ctx *c = calloc(1, sizeof *c);
 	if (!c)
 		return -1;
-	strcpy(c->dir, "/tmp/test_script.XXXXXX");
-	if (!mkdtemp(c->dir)) {
+	if (!support_temp_dir(c->dir, sizeof c->dir, "test_script")) {
 		free(c);
 		return -1;
 	}
@@ -111,34 +97,12 @@ static int setup(void **state)
 	return 0;
 }
 
-/* Removes dir and everything under it. */
-static void remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	char path[4096];
-	while ((e = readdir(d))) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		struct stat st;
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			remove_tree(path);
-		else
-			unlink(path);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
 static int teardown(void **state)
 {
 	ctx *c = *state;
-	remove_tree(c->dir);
+	support_remove_tree(c->dir);
 	if (c->outside[0])
-		remove_tree(c->outside);
+		support_remove_tree(c->outside);
 	unsetenv("SOURCE_DATE_EPOCH");
 	free(c->captured);
 	free(c);
@@ -187,15 +151,6 @@ static void subst_into(const ctx *c, const char *text, char *buf, size_t n)
 	free(s);
 }
 
-static void write_bytes(const char *path, const void *data, size_t n)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		fail_msg("cannot write %s: %s", path, strerror(errno));
-	assert_int_equal(fwrite(data, 1, n, f), n);
-	assert_int_equal(fclose(f), 0);
-}
-
 /* Writes text (after subst) to dir/name; returns the path in a static buffer
  * that the next call overwrites. */
 static const char *put(const ctx *c, const char *name, const char *text)
@@ -203,30 +158,9 @@ static const char *put(const ctx *c, const char *name, const char *text)
 	static char path[4096];
 	char *s = subst(c, text);
 	snprintf(path, sizeof path, "%s/%s", c->dir, name);
-	write_bytes(path, s, strlen(s));
+	support_write_file(path, s, strlen(s));
 	free(s);
 	return path;
-}
-
-/* The contents of a file (NUL-terminated), or NULL when it cannot be read. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 4096, n = 0, k;
-	char *s = malloc(cap + 1);
-	assert_non_null(s);
-	while ((k = fread(s + n, 1, cap - n, f)) > 0) {
-		n += k;
-		if (n == cap)
-			s = realloc(s, (cap *= 2) + 1);
-	}
-	fclose(f);
-	s[n] = '\0';
-	if (len)
-		*len = n;
-	return s;
 }
 
 /* Does the n bytes at buf hold the string s (PDFs hold NUL bytes)? */
@@ -275,7 +209,7 @@ static host_result *run_capture(ctx *c, const char *text)
 	dup2(saved, STDOUT_FILENO);
 	close(saved);
 	free(c->captured);
-	c->captured = slurp(path, NULL);
+	c->captured = support_read_file(path, NULL);
 	assert_non_null(c->captured);
 	unlink(path);
 	return &c->res;
@@ -348,15 +282,14 @@ static void expect_only(const ctx *c, const char *what, const char *const *known
 
 /* Every relations check starts with this line, so a script's own line N is
  * line N + 1 of x.lua. eq() fails at the caller's line. */
-#define REL_PRELUDE \
-	"local rel = require 'relations' " \
+#define EQ_FUNCTION \
 	"local function eq(got, want, what) if got ~= want then error(string.format(" \
 	"'%s: got %s, want %s', what, tostring(got), tostring(want)), 2) end end\n"
+#define REL_PRELUDE "local rel = require 'relations' " EQ_FUNCTION
+#define BRIEF_PRELUDE "local brief = require 'brief' " EQ_FUNCTION
 
-#define BRIEF_PRELUDE \
-	"local brief = require 'brief' " \
-	"local function eq(got, want, what) if got ~= want then error(string.format(" \
-	"'%s: got %s, want %s', what, tostring(got), tostring(want)), 2) end end\n"
+/* A document to misuse, on line 1: a case's code is line 2. */
+#define DOC_PRELUDE "local brief = require 'brief' local doc = brief.document{}\n"
 
 /* Runs REL_PRELUDE + body and expects it to finish without error. */
 static void rel_check(ctx *c, const char *what, const char *body)
@@ -368,6 +301,30 @@ static void rel_check(ctx *c, const char *what, const char *body)
 	run(c, s);
 	free(s);
 	expect_ok(c, what);
+}
+
+/* A line of Lua and the exact message it fails with (after subst). */
+typedef struct error_case {
+	const char *code, *message;
+} error_case;
+
+/* Runs before + k->code + "\n" + after and expects it to fail with
+ * EXIT_SCRIPT and exactly k->message. */
+static void expect_script_error(ctx *c, const char *before, const error_case *k,
+                                const char *after)
+{
+	char s[1024];
+	snprintf(s, sizeof s, "%s%s\n%s", before, k->code, after);
+	run(c, s);
+	expect_error(c, k->code, EXIT_SCRIPT, k->message);
+}
+
+/* expect_script_error() for each of n cases, with nothing after them. */
+static void expect_script_errors(ctx *c, const char *before, const error_case *cases,
+                                 size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		expect_script_error(c, before, &cases[i], "");
 }
 
 /* ==== relations ==================================================================== */
@@ -397,9 +354,7 @@ static void collections_have_length_and_ipairs_in_date_order(void **state)
 static void records_collections_and_lists_are_read_only(void **state)
 {
 	ctx *c = *state;
-	static const struct {
-		const char *code, *message;
-	} cases[] = {
+	static const error_case cases[] = {
 		{"rel.events[1].title = 'forged'",
 		 "{dir}/x.lua:2: the dataset is read-only: records cannot be changed (tried to "
 		 "set 'title')"},
@@ -425,12 +380,7 @@ static void records_collections_and_lists_are_read_only(void **state)
 		 "{dir}/x.lua:2: bad argument #1 to 'rawset' (table expected, got "
 		 "relations.Collection)"},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char s[512];
-		snprintf(s, sizeof s, "%s%s\n", REL_PRELUDE, cases[i].code);
-		run(c, s);
-		expect_error(c, cases[i].code, EXIT_SCRIPT, cases[i].message);
-	}
+	expect_script_errors(c, REL_PRELUDE, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* getmetatable() on a record or collection must not hand the script a way
@@ -737,7 +687,7 @@ static void document_defaults_to_a4_and_save_returns_path_and_pages(void **state
 	assert_string_equal(c->res.output, sub);
 	assert_int_equal(c->res.pages, 2);
 	size_t na, nl;
-	char *a4 = slurp(c->out, &na), *letter = slurp(sub, &nl);
+	char *a4 = support_read_file(c->out, &na), *letter = support_read_file(sub, &nl);
 	assert_non_null(a4);
 	assert_non_null(letter);
 	assert_int_equal(strncmp(a4, "%PDF-", 5), 0);
@@ -751,9 +701,7 @@ static void document_defaults_to_a4_and_save_returns_path_and_pages(void **state
 static void api_misuse_is_an_error_at_the_script_line(void **state)
 {
 	ctx *c = *state;
-	static const struct {
-		const char *code, *message;
-	} cases[] = {
+	static const error_case cases[] = {
 		{"doc:heading('Too deep', 4)",
 		 "{dir}/x.lua:2: bad argument #2 to 'heading' (heading level must be 1, 2 or 3)"},
 		{"doc:table{columns = {{title = 'A', width = -1}}, rows = {}}",
@@ -783,11 +731,7 @@ static void api_misuse_is_an_error_at_the_script_line(void **state)
 		 "{dir}/x.lua:2: attempt to call a nil value (method 'headng')"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char s[512];
-		snprintf(s, sizeof s, "local brief = require 'brief' local doc = brief.document{}\n"
-		         "%s\ndoc:save()\n", cases[i].code);
-		run(c, s);
-		expect_error(c, cases[i].code, EXIT_SCRIPT, cases[i].message);
+		expect_script_error(c, DOC_PRELUDE, &cases[i], "doc:save()\n");
 		expect_only(c, cases[i].code, (const char *[]){"x.lua", NULL});
 	}
 }
@@ -795,23 +739,21 @@ static void api_misuse_is_an_error_at_the_script_line(void **state)
 static void image_missing_not_png_or_outside_the_folders_is_refused(void **state)
 {
 	ctx *c = *state;
-	char *outside = strcpy(c->outside, "/tmp/test_script_outside.XXXXXX"), path[128], link[128];
-	assert_non_null(mkdtemp(outside));
+	char *outside = c->outside, path[128], link[128];
+	assert_non_null(support_temp_dir(outside, sizeof c->outside, "test_script_outside"));
 	snprintf(path, sizeof path, "%s/pixel.png", outside);
-	write_bytes(path, tiny_png, sizeof tiny_png);
+	support_write_file(path, support_tiny_png, sizeof support_tiny_png);
 	snprintf(link, sizeof link, "%s/link.png", c->dir);
 	assert_int_equal(symlink(path, link), 0);
 	snprintf(path, sizeof path, "%s/pixel.png", c->dir);
-	write_bytes(path, tiny_png, sizeof tiny_png);
+	support_write_file(path, support_tiny_png, sizeof support_tiny_png);
 	put(c, "fake.png", "not an image\n");
 
 	char outside_code[256], outside_message[256];
 	snprintf(outside_code, sizeof outside_code, "doc:image('%s/pixel.png')", outside);
 	snprintf(outside_message, sizeof outside_message, "{dir}/x.lua:2: image: %s/pixel.png is "
 	         "outside the script, data and template folders", outside);
-	const struct {
-		const char *code, *message;
-	} cases[] = {
+	const error_case cases[] = {
 		{"doc:image('missing.png')",
 		 "{dir}/x.lua:2: image: cannot open {dir}/missing.png: No such file or directory"},
 		{"doc:image('fake.png')",
@@ -821,16 +763,12 @@ static void image_missing_not_png_or_outside_the_folders_is_refused(void **state
 		 "{dir}/x.lua:2: image: link.png is outside the script, data and template folders"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char s[512];
-		snprintf(s, sizeof s, "local brief = require 'brief' local doc = brief.document{}\n"
-		         "%s\ndoc:save()\n", cases[i].code);
-		run(c, s);
-		expect_error(c, cases[i].code, EXIT_SCRIPT, cases[i].message);
+		expect_script_error(c, DOC_PRELUDE, &cases[i], "doc:save()\n");
 		assert_false(exists(c->out));
 	}
 
 	/* the same calls work for a PNG beside the script */
-	run(c, "local brief = require 'brief' local doc = brief.document{}\n"
+	run(c, DOC_PRELUDE
 		"doc:image('pixel.png', {width = 40})\n"
 		"doc:save()\n");
 	expect_ok(c, "a PNG beside the script");
@@ -940,7 +878,7 @@ static void errors_name_a_long_script_path_in_full(void **state)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char s[256], want[1024];
 		snprintf(s, sizeof s, "local x = 1\n%s\n", cases[i].code);
-		write_bytes(path, s, strlen(s));
+		support_write_file(path, s, strlen(s));
 		run_file(c, path);
 		snprintf(want, sizeof want, "%s:2: %s", path, cases[i].message);
 		expect_error(c, cases[i].code, EXIT_SCRIPT, want);
@@ -954,9 +892,7 @@ static void dangerous_globals_are_absent(void **state)
 	ctx *c = *state;
 #define OS_MISSING(f) "{dir}/x.lua:1: os." f " is not available in brief scripts (os has " \
 	"time, date, clock and difftime)"
-	static const struct {
-		const char *code, *message;
-	} cases[] = {
+	static const error_case cases[] = {
 		{"io.open('/etc/passwd')", "{dir}/x.lua:1: undefined variable 'io'"},
 		{"os.execute('true')", OS_MISSING("execute")},
 		{"os.getenv('HOME')", OS_MISSING("getenv")},
@@ -973,12 +909,7 @@ static void dangerous_globals_are_absent(void **state)
 		 "templates/debug.lua and {dir}/debug.lua)"},
 	};
 #undef OS_MISSING
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char s[256];
-		snprintf(s, sizeof s, "%s\n", cases[i].code);
-		run(c, s);
-		expect_error(c, cases[i].code, EXIT_SCRIPT, cases[i].message);
-	}
+	expect_script_errors(c, "", cases, sizeof cases / sizeof cases[0]);
 	/* nor hidden where a script could still reach them */
 	run(c, "for _, k in ipairs{'io', 'package', 'debug', 'dofile', 'loadfile'} do\n"
 		"  assert(rawget(_G, k) == nil, k)\n"
@@ -993,20 +924,13 @@ static void dangerous_globals_are_absent(void **state)
 static void binary_chunks_are_refused(void **state)
 {
 	ctx *c = *state;
-	static const struct {
-		const char *code, *message;
-	} refused[] = {
+	static const error_case refused[] = {
 		{"load('\\27Lua\\x54\\0', 'x', 'b')",
 		 "{dir}/x.lua:1: load: binary chunks are not allowed in scripts"},
 		{"load('return 1', 'x', 'bt')",
 		 "{dir}/x.lua:1: load: binary chunks are not allowed in scripts"},
 	};
-	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
-		char s[256];
-		snprintf(s, sizeof s, "%s\n", refused[i].code);
-		run(c, s);
-		expect_error(c, refused[i].code, EXIT_SCRIPT, refused[i].message);
-	}
+	expect_script_errors(c, "", refused, sizeof refused / sizeof refused[0]);
 	run(c, "local function eq(a, b, what) if a ~= b then error(what .. ': ' .. tostring(a), 2) end end\n"
 		"local dumped = type(string.dump) == 'function' and string.dump(function() return 1 end)\n"
 		"  or '\\27Lua\\x54\\0\\x19\\x93\\r\\n\\x1a\\n'\n"
@@ -1023,12 +947,12 @@ static void binary_chunks_are_refused(void **state)
 
 	/* a binary chunk as the script itself, or as a module beside it */
 	static const char binary[] = "\x1bLua\x54\x00\x19\x93\r\n\x1a\n";
-	write_bytes(c->script, binary, sizeof binary - 1);
+	support_write_file(c->script, binary, sizeof binary - 1);
 	run_file(c, c->script);
 	expect_error(c, "binary script", EXIT_SCRIPT, "{dir}/x.lua: binary chunks are not allowed");
 	char mod[128];
 	snprintf(mod, sizeof mod, "%s/evil.lua", c->dir);
-	write_bytes(mod, binary, sizeof binary - 1);
+	support_write_file(mod, binary, sizeof binary - 1);
 	run(c, "require 'evil'\n");
 	expect_error_like(c, "binary module", EXIT_SCRIPT, "{dir}/",
 	                  "evil.lua: binary chunks are not allowed");
@@ -1037,9 +961,7 @@ static void binary_chunks_are_refused(void **state)
 static void require_refuses_unknown_and_path_like_modules(void **state)
 {
 	ctx *c = *state;
-	static const struct {
-		const char *code, *message;
-	} cases[] = {
+	static const error_case cases[] = {
 		{"require 'no_such_module'",
 		 "{dir}/x.lua:1: module 'no_such_module' not found (looked for "
 		 "templates/no_such_module.lua and {dir}/no_such_module.lua)"},
@@ -1048,12 +970,7 @@ static void require_refuses_unknown_and_path_like_modules(void **state)
 		{"require 'a..b'", "{dir}/x.lua:1: require: 'a..b' is not a module name"},
 		{"require '.hidden'", "{dir}/x.lua:1: require: '.hidden' is not a module name"},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char s[256];
-		snprintf(s, sizeof s, "%s\n", cases[i].code);
-		run(c, s);
-		expect_error(c, cases[i].code, EXIT_SCRIPT, cases[i].message);
-	}
+	expect_script_errors(c, "", cases, sizeof cases / sizeof cases[0]);
 	put(c, "helper.lua", "return {answer = 42}\n");
 	run(c, "assert(require('helper').answer == 42, 'a module beside the script')\n"
 		"assert(require('helper') == require('helper'), 'loaded once')\n"
@@ -1097,9 +1014,7 @@ static void no_finalizer_can_be_planted_through_a_library_metatable(void **state
 static void string_rep_refuses_huge_results(void **state)
 {
 	ctx *c = *state;
-	static const struct {
-		const char *code, *message;
-	} cases[] = {
+	static const error_case cases[] = {
 		{"local s = ('x'):rep(1e12)",
 		 "{dir}/x.lua:1: string.rep: result would be larger than 256 MiB"},
 		{"local s = string.rep('x', 1 << 40)",
@@ -1107,12 +1022,7 @@ static void string_rep_refuses_huge_results(void **state)
 		{"local s = string.rep('ab', 100 << 20, ',')",
 		 "{dir}/x.lua:1: string.rep: result would be larger than 256 MiB"},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char s[256];
-		snprintf(s, sizeof s, "%s\n", cases[i].code);
-		run(c, s);
-		expect_error(c, cases[i].code, EXIT_SCRIPT, cases[i].message);
-	}
+	expect_script_errors(c, "", cases, sizeof cases / sizeof cases[0]);
 	run(c, "assert(string.rep('', 1 << 62) == '', 'empty string, huge count')\n"
 		"assert(('x'):rep(-1) == '', 'negative count')\n"
 		"assert(#('ab'):rep(1000, ',') == 2999, 'ordinary use')\n");
@@ -1340,12 +1250,12 @@ static void a_failed_run_leaves_an_existing_pdf_untouched(void **state)
 		"doc:paragraph('Good content.')\n");
 	expect_ok(c, "the good run");
 	size_t good_len;
-	char *good = slurp(c->out, &good_len);
+	char *good = support_read_file(c->out, &good_len);
 	assert_non_null(good);
 	c->job.limits.instructions = 1000000;
 
 	char crash[8192];
-	char *fixture = slurp("tests/fixtures/scripts/crash_concat.lua", NULL);
+	char *fixture = support_read_file("tests/fixtures/scripts/crash_concat.lua", NULL);
 	assert_non_null(fixture);
 	snprintf(crash, sizeof crash, "%s", fixture);
 	free(fixture);
@@ -1374,7 +1284,7 @@ static void a_failed_run_leaves_an_existing_pdf_untouched(void **state)
 		c->job.strict = cases[i].exit == EXIT_STRICT;
 		run(c, cases[i].code);
 		size_t len;
-		char *now = slurp(c->out, &len);
+		char *now = support_read_file(c->out, &len);
 		bool same = now && len == good_len && memcmp(now, good, len) == 0;
 		free(now);
 		if (!same || c->res.code != cases[i].exit)
@@ -1422,7 +1332,7 @@ static void the_same_script_gives_byte_identical_pdfs(void **state)
 	run(c, script);
 	expect_ok(c, "second run");
 	size_t la, lb;
-	char *a = slurp(first, &la), *b = slurp(c->out, &lb);
+	char *a = support_read_file(first, &la), *b = support_read_file(c->out, &lb);
 	assert_non_null(a);
 	assert_non_null(b);
 	size_t at = 0;
