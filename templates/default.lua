@@ -123,7 +123,7 @@ end
 -- ---- ready-made sections ----------------------------------------------------------
 
 --- doc:sources_section([intro]): a numbered heading and the sources of every
---- record read so far. Call it last.
+--- record the script has read by the time the document is saved.
 function default.sources_section(doc, intro)
   doc:heading(default.sources_title)
   doc:paragraph(intro or "This briefing draws only on the following source documents; "
