@@ -500,6 +500,109 @@ static void a_paragraph_breaks_across_pages_between_lines(void **state)
 	assert_true(one_line_left >= 1);
 }
 
+/* TeX's measure of a line: (line penalty + badness)^2, badness 100 |r|^3,
+ * r the share of the spaces' stretch (half a space) or shrink (a third)
+ * the line uses. */
+static double demerits(double r)
+{
+	double bad = 100 * fabs(r * r * r);
+	return (10 + bad) * (10 + bad);
+}
+
+/* Justified text is broken for the whole paragraph: its lines, counted as
+ * TeX counts them, never cost more than the first-fit breaking of the same
+ * words, and no space is stretched past the tolerance (about 2.2 times its
+ * stretch) or shrunk past a third. */
+static void justified_breaking_is_never_worse_than_first_fit(void **state)
+{
+	fixture *fx = *state;
+	static char text[8192];
+	int face = fonts_face(fx->d->style.body_family, 0);
+	float size = (float)fx->d->style.body_size;
+	float space = width_of(face, size, " ");
+	box b = content_box(&fx->d->style);
+	float width = b.right - b.left;
+	int better = 0;     /* paragraphs set clearly better than first fit */
+	for (int nwords = 40; nwords <= 400; nwords += 60) {
+		some_words(text, sizeof text, nwords);
+		doc_document *d[2] = {doc_new(), doc_new()};
+		lay_result r[2] = {{0}, {0}};
+		paragraph(d[0], 1, text, DOC_ALIGN_JUSTIFY);
+		paragraph(d[1], 1, text, DOC_ALIGN_LEFT);
+		lay(d[0], &r[0]);
+		lay(d[1], &r[1]);
+		line *kl, *gl;
+		int kn = lines_of(&r[0], d[0], &kl), gn = lines_of(&r[1], d[1], &gl);
+
+		double kp = 0, ff = 0, worst = 0;
+		for (int i = 0; i + 1 < kn; i++) {      /* last lines are not stretched */
+			const lay_item *a = line_item(&r[0], &kl[i], 0);
+			const lay_item *c = line_item(&r[0], &kl[i], 1);
+			double gap = c->x - (a->x + a->w);
+			double ratio = gap >= space ? (gap - space) / (space / 2) : (gap - space) / (space / 3);
+			assert_true(ratio >= -1 - EPS);
+			worst = ratio > worst ? ratio : worst;
+			kp += demerits(ratio);
+		}
+		for (int i = 0; i + 1 < gn; i++) {
+			const lay_item *it = line_item(&r[1], &gl[i], 0);
+			int gaps = 0;
+			for (const char *q = it->u.text.str; *q; q++)
+				gaps += *q == ' ';
+			assert_true(gaps > 0);
+			ff += demerits((width - it->w) / (gaps * space / 2));
+		}
+		if (worst > 2.16)
+			fail_msg("%d words: a space stretched %.2f times its stretch", nwords, worst);
+		if (kp > ff * 1.0001)
+			fail_msg("%d words: demerits %.0f justified, %.0f first fit", nwords, kp, ff);
+		better += kp < ff * 0.9;
+		free(kl);
+		free(gl);
+		for (int k = 0; k < 2; k++) {
+			lay_free(r[k].doc);
+			doc_free(d[k]);
+		}
+	}
+	assert_true(better >= 3);
+}
+
+/* The last line of a paragraph does not start a page alone: wherever the
+ * page break falls, at least two of its lines go to the new page (the
+ * fillers move the paragraph down a line at a time through every case). */
+static void a_paragraphs_last_line_does_not_start_a_page_alone(void **state)
+{
+	(void)state;
+	char text[2048];
+	some_words(text, sizeof text, 60);      /* five or six lines */
+	int split = 0;
+	for (int filler = 40; filler <= 52; filler++) {
+		doc_document *d = doc_new();
+		assert_non_null(d);
+		d->style.paragraph_space = 0;
+		lay_result r = {0};
+		for (int i = 0; i < filler; i++)
+			paragraph(d, 1, "filler", DOC_ALIGN_LEFT);
+		paragraph(d, 2, text, DOC_ALIGN_JUSTIFY);
+		lay(d, &r);
+		line *ls;
+		int n = lines_of(&r, d, &ls);
+		int first = filler, last_page = ls[n - 1].page, on_last = 0;
+		for (int i = first; i < n; i++)
+			on_last += ls[i].page == last_page;
+		if (ls[first].page != last_page) {
+			split++;
+			if (on_last == 1)
+				fail_msg("%d fillers: the last line is alone on page %d", filler,
+				         last_page + 1);
+		}
+		free(ls);
+		lay_free(r.doc);
+		doc_free(d);
+	}
+	assert_true(split >= 3);
+}
+
 /* ---- tables ----------------------------------------------------------------------- */
 
 static const char *three_columns(int r, int j)
@@ -1095,6 +1198,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(a_long_paragraph_wraps_inside_the_content_box),
 		T(justified_lines_reach_the_right_edge),
+		T(justified_breaking_is_never_worse_than_first_fit),
+		T(a_paragraphs_last_line_does_not_start_a_page_alone),
 		T(right_and_centred_lines_align_to_their_edge),
 		T(a_paragraph_breaks_across_pages_between_lines),
 		T(a_table_repeats_its_header_on_every_page_it_spans),
