@@ -15,7 +15,12 @@ local year = tonumber(given)
 
 local entries = rel.anniversaries(year)
 local relationship, asean, all = anniversary.split(entries)
-local title, subtitle = anniversary.headline(year, relationship[1] or asean[1])
+-- the title names the oldest milestone the dataset has a name for, if any
+local named
+for _, a in ipairs(relationship) do
+  if a.event.anniversary_of then named = a; break end
+end
+local title, subtitle = anniversary.headline(year, named or relationship[1] or asean[1])
 local doc = brief.document{
   title = title, subtitle = subtitle, template = "anniversary",
   author = "Prepared from the ASEAN–ROK relations dataset",

@@ -44,25 +44,6 @@ function anniversary.split(entries)
   return relationship, asean, kept
 end
 
---- What the dataset itself calls the thing an event began, when one of its
---- commemorations names it ("35th anniversary of ASEAN-ROK dialogue relations"
---- → "ASEAN-ROK dialogue relations"); nil otherwise. Only for an event that is
---- alone in its year, so the commemoration cannot mean another one. Only round
---- commemorations are looked at, by table queries, so that reading titles does
---- not bring unrelated sources into doc:sources().
-local function commemorated_as(e)
-  local all = rel.events:where{ year = e.year }
-  local marked = rel.events:where{ year = e.year, kind = "anniversary" }
-  if #all - #marked ~= 1 then return nil end
-  for n = 1000, 5, -5 do                 -- the latest commemoration first
-    for _, c in ipairs(rel.events:where{ kind = "anniversary", year = e.year + n }) do
-      local what = c.title:match("^" .. rel.ordinal(n) .. " anniversary of (.+)$")
-      if what then return what end
-    end
-  end
-  return nil
-end
-
 --- The title and subtitle of a year's summary, built from its top entry:
 --- "2024 marks the 35th anniversary of ASEAN–ROK dialogue relations, established in 1989".
 function anniversary.headline(year, top)
@@ -71,12 +52,11 @@ function anniversary.headline(year, top)
            "ASEAN\u{2013}ROK relations: anniversary summary"
   end
   local e = top.event
-  local what = commemorated_as(e)
   local subtitle = brief.format("Round anniversaries of ASEAN\u{2013}ROK relations in {year}",
                                 { year = year })
-  if what then
+  if e.anniversary_of then     -- what the milestone began, as the dataset names it
     return brief.format("{year} marks the {ordinal} anniversary of {what}, {how} {since}", {
-      year = year, ordinal = top.ordinal, what = text.dash(what), since = e.year,
+      year = year, ordinal = top.ordinal, what = text.dash(e.anniversary_of), since = e.year,
       how = e.title:find("[Ee]stablish") and "established in" or "dating from" }), subtitle
   end
   return brief.format("{year} marks the {ordinal} anniversary of a milestone of {date}",

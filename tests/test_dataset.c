@@ -651,12 +651,13 @@ static void bad_fields_are_refused_naming_file_line_and_column(void **state)
 		 "{dir}/events.csv:{line}: column 'id': duplicate id \"asean-founded-1967\" "
 		 "(first on line {first})"},
 		{"an unknown source",
-		 {{"events", "joins ASEAN,membership,,,,asean-24th-dialogue-2020",
-		   "joins ASEAN,membership,,,,asean-25th-dialogue-2021"}}, NULL,
+		 {{"events", "membership of ASEAN,,asean-24th-dialogue-2020",
+		   "membership of ASEAN,,asean-25th-dialogue-2021"}}, NULL,
 		 "{dir}/events.csv:{line}: column 'source': no record \"asean-25th-dialogue-2021\" "
 		 "in sources.csv"},
 		{"an unknown meeting",
-		 {{"events", ",Kuala Lumpur,,amm-1991-24th,", ",Kuala Lumpur,,amm-1991-25th,"}}, NULL,
+		 {{"events", "Dialogue Partner status,amm-1991-24th,",
+		   "Dialogue Partner status,amm-1991-25th,"}}, NULL,
 		 "{dir}/events.csv:{line}: column 'meeting': no record \"amm-1991-25th\" in "
 		 "meetings.csv"},
 		{"an inferred field that does not exist",

@@ -614,7 +614,7 @@ static void unknown_field_is_nil_and_pairs_follows_the_schema(void **state)
 		"eq(e.place, nil, 'empty optional field')\n"
 		"local keys = {}\n"
 		"for k, v in pairs(e) do keys[#keys + 1] = k; eq(v, e[k], 'pairs value of ' .. k) end\n"
-		"eq(table.concat(keys, ' '), 'id date year title kind summary source note', 'order')\n");
+		"eq(table.concat(keys, ' '), 'id date year title kind summary anniversary_of source note', 'order')\n");
 }
 
 /* ==== brief =========================================================================== */

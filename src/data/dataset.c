@@ -61,6 +61,7 @@ static const column events_cols[] = {
 	{"kind", C_TEXT, true, "partnership|agreement|summit|institution|trade|"
 	                        "cooperation|membership|anniversary|policy", NULL},
 	{"place", C_TEXT, false, NULL, NULL}, {"summary", C_TEXT, false, NULL, NULL},
+	{"anniversary_of", C_TEXT, false, NULL, NULL},
 	{"meeting", C_REF, false, "meetings", NULL}, PROVENANCE, END
 };
 static const column meetings_cols[] = {

@@ -7,9 +7,10 @@
  * TeX: among all ways to break it, the one whose lines need their spaces
  * stretched or shrunk least, counted over every line, so one loose line
  * does not pay for a tight one. Spaces may stretch by half and shrink by a
- * third of their width (TeX's proportions); a break after a hyphen costs a
- * little more than one at a space; when no way keeps every space in bounds
- * (a long word in a narrow column) the paragraph falls back to first fit.
+ * third of their width (TeX's proportions); a break where there is no
+ * space (after a slash or an em dash) costs a little more than one at a
+ * space; when no way keeps every space in bounds (a long word in a narrow
+ * column) the paragraph falls back to first fit.
  */
 #include <float.h>
 #include <math.h>
@@ -125,7 +126,7 @@ void text_break(lay_ctx *c, lay_inline *in, float width)
 
 #define TOLERANCE 1000.0    /* worst badness allowed: spaces stretched about 2.2 times */
 #define LINE_PENALTY 10.0
-#define HYPHEN_PENALTY 50.0
+#define NO_SPACE_PENALTY 50.0
 
 /* A word: the boxes between two break opportunities, and the space before it. */
 typedef struct word {
@@ -133,7 +134,7 @@ typedef struct word {
 	float width;
 	float space, stretch, shrink;   /* the glue before it */
 	bool forced;            /* a line must start here */
-	bool after_hyphen;      /* the break before it is after a hyphen, not at a space */
+	bool no_space;          /* the break before it is not at a space */
 } word;
 
 /* A feasible break: the paragraph's best way to end a line before word pos. */
@@ -181,7 +182,7 @@ static bool kp_words(const lay_inline *in, kp *k)
 				wd->space = b->space;
 				wd->stretch = b->space / 2;
 				wd->shrink = b->space / 3;
-				wd->after_hyphen = b->space == 0 && !wd->forced;
+				wd->no_space = b->space == 0 && !wd->forced;
 			}
 		}
 		k->words[k->nwords - 1].width += b->width;
@@ -223,7 +224,7 @@ static int kp_run(kp *k, float width)
 	for (int j = 1; j <= k->nwords; j++) {
 		bool end = j == k->nwords;
 		bool forced = end || k->words[j].forced;
-		double penalty = !end && k->words[j].after_hyphen ? HYPHEN_PENALTY : 0;
+		double penalty = !end && k->words[j].no_space ? NO_SPACE_PENALTY : 0;
 		int best = -1;
 		double best_d = DBL_MAX;
 		for (int i = 0; i < k->nactive;) {

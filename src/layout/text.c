@@ -2,9 +2,9 @@
  * text.c -- inline text: spans become boxes (runs of one face without
  * spaces) and lines (broken in linebreak.c) become text items on the page.
  *
- * Break opportunities are marked here: at spaces, after a hyphen or slash
- * between letters, after an em dash; Korean words, separated by spaces, are
- * kept whole. Justified lines are drawn word by word, their spaces stretched
+ * Break opportunities are marked here: at spaces, after a slash between
+ * letters, after an em dash; Korean words, separated by spaces, are kept
+ * whole. Justified lines are drawn word by word, their spaces stretched
  * or shrunk, because viewers ignore PDF word spacing for CID fonts
  * (NOTES.md).
  */
@@ -47,7 +47,7 @@ typedef struct builder {
 	lay_inline *in;
 	const lay_textstyle *ts;
 	bool space, newline, brk;   /* pending before the next character */
-	bool after_hyphen;          /* last was a hyphen after a letter */
+	bool after_slash;           /* last was a slash after a letter */
 	uint32_t prev;              /* the last character added */
 	const char *link;
 	unsigned style;
@@ -61,14 +61,11 @@ static bool is_space(uint32_t cp)
 	       cp == 0x2009 || cp == 0x3000;
 }
 
-/* A line may break after a hyphen or slash between two letters
- * ("people-centred", not "2020-08-26"), and after an em dash; an en dash
- * joins ("ASEAN–ROK", "2016–2020") and is never a break. */
-static bool hyphen(uint32_t cp)
-{
-	return cp == '-' || cp == 0x2010 || cp == '/';
-}
-
+/* A line may break after a slash between two letters ("and/or") and after
+ * an em dash. Never after a hyphen: names like "ASEAN-ROK" stay whole, and
+ * text extraction (pdftotext) drops a hyphen that ends a line, so a name
+ * broken there could no longer be found. An en dash joins ("ASEAN–ROK",
+ * "2016–2020") and is never a break. */
 static bool letter(uint32_t cp)
 {
 	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
@@ -79,9 +76,9 @@ static bool letter(uint32_t cp)
 static void add_char(builder *b, uint32_t cp)
 {
 	lay_ctx *c = b->c;
-	if (b->after_hyphen && letter(cp))
+	if (b->after_slash && letter(cp))
 		b->brk = true;
-	b->after_hyphen = false;
+	b->after_slash = false;
 	lay_inline *in = b->in;
 	int want = fonts_face(b->ts->family, b->ts->style | b->style);
 	int face = fonts_cover(c->fonts, want, cp);
@@ -145,8 +142,8 @@ static void add_char(builder *b, uint32_t cp)
 	last->width += w;
 	if (cp == 0x2014)
 		b->brk = true;
-	else if (hyphen(cp) && letter(b->prev))
-		b->after_hyphen = true;
+	else if (cp == '/' && letter(b->prev))
+		b->after_slash = true;
 	b->prev = cp;
 }
 
@@ -162,7 +159,7 @@ static void add_string(builder *b, const char *s)
 		} else if (is_space(cp)) {
 			if (!b->newline)
 				b->space = true;
-			b->after_hyphen = false;
+			b->after_slash = false;
 		} else if (cp == 0xAD || cp == 0x200B || cp == 0xFEFF) {
 			b->brk = true;      /* soft hyphen, zero-width space: a break, no glyph */
 		} else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
