@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -795,6 +796,43 @@ static void unwritable_output_or_empty_document_fails_with_message(void **state)
 	assert_string_equal(small, "PDF: cannot wri");
 }
 
+/* NaN or infinite positions would be written into the content stream as
+ * they print ("nan"), and the file would be corrupt: they are refused, with
+ * the page and item named, and nothing half-written is left behind by the
+ * caller's temporary-file rule. */
+static void non_finite_positions_are_refused(void **state)
+{
+	fixture *fx = *state;
+	static const struct {
+		const char *name;
+		lay_item item;
+		const char *msg;
+	} cases[] = {
+		{"text at NaN", {.kind = LAY_TEXT, .x = NAN, .y = 700, .w = 10,
+		                 .u.text = {.face = F_SERIF, .size = 11, .str = "x", .len = 1}},
+		 "PDF: page 1, item 1 (text): a position or size is not a finite number"},
+		{"line to infinity", {.kind = LAY_LINE, .x = 72, .y = 60,
+		                      .u.line = {.x2 = INFINITY, .y2 = 60, .line_width = 1}},
+		 "PDF: page 1, item 1 (line): a position or size is not a finite number"},
+		{"rectangle of 1e30", {.kind = LAY_RECT, .x = 72, .y = 60, .w = 1e30f, .h = 5,
+		                       .u.rect = {.fill = true}},
+		 "PDF: page 1, item 1 (rectangle): a position or size is not a finite number"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		lay_item items[1] = {cases[i].item};
+		lay_page page = {.items = items, .nitems = 1};
+		lay_doc doc = doc_of(&page, 1);
+		char err[512] = "";
+		char path[512];
+		snprintf(path, sizeof path, "%s/nan.pdf", fx->fonts);
+		if (pdf_write(&doc, NULL, path, fx->fonts, err, sizeof err) != -1)
+			fail_msg("%s: written", cases[i].name);
+		if (strcmp(err, cases[i].msg) != 0)
+			fail_msg("%s: got \"%s\"", cases[i].name, err);
+		unlink(path);
+	}
+}
+
 /* 1000 pages of 60 text items each, with a rule per page: every page is
  * written and qpdf accepts the file. (Speed is measured by `make bench`,
  * never asserted in a test.) */
@@ -850,6 +888,7 @@ int main(void)
 		T(two_files_with_one_postscript_name_are_refused),
 		T(missing_image_or_bad_font_fails_with_message_not_crash),
 		T(unwritable_output_or_empty_document_fails_with_message),
+		T(non_finite_positions_are_refused),
 		T(renders_a_thousand_pages),
 #undef T
 	};

@@ -716,11 +716,23 @@ static void api_misuse_is_an_error_at_the_script_line(void **state)
 		 "{dir}/x.lua:2: document: unknown template 'no-such-template' (no "
 		 "templates/no-such-template.lua)"},
 		{"brief.document{template = {body = {font = 'Comic Sans'}}}",
-		 "{dir}/x.lua:2: template body.'font': unknown font 'Comic Sans' (brief has "
+		 "{dir}/x.lua:2: template 'body.font': unknown font 'Comic Sans' (brief has "
 		 "\"sans\" and \"serif\")"},
 		{"brief.document{template = {headings = {font = 'Papyrus'}}}",
-		 "{dir}/x.lua:2: template headings.'font': unknown font 'Papyrus' (brief has "
+		 "{dir}/x.lua:2: template 'headings.font': unknown font 'Papyrus' (brief has "
 		 "\"sans\" and \"serif\")"},
+		{"brief.document{template = {table = {leading = 0}}}",
+		 "{dir}/x.lua:2: template 'table.leading': must be a number from 1 to 10000"},
+		{"brief.document{template = {margins = {left = 1e300}}}",
+		 "{dir}/x.lua:2: template 'margins.left': must be a number from 0 to 10000"},
+		{"doc:paragraph('x', {size = 1e9})",
+		 "{dir}/x.lua:2: paragraph: 'size' is too large (10000 points at most)"},
+		{"doc:chart{labels = {'a'}, series = {{values = {1e308}}}}",
+		 "{dir}/x.lua:2: chart series 1, value 1: 1e+308 is out of range (at most 1e15 "
+		 "either way)"},
+		{"doc:chart{labels = {'a'}, series = {{values = {0/0}}}}",
+		 "{dir}/x.lua:2: chart series 1, value 1: not a number (NaN); use nil for a "
+		 "missing value"},
 		{"brief.document{paper = 'B5'}",
 		 "{dir}/x.lua:2: document: unknown paper 'B5' (A4, Letter, Legal, A5, A3)"},
 		{"doc:save('report.txt')",

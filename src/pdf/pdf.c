@@ -19,6 +19,7 @@
 #include "pdf/pdf.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -646,12 +647,40 @@ static HPDF_STATUS pdf_draw_item(pdf_ctx *c, int p, int k, pdf_pen *pen)
 	                (int)it->kind);
 }
 
+/* Are all the numbers an item is drawn with finite, and not absurdly far
+ * off the page? libharu writes NaN and infinity into the content stream as
+ * they print, and the file is corrupt. */
+static bool pdf_item_finite(const lay_item *it)
+{
+	const float lim = 1e7f;
+	float v[6] = {it->x, it->y, it->w, it->h, 0, 0};
+	if (it->kind == LAY_LINE) {
+		v[4] = it->u.line.x2;
+		v[5] = it->u.line.y2;
+	} else if (it->kind == LAY_CIRCLE) {
+		v[4] = it->u.circle.radius;
+	} else if (it->kind == LAY_TEXT) {
+		v[4] = it->u.text.size;
+	} else if (it->kind == LAY_POLYLINE) {
+		for (int i = 0; i < 2 * it->u.poly.npoints; i++)
+			if (!(fabsf(it->u.poly.xy[i]) <= lim))
+				return false;
+	}
+	for (int i = 0; i < 6; i++)
+		if (!(fabsf(v[i]) <= lim))
+			return false;
+	return true;
+}
+
 /* Draws the items of page p in order. Returns 0 or -1. */
 static int pdf_draw_page(pdf_ctx *c, int p)
 {
 	const lay_page *pg = &c->doc->pages[p];
 	pdf_pen pen = {.width = 1};     /* black, solid, miter: the PDF defaults */
 	for (int k = 0; k < pg->nitems; k++) {
+		if (!pdf_item_finite(&pg->items[k]))
+			return pdf_fail(c, "page %d, item %d (%s): a position or size is not a "
+			                "finite number", p + 1, k + 1, pdf_kind_name(pg->items[k].kind));
 		HPDF_STATUS st = pdf_draw_item(c, p, k, &pen);
 		if (c->failed)
 			return -1;

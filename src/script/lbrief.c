@@ -30,6 +30,7 @@
 #include "util/utf8.h"
 
 #define DOCUMENT "brief.Document"
+#define MAX_POINTS 10000    /* sizes, widths and margins: 3.5 m is surely a mistake */
 
 extern const char brief_lua[];
 extern const size_t brief_lua_size;
@@ -194,6 +195,8 @@ static double opt_number_field(lua_State *L, int t, const char *key, double def,
 		v = lua_tonumber(L, -1);
 		if (!(v > 0) || !isfinite(v))
 			luaL_error(L, "%s: '%s' must be positive", what, key);
+		if (v > MAX_POINTS)
+			luaL_error(L, "%s: '%s' is too large (%d points at most)", what, key, MAX_POINTS);
 	}
 	lua_pop(L, 1);
 	return v;
@@ -235,22 +238,29 @@ static doc_family parse_family(lua_State *L, int i, const char *what)
 	return (doc_family)f;
 }
 
-typedef enum { F_NUM, F_COLOR, F_FAMILY, F_BOOL, F_STR, F_ALIGN } ftype;
+typedef enum { F_NUM, F_SIZE, F_COLOR, F_FAMILY, F_BOOL, F_STR, F_ALIGN } ftype;
 
 /* Reads t[key] (t at index t) into *out according to its type, if present. */
 static void style_field(lua_State *L, int t, const char *key, ftype type, void *out,
                         doc_document *d, const char *where)
 {
 	char what[128];
-	snprintf(what, sizeof what, "template %s'%s'", where, key);
+	snprintf(what, sizeof what, "template '%s%s'", where, key);
 	if (lua_getfield(L, t, key) == LUA_TNIL) {
 		lua_pop(L, 1);
 		return;
 	}
 	switch (type) {
 	case F_NUM:
-		if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) >= 0))
-			luaL_error(L, "%s: must be a number, 0 or more", what);
+		if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) >= 0) ||
+		    lua_tonumber(L, -1) > MAX_POINTS)
+			luaL_error(L, "%s: must be a number from 0 to %d", what, MAX_POINTS);
+		*(double *)out = lua_tonumber(L, -1);
+		break;
+	case F_SIZE:        /* a font size or a leading: 0 would divide by zero */
+		if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) >= 1) ||
+		    lua_tonumber(L, -1) > MAX_POINTS)
+			luaL_error(L, "%s: must be a number from 1 to %d", what, MAX_POINTS);
 		*(double *)out = lua_tonumber(L, -1);
 		break;
 	case F_COLOR:
@@ -282,7 +292,7 @@ static void running_fields(lua_State *L, int t, const char *key, doc_running *r,
 		style_field(L, s, "left", F_STR, &r->left, d, where);
 		style_field(L, s, "center", F_STR, &r->center, d, where);
 		style_field(L, s, "right", F_STR, &r->right, d, where);
-		style_field(L, s, "size", F_NUM, &r->size, d, where);
+		style_field(L, s, "size", F_SIZE, &r->size, d, where);
 		style_field(L, s, "color", F_COLOR, &r->color, d, where);
 		style_field(L, s, "rule", F_BOOL, &r->rule, d, where);
 	} else if (!lua_isnil(L, -1)) {
@@ -312,8 +322,8 @@ static void apply_template(lua_State *L, int t, doc_document *d)
 	if (lua_getfield(L, t, "body") == LUA_TTABLE) {
 		int b = lua_gettop(L);
 		style_field(L, b, "font", F_FAMILY, &s->body_family, d, "body.");
-		style_field(L, b, "size", F_NUM, &s->body_size, d, "body.");
-		style_field(L, b, "leading", F_NUM, &s->body_leading, d, "body.");
+		style_field(L, b, "size", F_SIZE, &s->body_size, d, "body.");
+		style_field(L, b, "leading", F_SIZE, &s->body_leading, d, "body.");
 		style_field(L, b, "space", F_NUM, &s->paragraph_space, d, "body.");
 		style_field(L, b, "align", F_ALIGN, &s->body_align, d, "body.");
 		style_field(L, b, "color", F_COLOR, &s->text_color, d, "body.");
@@ -327,9 +337,9 @@ static void apply_template(lua_State *L, int t, doc_document *d)
 		if (lua_getfield(L, h, "sizes") == LUA_TTABLE)
 			for (int i = 0; i < 3; i++) {
 				if (lua_geti(L, -1, i + 1) != LUA_TNIL) {
-					if (!(lua_tonumber(L, -1) > 0))
-						luaL_error(L, "template headings.sizes[%d]: must be a positive number",
-						           i + 1);
+					if (!(lua_tonumber(L, -1) >= 1) || lua_tonumber(L, -1) > MAX_POINTS)
+						luaL_error(L, "template headings.sizes[%d]: must be a number from 1 "
+						           "to %d", i + 1, MAX_POINTS);
 					s->heading_size[i] = lua_tonumber(L, -1);
 				}
 				lua_pop(L, 1);
@@ -340,16 +350,16 @@ static void apply_template(lua_State *L, int t, doc_document *d)
 	if (lua_getfield(L, t, "title") == LUA_TTABLE) {
 		int h = lua_gettop(L);
 		style_field(L, h, "font", F_FAMILY, &s->title_family, d, "title.");
-		style_field(L, h, "size", F_NUM, &s->title_size, d, "title.");
-		style_field(L, h, "subtitle_size", F_NUM, &s->subtitle_size, d, "title.");
+		style_field(L, h, "size", F_SIZE, &s->title_size, d, "title.");
+		style_field(L, h, "subtitle_size", F_SIZE, &s->subtitle_size, d, "title.");
 		style_field(L, h, "color", F_COLOR, &s->title_color, d, "title.");
 		style_field(L, h, "show", F_BOOL, &s->title_block, d, "title.");
 	}
 	lua_pop(L, 1);
 	if (lua_getfield(L, t, "table") == LUA_TTABLE) {
 		int h = lua_gettop(L);
-		style_field(L, h, "size", F_NUM, &s->table_size, d, "table.");
-		style_field(L, h, "leading", F_NUM, &s->table_leading, d, "table.");
+		style_field(L, h, "size", F_SIZE, &s->table_size, d, "table.");
+		style_field(L, h, "leading", F_SIZE, &s->table_leading, d, "table.");
 		style_field(L, h, "header_fill", F_COLOR, &s->table_header_fill, d, "table.");
 		style_field(L, h, "header_text", F_COLOR, &s->table_header_text, d, "table.");
 		style_field(L, h, "stripe", F_COLOR, &s->table_stripe, d, "table.");
@@ -594,6 +604,9 @@ static int m_table(lua_State *L)
 			if (lua_getfield(L, c, "width") != LUA_TNIL) {
 				if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) > 0))
 					return luaL_error(L, "%s: width must be positive", what);
+				if (lua_tonumber(L, -1) > MAX_POINTS)
+					return luaL_error(L, "%s: width is too large (%d points at most)", what,
+					                  MAX_POINTS);
 				t.cols[j].width = lua_tonumber(L, -1);
 			}
 			lua_pop(L, 1);
@@ -700,8 +713,14 @@ static int m_chart(lua_State *L)
 			lua_geti(L, -1, j + 1);
 			if (lua_isnil(L, -1))
 				v[j] = NAN;
-			else if (lua_isnumber(L, -1) && isfinite(lua_tonumber(L, -1)))
+			else if (lua_isnumber(L, -1) && fabs(lua_tonumber(L, -1)) <= 1e15)
 				v[j] = lua_tonumber(L, -1);
+			else if (lua_isnumber(L, -1) && isnan(lua_tonumber(L, -1)))
+				return luaL_error(L, "chart series %d, value %d: not a number (NaN); use nil "
+				                  "for a missing value", i + 1, j + 1);
+			else if (lua_isnumber(L, -1))
+				return luaL_error(L, "chart series %d, value %d: %s is out of range (at most "
+				                  "1e15 either way)", i + 1, j + 1, lua_tostring(L, -1));
 			else
 				return luaL_error(L, "chart series %d, value %d: expected a number", i + 1,
 				                  j + 1);
