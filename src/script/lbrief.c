@@ -6,7 +6,8 @@
  * arguments, then adds a block. save() lays the document out, writes the PDF
  * to a temporary file beside its destination and tells the parent, which
  * renames it into place only when the whole run succeeds. The Lua half of
- * the module (brief.format and friends) is src/script/brief.lua, compiled in.
+ * the module (brief.format and friends) is src/script/brief.lua, compiled in;
+ * argument checks live in arg.c, templates in template.c.
  */
 #include <errno.h>
 #include <lauxlib.h>
@@ -21,6 +22,8 @@
 #include "doc/document.h"
 #include "doc/markup.h"
 #include "layout/layout.h"
+#include "script/arg.h"
+#include "script/template.h"
 #include "pdf/pdf.h"
 #include "script/modules.h"
 #include "script/run.h"
@@ -30,7 +33,7 @@
 #include "util/utf8.h"
 
 #define DOCUMENT "brief.Document"
-#define MAX_POINTS 10000    /* sizes, widths and margins: 3.5 m is surely a mistake */
+#define ARG_MAX_POINTS 10000    /* sizes, widths and margins: 3.5 m is surely a mistake */
 
 extern const char brief_lua[];
 extern const size_t brief_lua_size;
@@ -69,351 +72,6 @@ static int script_line(lua_State *L)
 	return fallback;
 }
 
-static void oom(lua_State *L)
-{
-	luaL_error(L, "out of memory");
-}
-
-/* Checks that the value at i is text (a string or a number) of valid UTF-8
- * and returns it. */
-static const char *check_utf8(lua_State *L, int i, const char *what)
-{
-	int t = lua_type(L, i);
-	if (t != LUA_TSTRING && t != LUA_TNUMBER)
-		luaL_error(L, "%s: expected text, got %s", what, luaL_typename(L, i));
-	size_t n;
-	const char *s = lua_tolstring(L, i, &n);
-	if (strlen(s) != n)
-		luaL_error(L, "%s: text contains a NUL byte", what);
-	size_t bad = utf8_invalid_at(s, n);
-	if (bad != (size_t)-1)
-		luaL_error(L, "%s: invalid UTF-8 at byte %d", what, (int)bad + 1);
-	return s;
-}
-
-/* A cell or label value as text: nil is empty, integers print without a
- * decimal point, other numbers with up to 14 significant digits. */
-static const char *value_text(lua_State *L, int i, const char *what)
-{
-	i = lua_absindex(L, i);
-	switch (lua_type(L, i)) {
-	case LUA_TNIL:
-		return "";
-	case LUA_TNUMBER:
-		if (lua_isinteger(L, i))
-			lua_pushfstring(L, "%I", (LUAI_UACINT)lua_tointeger(L, i));
-		else {
-			char buf[64];
-			snprintf(buf, sizeof buf, "%.14g", lua_tonumber(L, i));
-			lua_pushstring(L, buf);
-		}
-		lua_replace(L, i);
-		return lua_tostring(L, i);
-	case LUA_TBOOLEAN:
-		lua_pushstring(L, lua_toboolean(L, i) ? "yes" : "no");
-		lua_replace(L, i);
-		return lua_tostring(L, i);
-	case LUA_TSTRING:
-		return check_utf8(L, i, what);
-	default:
-		luaL_tolstring(L, i, NULL);
-		lua_replace(L, i);
-		return check_utf8(L, i, what);
-	}
-}
-
-/* Inline text from a string (markup) or a sequence of spans, each a string
- * or {text=, bold=, italic=, link=}. */
-static doc_text to_text(lua_State *L, int i, doc_document *d, const char *what)
-{
-	doc_text t = {0};
-	i = lua_absindex(L, i);
-	if (lua_type(L, i) != LUA_TTABLE) {
-		const char *s = value_text(L, i, what);
-		if (!markup_parse(d, s, &t))
-			oom(L);
-		return t;
-	}
-	int n = (int)luaL_len(L, i);
-	t.spans = arena_alloc(d->arena, (size_t)(n ? n : 1) * sizeof *t.spans);
-	if (!t.spans)
-		oom(L);
-	for (int k = 1; k <= n; k++) {
-		lua_geti(L, i, k);
-		doc_span *sp = &t.spans[t.nspans];
-		if (lua_type(L, -1) == LUA_TTABLE) {
-			lua_getfield(L, -1, "text");
-			sp->text = doc_strdup(d, value_text(L, -1, what));
-			lua_pop(L, 1);
-			lua_getfield(L, -1, "bold");
-			sp->style |= lua_toboolean(L, -1) ? DOC_BOLD : 0;
-			lua_getfield(L, -2, "italic");
-			sp->style |= lua_toboolean(L, -1) ? DOC_ITALIC : 0;
-			lua_getfield(L, -3, "link");
-			if (!lua_isnil(L, -1))
-				sp->link = doc_strdup(d, check_utf8(L, -1, what));
-			lua_pop(L, 3);
-		} else {
-			sp->text = doc_strdup(d, value_text(L, -1, what));
-		}
-		if (!sp->text)
-			oom(L);
-		t.nspans++;
-		lua_pop(L, 1);
-	}
-	return t;
-}
-
-/* A table or a collection: anything with a length and items. */
-static bool sequence(lua_State *L, int type)
-{
-	return type == LUA_TTABLE || type == LUA_TUSERDATA;
-}
-
-static doc_align check_align(lua_State *L, int i, const char *what)
-{
-	static const char *const names[] = {"left", "center", "right", "justify", NULL};
-	static const doc_align values[] = {DOC_ALIGN_LEFT, DOC_ALIGN_CENTER, DOC_ALIGN_RIGHT,
-	                                   DOC_ALIGN_JUSTIFY};
-	if (lua_isnil(L, i))
-		return DOC_ALIGN_DEFAULT;
-	const char *s = lua_tostring(L, i);
-	for (int k = 0; s && names[k]; k++)
-		if (strcmp(s, names[k]) == 0)
-			return values[k];
-	luaL_error(L, "%s: align must be \"left\", \"center\", \"right\" or \"justify\"", what);
-	return DOC_ALIGN_DEFAULT;
-}
-
-static double opt_number_field(lua_State *L, int t, const char *key, double def,
-                               const char *what)
-{
-	double v = def;
-	if (lua_getfield(L, t, key) != LUA_TNIL) {
-		if (!lua_isnumber(L, -1))
-			luaL_error(L, "%s: '%s' must be a number", what, key);
-		v = lua_tonumber(L, -1);
-		if (!(v > 0) || !isfinite(v))
-			luaL_error(L, "%s: '%s' must be positive", what, key);
-		if (v > MAX_POINTS)
-			luaL_error(L, "%s: '%s' is too large (%d points at most)", what, key, MAX_POINTS);
-	}
-	lua_pop(L, 1);
-	return v;
-}
-
-static const char *opt_string_field(lua_State *L, int t, const char *key, doc_document *d,
-                                    const char *what)
-{
-	const char *v = NULL;
-	if (lua_getfield(L, t, key) != LUA_TNIL) {
-		char ctx[128];
-		snprintf(ctx, sizeof ctx, "%s: '%s'", what, key);
-		v = doc_strdup(d, check_utf8(L, -1, ctx));
-		if (!v)
-			oom(L);
-	}
-	lua_pop(L, 1);
-	return v;
-}
-
-/* ---- templates: style from a table ----------------------------------------------- */
-
-static doc_rgb parse_color(lua_State *L, int i, const char *what)
-{
-	const char *s = lua_tostring(L, i);
-	unsigned r, g, b;
-	if (!s || sscanf(s, "#%2x%2x%2x", &r, &g, &b) != 3 || strlen(s) != 7)
-		luaL_error(L, "%s: colour must be \"#rrggbb\"", what);
-	return (doc_rgb){(float)r / 255, (float)g / 255, (float)b / 255};
-}
-
-static doc_family parse_family(lua_State *L, int i, const char *what)
-{
-	const char *s = lua_tostring(L, i);
-	int f = s ? fonts_family_named(s) : -1;
-	if (f < 0)
-		luaL_error(L, "%s: unknown font '%s' (brief has \"sans\" and \"serif\")", what,
-		           s ? s : luaL_typename(L, i));
-	return (doc_family)f;
-}
-
-typedef enum { F_NUM, F_SIZE, F_COLOR, F_FAMILY, F_BOOL, F_STR, F_ALIGN } ftype;
-
-/* Reads t[key] (t at index t) into *out according to its type, if present. */
-static void style_field(lua_State *L, int t, const char *key, ftype type, void *out,
-                        doc_document *d, const char *where)
-{
-	char what[128];
-	snprintf(what, sizeof what, "template '%s%s'", where, key);
-	if (lua_getfield(L, t, key) == LUA_TNIL) {
-		lua_pop(L, 1);
-		return;
-	}
-	switch (type) {
-	case F_NUM:
-		if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) >= 0) ||
-		    lua_tonumber(L, -1) > MAX_POINTS)
-			luaL_error(L, "%s: must be a number from 0 to %d", what, MAX_POINTS);
-		*(double *)out = lua_tonumber(L, -1);
-		break;
-	case F_SIZE:        /* a font size or a leading: 0 would divide by zero */
-		if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) >= 1) ||
-		    lua_tonumber(L, -1) > MAX_POINTS)
-			luaL_error(L, "%s: must be a number from 1 to %d", what, MAX_POINTS);
-		*(double *)out = lua_tonumber(L, -1);
-		break;
-	case F_COLOR:
-		*(doc_rgb *)out = parse_color(L, -1, what);
-		break;
-	case F_FAMILY:
-		*(doc_family *)out = parse_family(L, -1, what);
-		break;
-	case F_BOOL:
-		*(bool *)out = lua_toboolean(L, -1);
-		break;
-	case F_STR:
-		*(const char **)out = doc_strdup(d, check_utf8(L, -1, what));
-		break;
-	case F_ALIGN:
-		*(int *)out = (int)check_align(L, -1, what);
-		break;
-	}
-	lua_pop(L, 1);
-}
-
-static void running_fields(lua_State *L, int t, const char *key, doc_running *r,
-                           doc_document *d)
-{
-	if (lua_getfield(L, t, key) == LUA_TTABLE) {
-		int s = lua_gettop(L);
-		char where[32];
-		snprintf(where, sizeof where, "%s.", key);
-		style_field(L, s, "left", F_STR, &r->left, d, where);
-		style_field(L, s, "center", F_STR, &r->center, d, where);
-		style_field(L, s, "right", F_STR, &r->right, d, where);
-		style_field(L, s, "size", F_SIZE, &r->size, d, where);
-		style_field(L, s, "color", F_COLOR, &r->color, d, where);
-		style_field(L, s, "rule", F_BOOL, &r->rule, d, where);
-	} else if (!lua_isnil(L, -1)) {
-		luaL_error(L, "template '%s' must be a table", key);
-	}
-	lua_pop(L, 1);
-}
-
-/* Applies the template table at index t to d's style. */
-static void apply_template(lua_State *L, int t, doc_document *d)
-{
-	doc_style *s = &d->style;
-	if (lua_getfield(L, t, "paper") != LUA_TNIL) {
-		const char *p = lua_tostring(L, -1);
-		if (!p || !style_set_paper(s, p))
-			luaL_error(L, "template 'paper': unknown paper size (A4, Letter, Legal, A5, A3)");
-	}
-	lua_pop(L, 1);
-	if (lua_getfield(L, t, "margins") == LUA_TTABLE) {
-		int m = lua_gettop(L);
-		style_field(L, m, "top", F_NUM, &s->margin_top, d, "margins.");
-		style_field(L, m, "bottom", F_NUM, &s->margin_bottom, d, "margins.");
-		style_field(L, m, "left", F_NUM, &s->margin_left, d, "margins.");
-		style_field(L, m, "right", F_NUM, &s->margin_right, d, "margins.");
-	}
-	lua_pop(L, 1);
-	if (lua_getfield(L, t, "body") == LUA_TTABLE) {
-		int b = lua_gettop(L);
-		style_field(L, b, "font", F_FAMILY, &s->body_family, d, "body.");
-		style_field(L, b, "size", F_SIZE, &s->body_size, d, "body.");
-		style_field(L, b, "leading", F_SIZE, &s->body_leading, d, "body.");
-		style_field(L, b, "space", F_NUM, &s->paragraph_space, d, "body.");
-		style_field(L, b, "align", F_ALIGN, &s->body_align, d, "body.");
-		style_field(L, b, "color", F_COLOR, &s->text_color, d, "body.");
-	}
-	lua_pop(L, 1);
-	if (lua_getfield(L, t, "headings") == LUA_TTABLE) {
-		int h = lua_gettop(L);
-		style_field(L, h, "font", F_FAMILY, &s->heading_family, d, "headings.");
-		style_field(L, h, "color", F_COLOR, &s->heading_color, d, "headings.");
-		style_field(L, h, "numbered", F_BOOL, &s->heading_numbers, d, "headings.");
-		if (lua_getfield(L, h, "sizes") == LUA_TTABLE)
-			for (int i = 0; i < 3; i++) {
-				if (lua_geti(L, -1, i + 1) != LUA_TNIL) {
-					if (!(lua_tonumber(L, -1) >= 1) || lua_tonumber(L, -1) > MAX_POINTS)
-						luaL_error(L, "template headings.sizes[%d]: must be a number from 1 "
-						           "to %d", i + 1, MAX_POINTS);
-					s->heading_size[i] = lua_tonumber(L, -1);
-				}
-				lua_pop(L, 1);
-			}
-		lua_pop(L, 1);
-	}
-	lua_pop(L, 1);
-	if (lua_getfield(L, t, "title") == LUA_TTABLE) {
-		int h = lua_gettop(L);
-		style_field(L, h, "font", F_FAMILY, &s->title_family, d, "title.");
-		style_field(L, h, "size", F_SIZE, &s->title_size, d, "title.");
-		style_field(L, h, "subtitle_size", F_SIZE, &s->subtitle_size, d, "title.");
-		style_field(L, h, "color", F_COLOR, &s->title_color, d, "title.");
-		style_field(L, h, "show", F_BOOL, &s->title_block, d, "title.");
-	}
-	lua_pop(L, 1);
-	if (lua_getfield(L, t, "table") == LUA_TTABLE) {
-		int h = lua_gettop(L);
-		style_field(L, h, "size", F_SIZE, &s->table_size, d, "table.");
-		style_field(L, h, "leading", F_SIZE, &s->table_leading, d, "table.");
-		style_field(L, h, "header_fill", F_COLOR, &s->table_header_fill, d, "table.");
-		style_field(L, h, "header_text", F_COLOR, &s->table_header_text, d, "table.");
-		style_field(L, h, "stripe", F_COLOR, &s->table_stripe, d, "table.");
-		style_field(L, h, "rule", F_COLOR, &s->table_rule, d, "table.");
-	}
-	lua_pop(L, 1);
-	style_field(L, t, "accent", F_COLOR, &s->accent, d, "");
-	style_field(L, t, "muted", F_COLOR, &s->muted, d, "");
-	style_field(L, t, "contents_title", F_STR, &s->contents_title, d, "");
-	running_fields(L, t, "header", &s->header, d);
-	running_fields(L, t, "footer", &s->footer, d);
-}
-
-/* Pushes the template table named at index i (loading templates/NAME.lua
- * once), or the table given there. */
-static void push_template(lua_State *L, int i, int depth)
-{
-	if (lua_type(L, i) == LUA_TTABLE) {
-		lua_pushvalue(L, i);
-		return;
-	}
-	const char *name = luaL_checkstring(L, i);
-	for (const char *p = name; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
-			luaL_error(L, "document: '%s' is not a template name", name);
-	lua_getglobal(L, "require");
-	lua_pushstring(L, name);
-	const run_job *job = sbx_job(L);
-	char path[4096];
-	snprintf(path, sizeof path, "%s/%s.lua", job->templates_dir, name);
-	if (access(path, R_OK) != 0)
-		luaL_error(L, "document: unknown template '%s' (no %s)", name, path);
-	lua_call(L, 1, 1);
-	if (!lua_istable(L, -1))
-		luaL_error(L, "document: template '%s' did not return a table", name);
-	(void)depth;
-}
-
-/* Applies the template at the top of the stack, its base first. */
-static void apply_with_base(lua_State *L, doc_document *d, int depth)
-{
-	int t = lua_gettop(L);
-	if (depth > 8)
-		luaL_error(L, "document: templates nest more than 8 deep (a 'base' loop?)");
-	if (lua_getfield(L, t, "base") != LUA_TNIL) {
-		push_template(L, lua_gettop(L), depth + 1);
-		apply_with_base(L, d, depth + 1);
-		lua_pop(L, 1);
-	}
-	lua_pop(L, 1);
-	apply_template(L, t, d);
-}
-
 /* ---- brief.document ---------------------------------------------------------------- */
 
 static int b_document(lua_State *L)
@@ -428,12 +86,12 @@ static int b_document(lua_State *L)
 	u->line = script_line(L);
 	luaL_setmetatable(L, DOCUMENT);
 	if (!(u->doc = doc_new()))
-		oom(L);
+		arg_oom(L);
 	doc_document *d = u->doc;
-	d->meta.title = opt_string_field(L, 1, "title", d, "document");
-	d->meta.subtitle = opt_string_field(L, 1, "subtitle", d, "document");
-	d->meta.author = opt_string_field(L, 1, "author", d, "document");
-	d->meta.date = opt_string_field(L, 1, "date", d, "document");
+	d->meta.title = arg_opt_string(L, 1, "title", d, "document");
+	d->meta.subtitle = arg_opt_string(L, 1, "subtitle", d, "document");
+	d->meta.author = arg_opt_string(L, 1, "author", d, "document");
+	d->meta.date = arg_opt_string(L, 1, "date", d, "document");
 	d->meta.source_name = doc_strdup(d, sbx_job(L)->script);
 
 	if (lua_getfield(L, 1, "template") == LUA_TNIL) {
@@ -446,8 +104,8 @@ static int b_document(lua_State *L)
 			lua_newtable(L);
 		}
 	}
-	push_template(L, 3, 0);     /* 4 */
-	apply_with_base(L, d, 0);
+	tpl_push(L, 3, 0);     /* 4 */
+	tpl_apply(L, d, 0);
 	lua_setiuservalue(L, 2, 1);
 	lua_settop(L, 2);
 
@@ -472,14 +130,14 @@ static doc_block *add(lua_State *L, doc_document *d, doc_kind kind)
 {
 	doc_block *b = doc_add(d, kind, script_line(L));
 	if (!b)
-		oom(L);
+		arg_oom(L);
 	return b;
 }
 
 static int m_heading(lua_State *L)
 {
 	doc_document *d = check_document(L, 1)->doc;
-	const char *s = check_utf8(L, 2, "heading");
+	const char *s = arg_utf8(L, 2, "heading");
 	lua_Integer level = luaL_optinteger(L, 3, 1);
 	if (level < 1 || level > 3)
 		return luaL_argerror(L, 3, "heading level must be 1, 2 or 3");
@@ -488,7 +146,7 @@ static int m_heading(lua_State *L)
 	b->u.heading.level = (int)level;
 	b->u.heading.text = doc_plain_text(d, s, &ok);
 	if (!ok)
-		oom(L);
+		arg_oom(L);
 	lua_settop(L, 1);
 	return 1;
 }
@@ -497,15 +155,15 @@ static int m_paragraph(lua_State *L)
 {
 	doc_document *d = check_document(L, 1)->doc;
 	luaL_checkany(L, 2);
-	doc_text t = to_text(L, 2, d, "paragraph");
+	doc_text t = arg_text(L, 2, d, "paragraph");
 	doc_align align = DOC_ALIGN_DEFAULT;
 	double size = 0;
 	if (!lua_isnoneornil(L, 3)) {
 		luaL_checktype(L, 3, LUA_TTABLE);
 		lua_getfield(L, 3, "align");
-		align = check_align(L, -1, "paragraph");
+		align = arg_align(L, -1, "paragraph");
 		lua_pop(L, 1);
-		size = opt_number_field(L, 3, "size", 0, "paragraph");
+		size = arg_opt_number(L, 3, "size", 0, "paragraph");
 	}
 	doc_block *b = add(L, d, DOC_PARAGRAPH);
 	b->u.paragraph.text = t;
@@ -525,7 +183,7 @@ static doc_list *build_list(lua_State *L, int i, doc_document *d, bool ordered, 
 	int n = (int)luaL_len(L, i);
 	doc_list *l = arena_alloc(d->arena, sizeof *l);
 	if (!l || !(l->items = arena_alloc(d->arena, (size_t)(n ? n : 1) * sizeof *l->items)))
-		oom(L);
+		arg_oom(L);
 	l->ordered = ordered;
 	for (int k = 1; k <= n; k++) {
 		lua_geti(L, i, k);
@@ -546,10 +204,10 @@ static doc_list *build_list(lua_State *L, int i, doc_document *d, bool ordered, 
 				lua_createtable(L, 1, 0);
 				lua_pushvalue(L, -2);
 				lua_rawseti(L, -2, 1);
-				l->items[l->nitems++].text = to_text(L, -1, d, what);
+				l->items[l->nitems++].text = arg_text(L, -1, d, what);
 				lua_pop(L, 1);
 			} else {
-				l->items[l->nitems++].text = to_text(L, -1, d, what);
+				l->items[l->nitems++].text = arg_text(L, -1, d, what);
 			}
 		}
 		lua_pop(L, 1);
@@ -591,7 +249,7 @@ static int m_table(lua_State *L)
 	t.cols = arena_alloc(d->arena, (size_t)ncols * sizeof *t.cols);
 	const char **keys = arena_alloc(d->arena, (size_t)ncols * sizeof *keys);
 	if (!t.cols || !keys)
-		oom(L);
+		arg_oom(L);
 	for (int j = 0; j < ncols; j++) {
 		char what[48];
 		snprintf(what, sizeof what, "table column %d", j + 1);
@@ -599,25 +257,25 @@ static int m_table(lua_State *L)
 		if (lua_type(L, -1) == LUA_TTABLE) {
 			int c = lua_gettop(L);
 			lua_getfield(L, c, "title");
-			t.cols[j].title = to_text(L, -1, d, what);
+			t.cols[j].title = arg_text(L, -1, d, what);
 			lua_pop(L, 1);
 			if (lua_getfield(L, c, "width") != LUA_TNIL) {
 				if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) > 0))
 					return luaL_error(L, "%s: width must be positive", what);
-				if (lua_tonumber(L, -1) > MAX_POINTS)
+				if (lua_tonumber(L, -1) > ARG_MAX_POINTS)
 					return luaL_error(L, "%s: width is too large (%d points at most)", what,
-					                  MAX_POINTS);
+					                  ARG_MAX_POINTS);
 				t.cols[j].width = lua_tonumber(L, -1);
 			}
 			lua_pop(L, 1);
 			lua_getfield(L, c, "align");
-			t.cols[j].align = check_align(L, -1, what);
+			t.cols[j].align = arg_align(L, -1, what);
 			lua_pop(L, 1);
 			if (lua_getfield(L, c, "key") != LUA_TNIL)
-				keys[j] = doc_strdup(d, check_utf8(L, -1, what));
+				keys[j] = doc_strdup(d, arg_utf8(L, -1, what));
 			lua_pop(L, 1);
 		} else {
-			t.cols[j].title = to_text(L, -1, d, what);
+			t.cols[j].title = arg_text(L, -1, d, what);
 		}
 		lua_pop(L, 1);
 	}
@@ -633,7 +291,7 @@ static int m_table(lua_State *L)
 	t.cells = arena_alloc(d->arena, (size_t)(nrows ? nrows : 1) * (size_t)ncols *
 	                      sizeof *t.cells);
 	if (!t.cells)
-		oom(L);
+		arg_oom(L);
 	for (lua_Integer r = 1; r <= nrows; r++) {
 		int rt = lua_geti(L, 4, r);                                 /* 5 */
 		if (rt != LUA_TTABLE && rt != LUA_TUSERDATA)
@@ -646,14 +304,14 @@ static int m_table(lua_State *L)
 				lua_geti(L, 5, j + 1);
 			char what[64];
 			snprintf(what, sizeof what, "table row %d, column %d", (int)r, j + 1);
-			t.cells[(size_t)(r - 1) * (size_t)ncols + (size_t)j] = to_text(L, -1, d, what);
+			t.cells[(size_t)(r - 1) * (size_t)ncols + (size_t)j] = arg_text(L, -1, d, what);
 			lua_pop(L, 1);
 		}
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
 	if (lua_getfield(L, 2, "caption") != LUA_TNIL)
-		t.caption = to_text(L, -1, d, "table caption");
+		t.caption = arg_text(L, -1, d, "table caption");
 	lua_pop(L, 1);
 	doc_block *b = add(L, d, DOC_TABLE);
 	b->u.table = t;
@@ -673,19 +331,19 @@ static int m_chart(lua_State *L)
 		return luaL_error(L, "chart: type must be \"bar\" or \"line\"");
 	ch.type = type[0] == 'b' ? DOC_CHART_BAR : DOC_CHART_LINE;
 	lua_pop(L, 1);
-	ch.title = opt_string_field(L, 2, "title", d, "chart");
-	ch.unit = opt_string_field(L, 2, "unit", d, "chart");
-	if (!sequence(L, lua_getfield(L, 2, "labels")))                /* 3 */
+	ch.title = arg_opt_string(L, 2, "title", d, "chart");
+	ch.unit = arg_opt_string(L, 2, "unit", d, "chart");
+	if (!arg_sequence(L, lua_getfield(L, 2, "labels")))                /* 3 */
 		return luaL_error(L, "chart: 'labels' must be a table");
 	ch.nlabels = (int)luaL_len(L, 3);
 	if (ch.nlabels < 1 || ch.nlabels > 1000)
 		return luaL_error(L, "chart: needs 1 to 1000 labels, got %d", ch.nlabels);
 	ch.labels = arena_alloc(d->arena, (size_t)ch.nlabels * sizeof *ch.labels);
 	if (!ch.labels)
-		oom(L);
+		arg_oom(L);
 	for (int j = 0; j < ch.nlabels; j++) {
 		lua_geti(L, 3, j + 1);
-		ch.labels[j] = doc_strdup(d, value_text(L, -1, "chart label"));
+		ch.labels[j] = doc_strdup(d, arg_value_text(L, -1, "chart label"));
 		lua_pop(L, 1);
 	}
 	if (lua_getfield(L, 2, "series") != LUA_TTABLE)                 /* 4 */
@@ -695,12 +353,12 @@ static int m_chart(lua_State *L)
 		return luaL_error(L, "chart: needs 1 to 12 series, got %d", ch.nseries);
 	ch.series = arena_alloc(d->arena, (size_t)ch.nseries * sizeof *ch.series);
 	if (!ch.series)
-		oom(L);
+		arg_oom(L);
 	for (int i = 0; i < ch.nseries; i++) {
 		if (lua_geti(L, 4, i + 1) != LUA_TTABLE)
 			return luaL_error(L, "chart series %d: expected {name=, values=}", i + 1);
-		ch.series[i].name = opt_string_field(L, -1, "name", d, "chart series");
-		if (!sequence(L, lua_getfield(L, -1, "values")))
+		ch.series[i].name = arg_opt_string(L, -1, "name", d, "chart series");
+		if (!arg_sequence(L, lua_getfield(L, -1, "values")))
 			return luaL_error(L, "chart series %d: 'values' must be a table", i + 1);
 		int nv = (int)luaL_len(L, -1);
 		if (nv != ch.nlabels)
@@ -708,7 +366,7 @@ static int m_chart(lua_State *L)
 			                  ch.nlabels);
 		double *v = arena_alloc(d->arena, (size_t)nv * sizeof *v);
 		if (!v)
-			oom(L);
+			arg_oom(L);
 		for (int j = 0; j < nv; j++) {
 			lua_geti(L, -1, j + 1);
 			if (lua_isnil(L, -1))
@@ -745,7 +403,7 @@ static int m_timeline(lua_State *L)
 	doc_timeline tl = {0};
 	if (!lua_isnil(L, 3)) {
 		luaL_checktype(L, 3, LUA_TTABLE);
-		tl.title = opt_string_field(L, 3, "title", d, "timeline");
+		tl.title = arg_opt_string(L, 3, "title", d, "timeline");
 	}
 	lua_len(L, 2);
 	lua_Integer n = lua_tointeger(L, -1);
@@ -754,7 +412,7 @@ static int m_timeline(lua_State *L)
 		return luaL_error(L, "timeline: too many entries");
 	tl.entries = arena_alloc(d->arena, (size_t)(n ? n : 1) * sizeof *tl.entries);
 	if (!tl.entries)
-		oom(L);
+		arg_oom(L);
 	for (lua_Integer i = 1; i <= n; i++) {
 		char what[48];
 		snprintf(what, sizeof what, "timeline entry %d", (int)i);
@@ -766,7 +424,7 @@ static int m_timeline(lua_State *L)
 		}
 		if (lua_isnil(L, -1))
 			return luaL_error(L, "%s: has no date or year", what);
-		e->date = doc_strdup(d, value_text(L, -1, what));
+		e->date = doc_strdup(d, arg_value_text(L, -1, what));
 		lua_pop(L, 1);
 		if (lua_istable(L, 3))
 			lua_getfield(L, 3, "label");
@@ -785,7 +443,7 @@ static int m_timeline(lua_State *L)
 				}
 			}
 		}
-		e->label = to_text(L, -1, d, what);
+		e->label = arg_text(L, -1, d, what);
 		lua_pop(L, 2);
 	}
 	doc_block *b = add(L, d, DOC_TIMELINE);
@@ -809,7 +467,7 @@ static bool inside(const char *p, const char *dir)
 static int m_image(lua_State *L)
 {
 	doc_document *d = check_document(L, 1)->doc;
-	const char *given = check_utf8(L, 2, "image");
+	const char *given = arg_utf8(L, 2, "image");
 	const run_job *job = sbx_job(L);
 	char path[4096], dir[4096];
 	const char *slash = strrchr(job->script, '/');
@@ -835,8 +493,8 @@ static int m_image(lua_State *L)
 	const char *caption = NULL;
 	if (!lua_isnoneornil(L, 3)) {
 		luaL_checktype(L, 3, LUA_TTABLE);
-		width = opt_number_field(L, 3, "width", 0, "image");
-		caption = opt_string_field(L, 3, "caption", d, "image");
+		width = arg_opt_number(L, 3, "width", 0, "image");
+		caption = arg_opt_string(L, 3, "caption", d, "image");
 	}
 	doc_block *b = add(L, d, DOC_IMAGE);
 	b->u.image.path = doc_strdup(d, path);
@@ -882,10 +540,10 @@ static void fill_sources(lua_State *L, doc_document *d)
 	doc_list l = {.sources = true};
 	l.items = arena_alloc(d->arena, (size_t)(n ? n : 1) * sizeof *l.items);
 	if (!l.items)
-		oom(L);
+		arg_oom(L);
 	if (n == 0) {
 		if (!markup_parse(d, "*No records of the dataset were used.*", &l.items[0].text))
-			oom(L);
+			arg_oom(L);
 		l.nitems = 1;
 	}
 	for (int i = 1; i <= n; i++) {
@@ -905,7 +563,7 @@ static void fill_sources(lua_State *L, doc_document *d)
 		                lua_tostring(L, -2), inferred_date ? " (date inferred)" : "");
 		doc_text t = {0};
 		if (!markup_parse(d, lua_tostring(L, -1), &t))
-			oom(L);
+			arg_oom(L);
 		l.items[l.nitems++].text = t;
 		lua_pop(L, 6);
 	}
@@ -928,7 +586,7 @@ static void output_path(lua_State *L, int i, char *out, size_t n)
 		snprintf(out, n, "%s", job->output);
 		return;
 	}
-	const char *p = check_utf8(L, i, "save");
+	const char *p = arg_utf8(L, i, "save");
 	size_t len = strlen(p);
 	if (len < 5 || strcmp(p + len - 4, ".pdf") != 0)
 		luaL_error(L, "save: '%s' must end in .pdf", p);
@@ -1124,7 +782,7 @@ static int m_index(lua_State *L)
 		lua_pop(L, 1);
 		if (lua_getfield(L, -1, "base") == LUA_TNIL)  /* inherited from its base */
 			break;
-		push_template(L, lua_gettop(L), depth + 1);
+		tpl_push(L, lua_gettop(L), depth + 1);
 	}
 	lua_pushnil(L);
 	return 1;
