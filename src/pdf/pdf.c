@@ -3,8 +3,9 @@
  *
  * The order of work follows what libharu needs (see NOTES.md):
  *   1. a document with compression on and the UTF-8 encoder current;
- *   2. fonts: the code points every face draws are collected first, each
- *      used face is subset with hb-subset into tmpdir and loaded once;
+ *   2. fonts (embed.c): the code points every face draws are collected
+ *      first, each used face is subset with hb-subset into tmpdir and loaded
+ *      once, with a ToUnicode map;
  *   3. all pages are added before any is drawn, because internal links and
  *      outline entries need the target page object;
  *   4. items drawn in order, with redundant color/width/font operators
@@ -32,58 +33,8 @@
 #include <hpdf.h>
 
 #include "pdf/errors.h"
+#include "pdf/internal.h"
 #include "util/imagefile.h"
-#include "pdf/subset.h"
-
-/* libharu reads at most this many bytes of a string (HPDF_LIMIT_MAX_STRING_LEN
- * is 65535); longer runs are shown in pieces. */
-#define PDF_MAX_RUN 60000
-
-/* One face of lay_doc.faces as the PDF sees it. Faces with the same file
- * share one embedded font: the first of them (the owner) holds the code
- * point set and the font; the others point at it. */
-typedef struct pdf_face {
-	int owner;              /* index of the face that loads this file */
-	uint64_t *used;         /* owner only: bitmap of BMP code points, or NULL */
-	HPDF_Font font;         /* owner only, once loaded */
-	const char *psname;     /* owner only: name libharu registered */
-	char tmp[PATH_MAX];     /* owner only: subset file, "" when none */
-} pdf_face;
-
-typedef struct pdf_image {
-	const char *path;
-	HPDF_Image image;
-} pdf_image;
-
-/* What the current page's content stream has set, to skip repeats. PDF
- * starts every page with black fill and stroke, width 1, solid lines,
- * miter joins and no font. */
-typedef struct pdf_pen {
-	lay_color fill, stroke;
-	float width;
-	int dash;               /* 0 solid, 1 dashed, 2 dotted */
-	bool round_join;
-	HPDF_Font font;
-	float size;
-	bool in_text;           /* between BeginText and EndText */
-} pdf_pen;
-
-typedef struct pdf_ctx {
-	const lay_doc *doc;
-	const char *tmpdir;
-	HPDF_Doc pdf;
-	HPDF_STATUS code, detail;   /* first error libharu reported, 0 if none */
-	char *err;
-	size_t errsize;
-	bool failed;                /* err holds a message */
-
-	pdf_face *faces;            /* doc->nfaces */
-	HPDF_Page *pages;           /* doc->npages */
-	pdf_image *images;
-	int nimages, capimages;
-	char *run;                  /* scratch copy of a text run, NUL-terminated */
-	size_t caprun;
-} pdf_ctx;
 
 /* ---- errors ------------------------------------------------------------- */
 
@@ -102,7 +53,7 @@ static void pdf_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 /* Stores "PDF: " and the formatted text in c->err, unless a message is
  * already there (the first failure is the one to report). Returns -1. */
 __attribute__((format(printf, 2, 3)))
-static int pdf_fail(pdf_ctx *c, const char *fmt, ...)
+int pdf_fail(pdf_ctx *c, const char *fmt, ...)
 {
 	if (c->failed)
 		return -1;
@@ -120,7 +71,7 @@ static int pdf_fail(pdf_ctx *c, const char *fmt, ...)
 /* True when libharu has failed: it reported an error, or st (a status a
  * function returned, HPDF_OK when there is none) is not OK, since a few
  * functions fail without calling the handler. */
-static bool pdf_bad(const pdf_ctx *c, HPDF_STATUS st)
+bool pdf_bad(const pdf_ctx *c, HPDF_STATUS st)
 {
 	return c->code != 0 || st != HPDF_OK;
 }
@@ -129,7 +80,7 @@ static bool pdf_bad(const pdf_ctx *c, HPDF_STATUS st)
  * <text for the code>". st is the returned status, used when the handler
  * was not called. Returns -1. */
 __attribute__((format(printf, 3, 4)))
-static int pdf_fail_lib(pdf_ctx *c, HPDF_STATUS st, const char *fmt, ...)
+int pdf_fail_lib(pdf_ctx *c, HPDF_STATUS st, const char *fmt, ...)
 {
 	char what[512];
 	char text[256];
@@ -158,215 +109,6 @@ static const char *pdf_kind_name(lay_kind k)
 	case LAY_IMAGE: return "image";
 	}
 	return "unknown item";
-}
-
-/* ---- fonts -------------------------------------------------------------- */
-
-/* Decodes the code point at s[*i..len) and advances *i. The layout engine
- * guarantees valid UTF-8 in the BMP; anything else (truncated sequence,
- * 4-byte form) returns -1 rather than reading past the run. */
-static long pdf_next_cp(const unsigned char *s, int len, int *i)
-{
-	int k = *i;
-	unsigned c = s[k];
-	if (c < 0x80) {
-		*i = k + 1;
-		return c;
-	}
-	if (c >= 0xC2 && c < 0xE0 && k + 1 < len) {
-		*i = k + 2;
-		return ((c & 0x1Fu) << 6) | (s[k + 1] & 0x3Fu);
-	}
-	if (c >= 0xE0 && c < 0xF0 && k + 2 < len) {
-		*i = k + 3;
-		return ((c & 0x0Fu) << 12) | ((s[k + 1] & 0x3Fu) << 6) |
-		       (s[k + 2] & 0x3Fu);
-	}
-	return -1;
-}
-
-/* Sets up c->faces with the owner of each face: the first face with the
- * same file. Bitmaps come later, for owners that draw text. Returns 0 or -1. */
-static int pdf_faces_init(pdf_ctx *c)
-{
-	const lay_doc *d = c->doc;
-	if (d->nfaces == 0)
-		return 0;
-	c->faces = calloc((size_t)d->nfaces, sizeof *c->faces);
-	if (c->faces == NULL)
-		return pdf_fail(c, "out of memory");
-	for (int f = 0; f < d->nfaces; f++) {
-		pdf_face *pf = &c->faces[f];
-		pf->owner = f;
-		for (int g = 0; g < f; g++) {
-			if (strcmp(d->faces[g].path, d->faces[f].path) == 0) {
-				pf->owner = g;
-				break;
-			}
-		}
-	}
-	return 0;
-}
-
-/* Marks in the owners' bitmaps every code point the text items draw, after
- * checking each item's face index and encoding. Returns 0 or -1. */
-static int pdf_collect_code_points(pdf_ctx *c)
-{
-	const lay_doc *d = c->doc;
-	for (int p = 0; p < d->npages; p++) {
-		const lay_page *pg = &d->pages[p];
-		for (int k = 0; k < pg->nitems; k++) {
-			const lay_item *it = &pg->items[k];
-			if (it->kind != LAY_TEXT || it->u.text.len <= 0)
-				continue;
-			int fi = it->u.text.face;
-			if (fi < 0 || fi >= d->nfaces)
-				return pdf_fail(c, "page %d, item %d (text): face %d does not "
-				                "exist (the document has %d)", p + 1, k + 1,
-				                fi, d->nfaces);
-			pdf_face *owner = &c->faces[c->faces[fi].owner];
-			if (owner->used == NULL) {
-				owner->used = calloc(65536 / 64, sizeof(uint64_t));
-				if (owner->used == NULL)
-					return pdf_fail(c, "out of memory");
-			}
-			const unsigned char *s = (const unsigned char *)it->u.text.str;
-			int len = it->u.text.len;
-			for (int i = 0; i < len;) {
-				long cp = pdf_next_cp(s, len, &i);
-				if (cp < 0)
-					return pdf_fail(c, "page %d, item %d (text): byte %d is "
-					                "not UTF-8 for a character libharu can "
-					                "draw (BMP only)", p + 1, k + 1, i + 1);
-				owner->used[cp >> 6] |= (uint64_t)1 << (cp & 63);
-			}
-		}
-	}
-	return 0;
-}
-
-
-/* Replaces the ToUnicode map libharu gives a font. libharu writes its
- * identity CID CMap there ("begincidrange"), which a ToUnicode stream may
- * not hold: poppler warns on every use and some viewers copy nothing. With
- * libharu's UTF-8 encoder a character's code is its BMP code point, so the
- * right map sends each code used to itself: bfrange entries over runs of
- * used code points, 100 to a section as the format requires. The stream is
- * made through libharu's object API (hpdf_objects.h). */
-static HPDF_STATUS pdf_to_unicode(pdf_ctx *c, const pdf_face *pf)
-{
-	HPDF_Dict cmap = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
-	if (cmap == NULL)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_Stream out = cmap->stream;
-	HPDF_STATUS st = HPDF_Stream_WriteStr(out,
-		"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	/* runs of used code points, none crossing a change of the high byte */
-	uint32_t from[256 * 8], to[256 * 8];
-	int nruns = 0;
-	for (uint32_t cp = 0; cp < 65536 && nruns < 256 * 8; cp++) {
-		if (!(pf->used[cp >> 6] & ((uint64_t)1 << (cp & 63))))
-			continue;
-		if (nruns > 0 && to[nruns - 1] + 1 == cp && (cp & 0xFF) != 0)
-			to[nruns - 1] = cp;
-		else {
-			from[nruns] = to[nruns] = cp;
-			nruns++;
-		}
-	}
-	char line[64];
-	for (int i = 0; i < nruns && st == HPDF_OK; i++) {
-		if (i % 100 == 0) {
-			snprintf(line, sizeof line, "%d beginbfrange\n",
-			         nruns - i < 100 ? nruns - i : 100);
-			st = HPDF_Stream_WriteStr(out, line);
-		}
-		snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", (unsigned)from[i],
-		         (unsigned)to[i], (unsigned)from[i]);
-		if (st == HPDF_OK)
-			st = HPDF_Stream_WriteStr(out, line);
-		if (st == HPDF_OK && (i % 100 == 99 || i == nruns - 1))
-			st = HPDF_Stream_WriteStr(out, "endbfrange\n");
-	}
-	if (st == HPDF_OK)
-		st = HPDF_Stream_WriteStr(out, "endcmap\nCMapName currentdict /CMap defineresource "
-		                          "pop\nend\nend\n");
-	if (st == HPDF_OK)
-		st = HPDF_Dict_Add(pf->font, "ToUnicode", cmap);
-	return st;
-}
-
-/* Subsets and loads face f (an owner with code points), one load per file.
- * Returns 0 or -1. */
-static int pdf_load_face(pdf_ctx *c, int f)
-{
-	pdf_face *pf = &c->faces[f];
-	const lay_face *lf = &c->doc->faces[f];
-
-	size_t n = 0;
-	for (int w = 0; w < 65536 / 64; w++)
-		n += (size_t)__builtin_popcountll(pf->used[w]);
-	uint32_t *cps = malloc(n * sizeof *cps);
-	if (cps == NULL)
-		return pdf_fail(c, "out of memory");
-	n = 0;
-	for (uint32_t cp = 0; cp < 65536; cp++)
-		if (pf->used[cp >> 6] & ((uint64_t)1 << (cp & 63)))
-			cps[n++] = cp;
-
-	char msg[512];
-	int rc = pdf_subset_font(lf->path, cps, n, c->tmpdir, pf->tmp,
-	                         sizeof pf->tmp, msg, sizeof msg);
-	free(cps);
-	if (rc != 0) {
-		pf->tmp[0] = '\0';
-		return pdf_fail(c, "%s", msg);
-	}
-
-	const char *name = HPDF_LoadTTFontFromFile(c->pdf, pf->tmp, HPDF_TRUE);
-	if (name == NULL || pdf_bad(c, HPDF_OK))
-		return pdf_fail_lib(c, HPDF_OK, "cannot load font %s", lf->path);
-	/* libharu identifies fonts by PostScript name: a second file with the
-	 * same name would silently reuse the first one's glyphs. */
-	for (int g = 0; g < f; g++) {
-		if (c->faces[g].psname != NULL && strcmp(c->faces[g].psname, name) == 0)
-			return pdf_fail(c, "fonts %s and %s have the same PostScript name "
-			                "\"%s\"; libharu cannot embed both", c->doc->faces[g].path,
-			                lf->path, name);
-	}
-	pf->psname = name;
-	pf->font = HPDF_GetFont(c->pdf, name, "UTF-8");
-	if (pf->font == NULL || pdf_bad(c, HPDF_OK))
-		return pdf_fail_lib(c, HPDF_OK, "cannot load font %s", lf->path);
-	HPDF_STATUS st = pdf_to_unicode(c, pf);
-	if (st != HPDF_OK)
-		return pdf_fail_lib(c, st, "cannot map font %s to Unicode", lf->path);
-	return 0;
-}
-
-/* Embeds every face some text uses, in face order (so the output does not
- * depend on anything but the input). Unused faces are not embedded.
- * Returns 0 or -1. */
-static int pdf_load_fonts(pdf_ctx *c)
-{
-	if (pdf_faces_init(c) != 0 || pdf_collect_code_points(c) != 0)
-		return -1;
-	for (int f = 0; f < c->doc->nfaces; f++) {
-		if (c->faces[f].owner == f && c->faces[f].used != NULL &&
-		    pdf_load_face(c, f) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* The embedded font for face f (valid after pdf_load_fonts). */
-static HPDF_Font pdf_font_of(const pdf_ctx *c, int f)
-{
-	return c->faces[c->faces[f].owner].font;
 }
 
 /* ---- images ------------------------------------------------------------- */
