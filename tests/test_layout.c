@@ -1135,6 +1135,35 @@ static void a_word_wider_than_the_column_is_broken_inside_the_box(void **state)
 	box b = content_box(&d->style);
 	assert_true(ls[1].x1 > b.right - 6);
 	free(ls);
+	/* and each cut word is reported once, at its line (--strict fails on it) */
+	char w1[256], w2[256];
+	snprintf(w1, sizeof w1, "\"xxxxxxxxxxxxxxxxxxxxxxxx\xe2\x80\xa6\" is wider than its %.0f pt "
+	         "column: broken between characters", b.right - b.left);
+	/* the excerpt is the first 24 bytes: eight syllables */
+	snprintf(w2, sizeof w2, "\"%.24s\xE2\x80\xA6\" is wider than its %.0f pt column: "
+	         "broken between characters", hangul, b.right - b.left);
+	assert_int_equal(fx->res.nwarnings, 2);
+	assert_int_equal(fx->res.warnings[0].line, 1);
+	assert_string_equal(fx->res.warnings[0].message, w1);
+	assert_string_equal(fx->res.warnings[1].message, w2);
+}
+
+/* A big table of cut words gives ten warnings and a note, not thousands. */
+static void warnings_of_one_line_are_capped(void **state)
+{
+	fixture *fx = *state;
+	doc_document *d = fx->d;
+	for (int i = 0; i < 40; i++) {
+		char text[128];
+		snprintf(text, sizeof text, "unbreakable%02dxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", i);
+		paragraph(d, 7, text, DOC_ALIGN_LEFT);
+	}
+	lay(d, &fx->res);
+	assert_int_equal(fx->res.nwarnings, 11);
+	for (int i = 0; i < 11; i++)
+		assert_int_equal(fx->res.warnings[i].line, 7);
+	assert_string_equal(fx->res.warnings[10].message, "more warnings of this line are not shown");
 }
 
 /* The same in a table column 60 pt wide. */
@@ -1214,6 +1243,7 @@ int main(void)
 		T(margins_that_leave_no_room_are_refused),
 		T(an_uncovered_character_is_warned_about_once_with_its_line),
 		T(a_word_wider_than_the_column_is_broken_inside_the_box),
+		T(warnings_of_one_line_are_capped),
 		T(a_word_wider_than_a_table_column_stays_in_its_column),
 		T(a_word_mixing_scripts_is_broken_inside_the_box),
 	};

@@ -450,7 +450,8 @@ static void outline_and_title_metadata_present(void **state)
 	pdf_info info = {
 		.title = "Quarterly 브리핑 \xe2\x80\x94 Q3", .subject = "Sales",
 		.author = "Jane Doe", .keywords = "sales, quarterly",
-		.creator = "brief 0.1", .date = 1700000000,  /* 2023-11-14 22:13:20 UTC */
+		.creator = "brief 0.1", .producer = "brief 0.1",
+		.date = 1700000000,  /* 2023-11-14 22:13:20 UTC */
 	};
 	char path[256];
 	write_ok(fx, &doc, &info, "outline.pdf", path, sizeof path);
@@ -463,6 +464,7 @@ static void outline_and_title_metadata_present(void **state)
 	assert_string_equal(info_field(out, "Keywords"), "sales, quarterly");
 	assert_string_equal(info_field(out, "Author"), "Jane Doe");
 	assert_string_equal(info_field(out, "Creator"), "brief 0.1");
+	assert_string_equal(info_field(out, "Producer"), "brief 0.1 (libharu 2.3.0)");
 	assert_string_equal(info_field(out, "CreationDate"), "2023-11-14T22:13:20Z");
 	assert_string_equal(info_field(out, "ModDate"), "2023-11-14T22:13:20Z");
 	assert_string_equal(info_field(out, "Pages"), "3");

@@ -31,7 +31,8 @@ typedef struct lay_box {
 
 enum {
 	BOX_BREAK = 1u,         /* a line may start with this box */
-	BOX_NEWLINE = 2u        /* a line must start with this box */
+	BOX_NEWLINE = 2u,       /* a line must start with this box */
+	BOX_CUT = 4u            /* the rest of a word cut between characters */
 };
 
 /* One laid-out line: boxes [first, first + count). */

@@ -18,6 +18,8 @@
 #include "layout/context.h"
 #include "util/arena.h"
 
+#define WARNINGS_PER_LINE 10
+
 /* ---- pages and items ---------------------------------------------------------- */
 
 lay_color ctx_color(doc_rgb c)
@@ -40,9 +42,18 @@ void ctx_warn(lay_ctx *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	for (int i = 0; i < c->nwarnings; i++)     /* once per line and message */
-		if (c->warnings[i].line == c->line && strcmp(c->warnings[i].message, buf) == 0)
+	int same_line = 0;
+	for (int i = 0; i < c->nwarnings; i++) {   /* once per line and message */
+		if (c->warnings[i].line != c->line)
+			continue;
+		if (strcmp(c->warnings[i].message, buf) == 0)
 			return;
+		same_line++;
+	}
+	if (same_line > WARNINGS_PER_LINE)
+		return;
+	if (same_line == WARNINGS_PER_LINE)     /* a big table: say so once, then stop */
+		snprintf(buf, sizeof buf, "more warnings of this line are not shown");
 	if (c->nwarnings == c->capwarnings) {
 		int cap = c->capwarnings ? c->capwarnings * 2 : 8;
 		lay_warning *w = realloc(c->warnings, (size_t)cap * sizeof *w);

@@ -56,7 +56,7 @@ static bool split_box(lay_ctx *c, lay_inline *in, int i, float room, bool force)
 	rest->len = bx->len - at;
 	rest->width = bx->width - w;
 	rest->space = 0;
-	rest->flags = BOX_BREAK;
+	rest->flags = BOX_BREAK | BOX_CUT;
 	bx->len = at;
 	bx->width = w;
 	return true;
@@ -77,6 +77,18 @@ static void push_line(lay_ctx *c, lay_inline *in, int first, int end, bool last)
 			l->gaps += in->boxes[j].space > 0;
 		}
 	}
+}
+
+/* Says that the word starting at box i is cut between characters to fit a
+ * column of width points; --strict makes this a failure. */
+static void warn_cut(lay_ctx *c, const lay_inline *in, int i, float width)
+{
+	const lay_box *b = &in->boxes[i];
+	int n = b->len < 24 ? b->len : 24;
+	while (n > 0 && n < b->len && ((unsigned char)in->text[b->off + n] & 0xC0) == 0x80)
+		n--;        /* not inside a character */
+	ctx_warn(c, "\"%.*s%s\" is wider than its %.0f pt column: broken between characters",
+	         n, in->text + b->off, n < b->len || i + 1 < in->nboxes ? "…" : "", width);
 }
 
 void text_break(lay_ctx *c, lay_inline *in, float width)
@@ -101,6 +113,8 @@ void text_break(lay_ctx *c, lay_inline *in, float width)
 		}
 		if (i == first && ww > width) {
 			/* a word wider than the column: break it between characters */
+			if (!(in->boxes[i].flags & BOX_CUT))
+				warn_cut(c, in, i, width);
 			float acc = 0;
 			int j = i;
 			while (j < end && acc + in->boxes[j].width <= width)

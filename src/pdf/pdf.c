@@ -511,6 +511,10 @@ static int pdf_set_info(pdf_ctx *c, const pdf_info *info)
 {
 	if (info == NULL)
 		return 0;
+	char producer[256] = "";
+	if (info->producer && info->producer[0])
+		snprintf(producer, sizeof producer, "%s (libharu %s)", info->producer,
+		         HPDF_VERSION_TEXT);
 	const struct {
 		HPDF_InfoType type;
 		const char *value, *name;
@@ -520,6 +524,7 @@ static int pdf_set_info(pdf_ctx *c, const pdf_info *info)
 		{HPDF_INFO_AUTHOR, info->author, "author"},
 		{HPDF_INFO_KEYWORDS, info->keywords, "keywords"},
 		{HPDF_INFO_CREATOR, info->creator, "creator"},
+		{HPDF_INFO_PRODUCER, producer, "producer"},
 	};
 	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
 		if (attrs[i].value == NULL || attrs[i].value[0] == '\0')

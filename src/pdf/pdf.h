@@ -16,6 +16,8 @@
 typedef struct pdf_info {
 	const char *title, *subject, *author, *keywords;  /* UTF-8 or NULL */
 	const char *creator;          /* e.g. "brief 0.1" */
+	const char *producer;         /* "brief 0.1"; the libharu version is added.
+	                                 NULL: libharu's own ("Haru Free PDF Library") */
 	long long date;               /* creation date, seconds since the epoch
 	                                 (UTC); < 0 = no date in the file */
 } pdf_info;

@@ -724,7 +724,10 @@ static int m_save(lua_State *L)
 		const char *fields[3] = {tmp, final, ""};
 		run_send(job->channel, MSG_TEMP, fields, 1);   /* removed if we die from here */
 		const doc_meta *m = &u->doc->meta;
-		pdf_info info = {m->title, m->subtitle, m->author, NULL, "brief " BRIEF_VERSION, -1};
+		pdf_info info = {.title = m->title, .subject = m->subtitle, .author = m->author,
+		                 .creator = "brief " BRIEF_VERSION,
+		                 .producer = "brief " BRIEF_VERSION,
+		                 .date = -1};
 		if (getenv("SOURCE_DATE_EPOCH"))
 			info.date = sbx_now();
 		if (pdf_write(res.doc, &info, tmp, job->tmpdir, err, sizeof err) != 0) {
