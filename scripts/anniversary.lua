@@ -14,13 +14,13 @@ end
 local year = tonumber(given)
 
 local entries = rel.anniversaries(year)
-local relationship, asean, all = anniversary.split(entries)
+local relationship, asean, all = anniversary.helpers.split(entries)
 -- the title names the oldest milestone the dataset has a name for, if any
 local named
 for _, a in ipairs(relationship) do
   if a.event.anniversary_of then named = a; break end
 end
-local title, subtitle = anniversary.headline(year, named or relationship[1] or asean[1])
+local title, subtitle = anniversary.helpers.headline(year, named or relationship[1] or asean[1])
 local doc = brief.document{
   title = title, subtitle = subtitle, template = "anniversary",
   author = "Prepared from the ASEAN–ROK relations dataset",
@@ -32,7 +32,7 @@ if #all == 0 then
   local nearest = {}
   for _, step in ipairs{ -1, 1 } do
     for y = year + step, year + 50 * step, step do
-      if #select(3, anniversary.split(rel.anniversaries(y))) > 0 then nearest[#nearest + 1] = y; break end
+      if #select(3, anniversary.helpers.split(rel.anniversaries(y))) > 0 then nearest[#nearest + 1] = y; break end
     end
   end
   doc:paragraph(brief.format("No milestone in the dataset reaches a round anniversary (a multiple "

@@ -3,7 +3,7 @@
 -- pieces that write a year's round anniversaries.
 --
 --   local anniversary = require "anniversary"
---   local title, subtitle = anniversary.headline(year, top)   -- top: an entry of rel.anniversaries
+--   local title, subtitle = anniversary.helpers.headline(year, top)   -- top: an entry of rel.anniversaries
 --   local doc = brief.document{ title = title, template = "anniversary" }
 --   doc:at_a_glance(entries)       -- a table: anniversary, milestone, date, place
 --   doc:milestone(entry)           -- one milestone: what happened and why it mattered
@@ -29,11 +29,14 @@ local anniversary = setmetatable({
   footer = { center = "Page {page} of {pages}", size = 8, color = "#6e625b" },
 }, { __index = default })
 
+--- Plain functions, kept apart so they do not become document methods.
+anniversary.helpers = {}
+
 --- The year's round anniversaries, split: those of the ASEAN–ROK relationship,
 --- ASEAN's own, and both together (most years first, as given). Commemorations
 --- recorded as events (the "15th anniversary" of 2004) are left out: they would
 --- be an anniversary of an anniversary.
-function anniversary.split(entries)
+function anniversary.helpers.split(entries)
   local relationship, asean, kept = {}, {}, {}
   for _, a in ipairs(entries) do
     if a.event.kind ~= "anniversary" then
@@ -46,7 +49,7 @@ end
 
 --- The title and subtitle of a year's summary, built from its top entry:
 --- "2024 marks the 35th anniversary of ASEAN–ROK dialogue relations, established in 1989".
-function anniversary.headline(year, top)
+function anniversary.helpers.headline(year, top)
   if not top then
     return brief.format("No round anniversaries in {year}", { year = year }),
            "ASEAN\u{2013}ROK relations: anniversary summary"
@@ -100,7 +103,7 @@ end
 --- doc:anniversaries(year [, entries]): every round anniversary of a year,
 --- those of the relationship first, then ASEAN's own; nothing when there are none.
 function anniversary.anniversaries(doc, year, entries)
-  local relationship, asean = anniversary.split(entries or rel.anniversaries(year))
+  local relationship, asean = anniversary.helpers.split(entries or rel.anniversaries(year))
   if #relationship > 0 then
     doc:heading("The ASEAN\u{2013}ROK relationship")
     for _, a in ipairs(relationship) do doc:milestone(a) end

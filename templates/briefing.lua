@@ -82,9 +82,12 @@ function briefing.figures_table(doc, figures, caption)
   return doc
 end
 
+--- Plain functions, kept apart so they do not become document methods.
+briefing.helpers = {}
+
 --- The co-chairs of a meeting as "Name (role)" strings; an empty list when the
 --- source names none.
-function briefing.co_chairs_of(m)
+function briefing.helpers.co_chairs_of(m)
   local out = {}
   for i, id in ipairs(m.co_chair_ids or {}) do
     local p = rel.people:first{ id = id }
@@ -99,7 +102,7 @@ end
 function briefing.meeting(doc, m, level)
   level = level or 1
   doc:heading(brief.format("{name}, {date}", { name = m.name, date = text.date(m.date) }), level)
-  local chairs = briefing.co_chairs_of(m)
+  local chairs = briefing.helpers.co_chairs_of(m)
   doc:facts{
     { "Date", text.when(m) },
     { "Ordinal", m.number and rel.ordinal(m.number) or "None printed in the source" },
