@@ -1206,6 +1206,30 @@ static void pairs_visits_string_keys_in_sorted_order(void **state)
 	}
 }
 
+/* next() walks the same fixed order as pairs, whatever the key types, and
+ * keeps Lua's rules: clearing fields while walking is fine, an unknown key
+ * is an error. */
+static void next_visits_keys_in_a_fixed_order(void **state)
+{
+	ctx *c = *state;
+	static const char script[] =
+		"local t = {zeta = 1, alpha = 2, [3] = 'c', [1] = 'a', [2] = 'b', mid = 3,\n"
+		"           [2.5] = 'x', [true] = 't', [-7] = 'm'}\n"
+		"local out, k = {}, next(t)\n"
+		"while k ~= nil do out[#out + 1] = tostring(k); k = next(t, k) end\n"
+		"print(table.concat(out, ' '))\n"
+		"for key in pairs(t) do t[key] = nil end\n"
+		"print(next(t), pcall(next, {}, 'nope'))\n";
+	static const char want[] =
+		"-7 1 2 3 2.5 alpha mid zeta true\n"
+		"nil\tfalse\tinvalid key to 'next'\n";
+	for (int i = 0; i < 3; i++) {
+		run_capture(c, script);
+		expect_ok(c, "next");
+		assert_string_equal(c->captured, want);
+	}
+}
+
 static void math_random_repeats_across_runs(void **state)
 {
 	ctx *c = *state;
@@ -1404,6 +1428,7 @@ int main(void)
 		T(time_limit_stops_a_backtracking_pattern),
 		T(a_crashing_worker_is_reported_and_the_parent_survives),
 		T(pairs_visits_string_keys_in_sorted_order),
+		T(next_visits_keys_in_a_fixed_order),
 		T(math_random_repeats_across_runs),
 		T(os_time_and_date_follow_source_date_epoch),
 		/* output guarantees */

@@ -277,8 +277,16 @@ static int safe_randomseed(lua_State *L)
 	return 0;
 }
 
-/* pairs in a fixed order: integer keys ascending, then other numbers, then
- * strings bytewise, then the rest; __pairs is honoured. */
+/* ---- a fixed iteration order --------------------------------------------------- */
+
+/* next and pairs visit a table's keys in a fixed order: integers ascending,
+ * then other numbers, then strings bytewise, then booleans, then the rest
+ * (tables, functions: in the order Lua's own next gives, which is the one
+ * part that may vary). next(t, nil) sorts the keys once and keeps them, with
+ * each key's position, in a weak-keyed registry table; each later step is
+ * one lookup. As with Lua's next, keys added during a traversal are not
+ * promised a visit. */
+
 static int key_rank(lua_State *L, int i)
 {
 	switch (lua_type(L, i)) {
@@ -293,39 +301,110 @@ static int key_rank(lua_State *L, int i)
 	}
 }
 
-static int key_less(lua_State *L)
+/* Is the key at index a strictly before the key at index b? Compares
+ * numbers and strings only, so no metamethod runs. */
+static bool key_before(lua_State *L, int a, int b)
 {
-	int ra = key_rank(L, 1), rb = key_rank(L, 2);
+	int ra = key_rank(L, a), rb = key_rank(L, b);
 	if (ra != rb)
-		lua_pushboolean(L, ra < rb);
-	else if (ra <= 2)
-		lua_pushboolean(L, lua_compare(L, 1, 2, LUA_OPLT));
-	else if (ra == 3)
-		lua_pushboolean(L, !lua_toboolean(L, 1) && lua_toboolean(L, 2));
-	else
-		lua_pushboolean(L, 0);
-	return 1;
+		return ra < rb;
+	if (ra <= 2)
+		return lua_compare(L, a, b, LUA_OPLT);
+	if (ra == 3)
+		return !lua_toboolean(L, a) && lua_toboolean(L, b);
+	return false;
 }
 
-static int sorted_next(lua_State *L)
+/* Stable merge sort of positions v[0..n) into the keys table at index keys. */
+static void sort_keys(lua_State *L, int keys, lua_Integer *v, lua_Integer *tmp, size_t n)
 {
-	/* upvalues: the sorted keys, the position */
-	lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
+	if (n < 2)
+		return;
+	size_t h = n / 2;
+	sort_keys(L, keys, v, tmp, h);
+	sort_keys(L, keys, v + h, tmp, n - h);
+	size_t i = 0, j = h, k = 0;
+	while (i < h && j < n) {
+		lua_rawgeti(L, keys, v[j]);
+		lua_rawgeti(L, keys, v[i]);
+		bool take_j = key_before(L, -2, -1);
+		lua_pop(L, 2);
+		tmp[k++] = take_j ? v[j++] : v[i++];
+	}
+	while (i < h)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof *v);
+}
+
+/* Pushes the order of the table at index t: {sorted keys, key -> position}. */
+static void push_order(lua_State *L, int t)
+{
+	lua_newtable(L);                                /* keys in Lua's order */
+	int raw = lua_gettop(L);
+	lua_Integer n = 0;
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		lua_pop(L, 1);
+		lua_pushvalue(L, -1);
+		lua_rawseti(L, raw, ++n);
+	}
+	/* positions sorted in a userdata, so nothing leaks if a raise comes */
+	lua_Integer *idx = lua_newuserdatauv(L, (size_t)(n ? n : 1) * 2 * sizeof *idx, 0);
+	for (lua_Integer i = 0; i < n; i++)
+		idx[i] = i + 1;
+	sort_keys(L, raw, idx, idx + n, (size_t)n);
+	lua_createtable(L, 2, 0);                       /* the order */
+	lua_createtable(L, (int)n, 0);                  /* [1] sorted keys */
+	lua_createtable(L, 0, (int)n);                  /* [2] key -> position */
+	for (lua_Integer i = 0; i < n; i++) {
+		lua_rawgeti(L, raw, idx[i]);
+		lua_pushvalue(L, -1);
+		lua_rawseti(L, -4, i + 1);
+		lua_pushinteger(L, i + 1);
+		lua_rawset(L, -3);
+	}
+	lua_rawseti(L, -3, 2);
+	lua_rawseti(L, -2, 1);
+	lua_replace(L, raw);
+	lua_settop(L, raw);
+}
+
+static int fixed_next(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_settop(L, 2);
+	lua_getfield(L, LUA_REGISTRYINDEX, "brief.order");         /* 3 */
+	lua_Integer i = 0;
+	if (lua_isnil(L, 2)) {
+		push_order(L, 1);                                       /* 4 */
+		lua_pushvalue(L, 1);
+		lua_pushvalue(L, 4);
+		lua_rawset(L, 3);
+	} else {
+		lua_pushvalue(L, 1);
+		if (lua_rawget(L, 3) != LUA_TTABLE)                     /* 4 */
+			return luaL_error(L, "invalid key to 'next'");
+		lua_rawgeti(L, 4, 2);
+		lua_pushvalue(L, 2);
+		if (lua_rawget(L, -2) != LUA_TNUMBER)
+			return luaL_error(L, "invalid key to 'next'");
+		i = lua_tointeger(L, -1);
+		lua_settop(L, 4);
+	}
+	lua_rawgeti(L, 4, 1);                                       /* 5: sorted keys */
 	for (;;) {
-		i++;
-		if (lua_rawgeti(L, lua_upvalueindex(1), i) == LUA_TNIL)
+		if (lua_rawgeti(L, 5, ++i) == LUA_TNIL)
 			return 1;
 		lua_pushvalue(L, -1);
-		if (lua_rawget(L, 1) != LUA_TNIL) {
-			lua_pushinteger(L, i);
-			lua_replace(L, lua_upvalueindex(2));
+		if (lua_rawget(L, 1) != LUA_TNIL)
 			return 2;
-		}
-		lua_pop(L, 2);      /* removed since: skip it */
+		lua_pop(L, 2);      /* set to nil since: skip it */
 	}
 }
 
-static int sorted_pairs(lua_State *L)
+static int fixed_pairs(lua_State *L)
 {
 	luaL_checkany(L, 1);
 	if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
@@ -334,28 +413,7 @@ static int sorted_pairs(lua_State *L)
 		return 3;
 	}
 	luaL_checktype(L, 1, LUA_TTABLE);
-	lua_newtable(L);                                /* keys */
-	lua_Integer n = 0;
-	lua_pushnil(L);
-	while (lua_next(L, 1)) {
-		lua_pop(L, 1);
-		lua_pushvalue(L, -1);
-		lua_rawseti(L, -3, ++n);
-	}
-	if (n > 1) {
-		lua_getglobal(L, "table");
-		lua_getfield(L, -1, "sort");
-		lua_remove(L, -2);
-		if (lua_isfunction(L, -1)) {
-			lua_pushvalue(L, -2);
-			lua_pushcfunction(L, key_less);
-			lua_call(L, 2, 0);
-		} else {
-			lua_pop(L, 1);
-		}
-	}
-	lua_pushinteger(L, 0);
-	lua_pushcclosure(L, sorted_next, 2);
+	lua_pushcfunction(L, fixed_next);
 	lua_pushvalue(L, 1);
 	lua_pushnil(L);
 	return 3;
@@ -506,8 +564,16 @@ static int open_all(lua_State *L)
 	}
 	wrap(L, g, "load", safe_load);
 	wrap(L, g, "setmetatable", safe_setmetatable);
-	lua_pushcfunction(L, sorted_pairs);
+	lua_pushcfunction(L, fixed_pairs);
 	lua_setfield(L, g, "pairs");
+	lua_pushcfunction(L, fixed_next);
+	lua_setfield(L, g, "next");
+	lua_newtable(L);                    /* table -> its order, while it lives */
+	lua_createtable(L, 0, 1);
+	lua_pushliteral(L, "k");
+	lua_setfield(L, -2, "__mode");
+	lua_setmetatable(L, -2);
+	lua_setfield(L, LUA_REGISTRYINDEX, "brief.order");
 	lua_pushcfunction(L, sbx_require);
 	lua_setfield(L, g, "require");
 	lua_newtable(L);

@@ -7,9 +7,9 @@
  * an allow-list (base without dofile/loadfile, string, table, math, utf8,
  * coroutine, and os.time/clock/date/difftime); `load` for text chunks only;
  * `setmetatable` refusing __gc (finalizers escape the hook); string.rep
- * capped and string.dump removed; a protected string metatable;
- * `pairs` in a fixed key order and math.random with a fixed seed, so the same
- * script gives the same PDF; reading an undefined global is an error.
+ * capped and string.dump removed; a protected string metatable; `pairs`
+ * and `next` in a fixed key order and math.random with a fixed seed, so the
+ * same script gives the same PDF; reading an undefined global is an error.
  *
  * `require` finds the built-in modules, then templates/NAME.lua, then
  * NAME.lua beside the script; nothing else is readable from Lua.
