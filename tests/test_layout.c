@@ -603,6 +603,50 @@ static void a_paragraphs_last_line_does_not_start_a_page_alone(void **state)
 	assert_true(split >= 3);
 }
 
+/* ---- charts ----------------------------------------------------------------------- */
+
+/* Thirty-six yearly labels do not fit under a chart side by side: every
+ * k-th is drawn, and no two drawn labels touch. */
+static void chart_labels_never_overlap(void **state)
+{
+	fixture *fx = *state;
+	doc_document *d = fx->d;
+	enum { N = 36 };
+	doc_block *b = doc_add(d, DOC_CHART, 3);
+	assert_non_null(b);
+	doc_chart *ch = &b->u.chart;
+	ch->type = DOC_CHART_LINE;
+	ch->nlabels = N;
+	ch->labels = arena_alloc(d->arena, N * sizeof *ch->labels);
+	ch->nseries = 1;
+	ch->series = arena_alloc(d->arena, sizeof *ch->series);
+	ch->series[0].values = arena_alloc(d->arena, N * sizeof(double));
+	for (int j = 0; j < N; j++) {
+		char y[8];
+		snprintf(y, sizeof y, "%d", 1989 + j);
+		ch->labels[j] = arena_strdup(d->arena, y);
+		ch->series[0].values[j] = j * 3.0;
+	}
+	lay(d, &fx->res);
+	const lay_page *pg = &fx->res.doc->pages[0];
+	float prev_end = -1e9f;
+	int drawn = 0;
+	for (int i = 0; i < pg->nitems; i++) {
+		const lay_item *it = &pg->items[i];
+		int year;
+		char rest;
+		if (it->kind != LAY_TEXT || sscanf(it->u.text.str, "%4d%c", &year, &rest) != 1 ||
+		    year < 1989 || year > 2024)
+			continue;
+		if (it->x < prev_end)
+			fail_msg("label %d starts at %.1f, before the last one ends at %.1f", year, it->x,
+			         prev_end);
+		prev_end = it->x + it->w;
+		drawn++;
+	}
+	assert_true(drawn >= 9 && drawn < N);
+}
+
 /* ---- tables ----------------------------------------------------------------------- */
 
 static const char *three_columns(int r, int j)
@@ -1244,6 +1288,7 @@ int main(void)
 		T(an_uncovered_character_is_warned_about_once_with_its_line),
 		T(a_word_wider_than_the_column_is_broken_inside_the_box),
 		T(warnings_of_one_line_are_capped),
+		T(chart_labels_never_overlap),
 		T(a_word_wider_than_a_table_column_stays_in_its_column),
 		T(a_word_mixing_scripts_is_broken_inside_the_box),
 	};

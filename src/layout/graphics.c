@@ -1,9 +1,10 @@
 /*
  * graphics.c -- charts and timelines drawn as vector graphics.
  *
- * Charts: grouped bars or lines over category labels, a value axis from zero
- * (or the smallest negative value) to a rounded maximum with gridlines, a
- * legend when there is more than one series. Timelines: a vertical rule with
+ * Charts: grouped bars or lines over category labels (every k-th label
+ * when all would collide), a value axis from zero (or the smallest negative
+ * value) to a rounded maximum with gridlines, a legend when there is more
+ * than one series. Timelines: a vertical rule with
  * a dot per entry, its date on the left and its label wrapped on the right;
  * entries flow across pages one at a time.
  */
@@ -52,6 +53,24 @@ static void box(lay_ctx *c, float x, float y, float w, float h, lay_color col)
 	it->h = h;
 	it->color = col;
 	it->u.rect.fill = true;
+}
+
+/* Sets a polyline's x, y, w, h to the box around its points, so that it
+ * has a place on the page like every other item. */
+static void bound(lay_item *it)
+{
+	const float *xy = it->u.poly.xy;
+	float x0 = xy[0], x1 = xy[0], y0 = xy[1], y1 = xy[1];
+	for (int k = 1; k < it->u.poly.npoints; k++) {
+		x0 = fminf(x0, xy[2 * k]);
+		x1 = fmaxf(x1, xy[2 * k]);
+		y0 = fminf(y0, xy[2 * k + 1]);
+		y1 = fmaxf(y1, xy[2 * k + 1]);
+	}
+	it->x = x0;
+	it->y = y0;
+	it->w = x1 - x0;
+	it->h = y1 - y0;
 }
 
 /* A round step for about five gridlines over span. */
@@ -133,7 +152,15 @@ void chart_layout(lay_ctx *c, const doc_chart *ch)
 	}
 	int nl = ch->nlabels > 0 ? ch->nlabels : 1;
 	float slot = pw / (float)nl;
+	/* every k-th label when they would collide: k from the widest one */
+	float widest = 0;
 	for (int j = 0; j < ch->nlabels; j++) {
+		float w = text_width(c, fonts_face(fam, 0), label_size, ch->labels[j]);
+		widest = w > widest ? w : widest;
+	}
+	int every = (int)ceilf((widest + 6) / slot);
+	every = every < 1 ? 1 : every;
+	for (int j = 0; j < ch->nlabels; j += every) {
 		float w = text_width(c, fonts_face(fam, 0), label_size, ch->labels[j]);
 		float cx = px + slot * ((float)j + 0.5f);
 		text_draw(c, ch->labels[j], fam, 0, label_size, ink, cx - w / 2, py - 12);
@@ -173,6 +200,7 @@ void chart_layout(lay_ctx *c, const doc_chart *ch)
 						pl->u.poly.npoints = np - start;
 						pl->u.poly.line_width = 1.6f;
 						pl->color = series_color(c, i);
+						bound(pl);
 					}
 				}
 				start = np;

@@ -26,8 +26,9 @@ typedef enum lay_kind {
 
 typedef struct lay_item {
 	lay_kind kind;
-	float x, y;             /* TEXT: baseline start; RECT/LINK/IMAGE: lower-left */
-	float w, h;             /* RECT/LINK/IMAGE: size; TEXT: advance width (w) */
+	float x, y;             /* TEXT: baseline start; RECT/LINK/IMAGE: lower-left;
+	                           POLYLINE: lower-left of the box around its points */
+	float w, h;             /* RECT/LINK/IMAGE/POLYLINE: size; TEXT: advance width (w) */
 	lay_color color;        /* TEXT, fill of RECT/CIRCLE, stroke of LINE/POLYLINE */
 	union {
 		struct {
