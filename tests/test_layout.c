@@ -1085,6 +1085,41 @@ static void every_page_has_page_x_of_y_in_its_footer(void **state)
 	}
 }
 
+/* Every PDF carries an outline: without headings, one entry names the
+ * document (its title, else the script's file name) at the top of page 1. */
+static void a_document_without_headings_has_a_one_entry_outline(void **state)
+{
+	fixture *fx = *state;
+	static const struct {
+		const char *title, *script, *want;
+	} cases[] = {
+		{"Just a note", "scripts/note.lua", "Just a note"},
+		{NULL, "scripts/note.lua", "note.lua"},
+		{NULL, "note.lua", "note.lua"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		doc_document *d = doc_new();
+		assert_non_null(d);
+		d->meta.title = cases[i].title;
+		d->meta.source_name = cases[i].script;
+		paragraph(d, 1, "Hello.", DOC_ALIGN_LEFT);
+		lay_result r = {0};
+		lay(d, &r);
+		assert_int_equal(r.doc->nmarks, 1);
+		assert_string_equal(r.doc->marks[0].title, cases[i].want);
+		assert_int_equal(r.doc->marks[0].level, 1);
+		assert_int_equal(r.doc->marks[0].page, 0);
+		lay_free(r.doc);
+		doc_free(d);
+	}
+	/* with headings, the outline is the headings alone */
+	heading(fx->d, 1, "Intro", 1);
+	fx->d->meta.title = "Titled";
+	lay(fx->d, &fx->res);
+	assert_int_equal(fx->res.doc->nmarks, 1);
+	assert_string_equal(fx->res.doc->marks[0].title, "1. Intro");
+}
+
 static void an_empty_document_has_one_page(void **state)
 {
 	fixture *fx = *state;
@@ -1283,6 +1318,7 @@ int main(void)
 		T(a_contents_block_shows_the_page_of_every_heading),
 		T(a_contents_over_several_pages_numbers_every_entry),
 		T(every_page_has_page_x_of_y_in_its_footer),
+		T(a_document_without_headings_has_a_one_entry_outline),
 		T(an_empty_document_has_one_page),
 		T(margins_that_leave_no_room_are_refused),
 		T(an_uncovered_character_is_warned_about_once_with_its_line),

@@ -512,6 +512,23 @@ static void running(lay_ctx *c, const doc_running *r, int page, float base, floa
 static void finish(lay_ctx *c)
 {
 	lay_doc *o = c->out;
+	/* A document without headings still gets an outline: one entry, its
+	 * title (or the script's name), at the top of the first page. */
+	const doc_meta *m = &c->doc->meta;
+	const char *name = m->title;
+	if (!name && m->source_name) {
+		const char *slash = strrchr(m->source_name, '/');
+		name = slash ? slash + 1 : m->source_name;
+	}
+	if (o->nmarks == 0 && name && *name) {
+		o->marks = malloc(sizeof *o->marks);
+		if (!o->marks) {
+			c->oom = true;
+			return;
+		}
+		o->marks[0] = (lay_mark){name, 1, 0, c->top};
+		o->nmarks = 1;
+	}
 	for (int i = 0; i < c->npending; i++) {
 		struct pending *p = &c->pending[i];
 		struct heading_place *h = &c->headings[p->heading];
