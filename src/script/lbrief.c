@@ -724,7 +724,10 @@ static int m_save(lua_State *L)
 		const char *fields[3] = {tmp, final, ""};
 		run_send(job->channel, MSG_TEMP, fields, 1);   /* removed if we die from here */
 		const doc_meta *m = &u->doc->meta;
-		pdf_info info = {.title = m->title, .subject = m->subtitle, .author = m->author,
+		/* no title: the script's file name, as in the outline; no author is made up */
+		const char *base = strrchr(job->script, '/');
+		pdf_info info = {.title = m->title ? m->title : base ? base + 1 : job->script,
+		                 .subject = m->subtitle, .author = m->author,
 		                 .creator = "brief " BRIEF_VERSION,
 		                 .producer = "brief " BRIEF_VERSION,
 		                 .date = -1};
