@@ -107,6 +107,11 @@ lay_page *ctx_page(lay_ctx *c);                 /* the current page */
 lay_item *ctx_item(lay_ctx *c, lay_kind kind);  /* appended to the current page */
 void ctx_new_page(lay_ctx *c);
 bool ctx_fits(lay_ctx *c, float height);        /* fits below the cursor? */
+/* A straight line, returned so the caller may make it dashed or dotted
+ * (NULL when out of memory); a filled rectangle. */
+lay_item *ctx_line(lay_ctx *c, float x1, float y1, float x2, float y2, float width,
+                   lay_color color);
+void ctx_fill(lay_ctx *c, float x, float y, float w, float h, lay_color color);
 void ctx_ensure(lay_ctx *c, float height);      /* new page unless it fits or the page is fresh */
 void ctx_warn(lay_ctx *c, const char *fmt, ...);
 lay_color ctx_color(doc_rgb c);

@@ -30,29 +30,9 @@ static lay_color series_color(const lay_ctx *c, int i)
 static void line(lay_ctx *c, float x1, float y1, float x2, float y2, float w,
                  lay_color col, bool dashed)
 {
-	lay_item *it = ctx_item(c, LAY_LINE);
-	if (!it)
-		return;
-	it->x = x1;
-	it->y = y1;
-	it->u.line.x2 = x2;
-	it->u.line.y2 = y2;
-	it->u.line.line_width = w;
-	it->u.line.dashed = dashed;
-	it->color = col;
-}
-
-static void box(lay_ctx *c, float x, float y, float w, float h, lay_color col)
-{
-	lay_item *it = ctx_item(c, LAY_RECT);
-	if (!it)
-		return;
-	it->x = x;
-	it->y = y;
-	it->w = w;
-	it->h = h;
-	it->color = col;
-	it->u.rect.fill = true;
+	lay_item *it = ctx_line(c, x1, y1, x2, y2, w, col);
+	if (it)
+		it->u.line.dashed = dashed;
 }
 
 /* Sets a polyline's x, y, w, h to the box around its points, so that it
@@ -174,7 +154,8 @@ void chart_layout(lay_ctx *c, const doc_chart *ch)
 					continue;
 				float x = px + slot * (float)j + (slot - group) / 2 + bw * (float)i;
 				float y0 = Y(0 > lo ? 0 : lo), y1 = Y(v);
-				box(c, x, y0 < y1 ? y0 : y1, bw * 0.92f, fabsf(y1 - y0), series_color(c, i));
+				ctx_fill(c, x, y0 < y1 ? y0 : y1, bw * 0.92f, fabsf(y1 - y0),
+				         series_color(c, i));
 			}
 	} else {
 		for (int i = 0; i < ch->nseries; i++) {
@@ -221,7 +202,7 @@ void chart_layout(lay_ctx *c, const doc_chart *ch)
 	if (ch->nseries > 1) {
 		float x = px;
 		for (int i = 0; i < ch->nseries; i++) {
-			box(c, x, ly + 1, 8, 8, series_color(c, i));
+			ctx_fill(c, x, ly + 1, 8, 8, series_color(c, i));
 			const char *name = ch->series[i].name ? ch->series[i].name : "";
 			x += 12 + text_draw(c, name, fam, 0, label_size, ink, x + 12, ly + 2) + 14;
 		}

@@ -112,6 +112,34 @@ lay_item *ctx_item(lay_ctx *c, lay_kind kind)
 	return it;
 }
 
+lay_item *ctx_line(lay_ctx *c, float x1, float y1, float x2, float y2, float width,
+                   lay_color color)
+{
+	lay_item *it = ctx_item(c, LAY_LINE);
+	if (it) {
+		it->x = x1;
+		it->y = y1;
+		it->u.line.x2 = x2;
+		it->u.line.y2 = y2;
+		it->u.line.line_width = width;
+		it->color = color;
+	}
+	return it;
+}
+
+void ctx_fill(lay_ctx *c, float x, float y, float w, float h, lay_color color)
+{
+	lay_item *it = ctx_item(c, LAY_RECT);
+	if (it) {
+		it->x = x;
+		it->y = y;
+		it->w = w;
+		it->h = h;
+		it->color = color;
+		it->u.rect.fill = true;
+	}
+}
+
 bool ctx_fits(lay_ctx *c, float height)
 {
 	return c->y - height >= c->bottom - 0.01f;
@@ -242,17 +270,8 @@ static void heading(lay_ctx *c, const doc_heading *h, const doc_block *next)
 	c->heading_seen++;
 
 	place_lines(c, in, &ts, c->left, c->width, DOC_ALIGN_LEFT, false);
-	if (lv == 0) {
-		lay_item *r = ctx_item(c, LAY_LINE);
-		if (r) {
-			r->x = c->left;
-			r->y = c->y + 2;
-			r->u.line.x2 = c->right;
-			r->u.line.y2 = r->y;
-			r->u.line.line_width = 0.6f;
-			r->color = ctx_color(s->accent);
-		}
-	}
+	if (lv == 0)
+		ctx_line(c, c->left, c->y + 2, c->right, c->y + 2, 0.6f, ctx_color(s->accent));
 	c->y -= (float)s->heading_space_after[lv];
 }
 
@@ -296,16 +315,9 @@ static void leader(lay_ctx *c, float x1, float x2, float base, lay_color col)
 {
 	if (x2 - x1 < 8)
 		return;
-	lay_item *it = ctx_item(c, LAY_LINE);
-	if (!it)
-		return;
-	it->x = x1 + 3;
-	it->y = base + 1;
-	it->u.line.x2 = x2 - 3;
-	it->u.line.y2 = base + 1;
-	it->u.line.line_width = 1.0f;
-	it->u.line.dotted = true;
-	it->color = col;
+	lay_item *it = ctx_line(c, x1 + 3, base + 1, x2 - 3, base + 1, 1.0f, col);
+	if (it)
+		it->u.line.dotted = true;
 }
 
 static void contents(lay_ctx *c)
@@ -421,15 +433,7 @@ static void title_block(lay_ctx *c)
 		c->y -= rows[i].after;
 	}
 	c->y -= 6;
-	lay_item *r = ctx_item(c, LAY_RECT);
-	if (r) {
-		r->x = c->left;
-		r->y = c->y - 1.5f;
-		r->w = c->width;
-		r->h = 1.5f;
-		r->color = ctx_color(s->accent);
-		r->u.rect.fill = true;
-	}
+	ctx_fill(c, c->left, c->y - 1.5f, c->width, 1.5f, ctx_color(s->accent));
 	c->y -= 18;
 }
 
@@ -496,17 +500,8 @@ static void running(lay_ctx *c, const doc_running *r, int page, float base, floa
 		          base);
 		any = true;
 	}
-	if (any && r->rule) {
-		lay_item *it = ctx_item(c, LAY_LINE);
-		if (it) {
-			it->x = c->left;
-			it->y = rule_y;
-			it->u.line.x2 = c->right;
-			it->u.line.y2 = rule_y;
-			it->u.line.line_width = 0.4f;
-			it->color = ctx_color(r->color);
-		}
-	}
+	if (any && r->rule)
+		ctx_line(c, c->left, rule_y, c->right, rule_y, 0.4f, ctx_color(r->color));
 }
 
 static void finish(lay_ctx *c)

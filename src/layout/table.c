@@ -124,32 +124,6 @@ static void column_widths(table_ctx *tc)
 	free(want);
 }
 
-static void fill(lay_ctx *c, float x, float y, float w, float h, lay_color col)
-{
-	lay_item *r = ctx_item(c, LAY_RECT);
-	if (!r)
-		return;
-	r->x = x;
-	r->y = y;
-	r->w = w;
-	r->h = h;
-	r->color = col;
-	r->u.rect.fill = true;
-}
-
-static void rule(lay_ctx *c, float x1, float x2, float y, float width, lay_color col)
-{
-	lay_item *r = ctx_item(c, LAY_LINE);
-	if (!r)
-		return;
-	r->x = x1;
-	r->y = y;
-	r->u.line.x2 = x2;
-	r->u.line.y2 = y;
-	r->u.line.line_width = width;
-	r->color = col;
-}
-
 static float table_width(const table_ctx *tc)
 {
 	return tc->x[tc->t->ncols - 1] + tc->w[tc->t->ncols - 1] - tc->x[0];
@@ -181,11 +155,11 @@ static void draw_band(table_ctx *tc, const lay_inline *cells, const int *from, i
 	lay_ctx *c = tc->c;
 	const doc_style *s = c->st;
 	float top = c->y;
+	float w = table_width(tc);
 	if (header)
-		fill(c, tc->x[0], top - height, table_width(tc), height,
-		     ctx_color(s->table_header_fill));
+		ctx_fill(c, tc->x[0], top - height, w, height, ctx_color(s->table_header_fill));
 	else if (stripe)
-		fill(c, tc->x[0], top - height, table_width(tc), height, ctx_color(s->table_stripe));
+		ctx_fill(c, tc->x[0], top - height, w, height, ctx_color(s->table_stripe));
 	for (int j = 0; j < tc->t->ncols; j++) {
 		const lay_inline *in = &cells[j];
 		for (int i = 0; i < k && from[j] + i < in->nlines; i++) {
@@ -196,8 +170,8 @@ static void draw_band(table_ctx *tc, const lay_inline *cells, const int *from, i
 		}
 	}
 	c->y -= height;
-	rule(c, tc->x[0], tc->x[0] + table_width(tc), c->y, header ? 0.8f : 0.3f,
-	     ctx_color(header ? s->table_header_fill : s->table_rule));
+	ctx_line(c, tc->x[0], c->y, tc->x[0] + w, c->y, header ? 0.8f : 0.3f,
+	         ctx_color(header ? s->table_header_fill : s->table_rule));
 }
 
 static void header(table_ctx *tc)

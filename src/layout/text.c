@@ -250,15 +250,8 @@ static void emit_run(lay_ctx *c, const lay_inline *in, int from, int to, float x
 static void emit_link(lay_ctx *c, const char *url, float x, float baseline, float w,
                       float size, lay_color color)
 {
-	lay_item *u = ctx_item(c, LAY_LINE);
-	if (u) {
-		u->x = x;
-		u->y = baseline - size * 0.12f;
-		u->u.line.x2 = x + w;
-		u->u.line.y2 = u->y;
-		u->u.line.line_width = 0.5f;
-		u->color = color;
-	}
+	float under = baseline - size * 0.12f;
+	ctx_line(c, x, under, x + w, under, 0.5f, color);
 	lay_item *l = ctx_item(c, LAY_LINK);
 	if (l) {
 		l->x = x;
