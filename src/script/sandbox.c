@@ -575,6 +575,8 @@ static int open_all(lua_State *L)
 	lua_setmetatable(L, -2);
 	lua_setfield(L, LUA_REGISTRYINDEX, "brief.order");
 	lua_pushcfunction(L, sbx_require);
+	lua_pushvalue(L, -1);               /* kept for brief itself, whatever the script does */
+	lua_setfield(L, LUA_REGISTRYINDEX, "brief.require");
 	lua_setfield(L, g, "require");
 	lua_newtable(L);
 	lua_setfield(L, LUA_REGISTRYINDEX, "brief.loaded");

@@ -180,7 +180,7 @@ void tpl_push(lua_State *L, int i, int depth)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
 			luaL_error(L, "document: '%s' is not a template name", name);
-	lua_getglobal(L, "require");
+	lua_getfield(L, LUA_REGISTRYINDEX, "brief.require");   /* not the script's global */
 	lua_pushstring(L, name);
 	const run_job *job = sbx_job(L);
 	char path[4096];
