@@ -4,6 +4,7 @@
 #include "script/template.h"
 
 #include <lauxlib.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,19 +33,76 @@ static doc_family parse_family(lua_State *L, int i, const char *what)
 	return (doc_family)f;
 }
 
-typedef enum { F_NUM, F_SIZE, F_COLOR, F_FAMILY, F_BOOL, F_STR, F_ALIGN } ftype;
+typedef enum { F_NUM, F_SIZE, F_SIZES, F_COLOR, F_FAMILY, F_BOOL, F_STR, F_ALIGN } ftype;
 
-/* Reads t[key] (t at index t) into *out according to its type, if present. */
-static void style_field(lua_State *L, int t, const char *key, ftype type, void *out,
-                        doc_document *d, const char *where)
+/* Every style key a template may set: in which of its tables (NULL: at the
+ * top), of what type, and where it lands in doc_style. Applied in this
+ * order, so the first bad value is the one reported. */
+typedef struct style_key {
+	const char *section;
+	const char *key;
+	ftype type;
+	size_t offset;
+} style_key;
+
+#define KEY(section, key, type, field) {section, key, type, offsetof(doc_style, field)}
+static const style_key style_keys[] = {
+	KEY("margins", "top", F_NUM, margin_top),
+	KEY("margins", "bottom", F_NUM, margin_bottom),
+	KEY("margins", "left", F_NUM, margin_left),
+	KEY("margins", "right", F_NUM, margin_right),
+	KEY("body", "font", F_FAMILY, body_family),
+	KEY("body", "size", F_SIZE, body_size),
+	KEY("body", "leading", F_SIZE, body_leading),
+	KEY("body", "space", F_NUM, paragraph_space),
+	KEY("body", "align", F_ALIGN, body_align),
+	KEY("body", "color", F_COLOR, text_color),
+	KEY("headings", "font", F_FAMILY, heading_family),
+	KEY("headings", "color", F_COLOR, heading_color),
+	KEY("headings", "numbered", F_BOOL, heading_numbers),
+	KEY("headings", "sizes", F_SIZES, heading_size),
+	KEY("title", "font", F_FAMILY, title_family),
+	KEY("title", "size", F_SIZE, title_size),
+	KEY("title", "subtitle_size", F_SIZE, subtitle_size),
+	KEY("title", "color", F_COLOR, title_color),
+	KEY("title", "show", F_BOOL, title_block),
+	KEY("table", "size", F_SIZE, table_size),
+	KEY("table", "leading", F_SIZE, table_leading),
+	KEY("table", "header_fill", F_COLOR, table_header_fill),
+	KEY("table", "header_text", F_COLOR, table_header_text),
+	KEY("table", "stripe", F_COLOR, table_stripe),
+	KEY("table", "rule", F_COLOR, table_rule),
+	KEY(NULL, "accent", F_COLOR, accent),
+	KEY(NULL, "muted", F_COLOR, muted),
+	KEY(NULL, "contents_title", F_STR, contents_title),
+	KEY("header", "left", F_STR, header.left),
+	KEY("header", "center", F_STR, header.center),
+	KEY("header", "right", F_STR, header.right),
+	KEY("header", "size", F_SIZE, header.size),
+	KEY("header", "color", F_COLOR, header.color),
+	KEY("header", "rule", F_BOOL, header.rule),
+	KEY("footer", "left", F_STR, footer.left),
+	KEY("footer", "center", F_STR, footer.center),
+	KEY("footer", "right", F_STR, footer.right),
+	KEY("footer", "size", F_SIZE, footer.size),
+	KEY("footer", "color", F_COLOR, footer.color),
+	KEY("footer", "rule", F_BOOL, footer.rule),
+};
+#undef KEY
+
+/* Reads t[k->key] (t at index t) into the style, if present. */
+static void style_field(lua_State *L, int t, const style_key *k, doc_style *st,
+                        doc_document *d)
 {
 	char what[128];
-	snprintf(what, sizeof what, "template '%s%s'", where, key);
-	if (lua_getfield(L, t, key) == LUA_TNIL) {
+	snprintf(what, sizeof what, "template '%s%s%s'", k->section ? k->section : "",
+	         k->section ? "." : "", k->key);
+	void *out = (char *)st + k->offset;
+	if (lua_getfield(L, t, k->key) == LUA_TNIL) {
 		lua_pop(L, 1);
 		return;
 	}
-	switch (type) {
+	switch (k->type) {
 	case F_NUM:
 		if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) >= 0) ||
 		    lua_tonumber(L, -1) > ARG_MAX_POINTS)
@@ -56,6 +114,19 @@ static void style_field(lua_State *L, int t, const char *key, ftype type, void *
 		    lua_tonumber(L, -1) > ARG_MAX_POINTS)
 			luaL_error(L, "%s: must be a number from 1 to %d", what, ARG_MAX_POINTS);
 		*(double *)out = lua_tonumber(L, -1);
+		break;
+	case F_SIZES:       /* headings.sizes = {level 1, level 2, level 3} */
+		if (!lua_istable(L, -1))
+			break;
+		for (int i = 0; i < 3; i++) {
+			if (lua_geti(L, -1, i + 1) != LUA_TNIL) {
+				if (!(lua_tonumber(L, -1) >= 1) || lua_tonumber(L, -1) > ARG_MAX_POINTS)
+					luaL_error(L, "template headings.sizes[%d]: must be a number from 1 "
+					           "to %d", i + 1, ARG_MAX_POINTS);
+				((double *)out)[i] = lua_tonumber(L, -1);
+			}
+			lua_pop(L, 1);
+		}
 		break;
 	case F_COLOR:
 		*(doc_rgb *)out = parse_color(L, -1, what);
@@ -76,26 +147,9 @@ static void style_field(lua_State *L, int t, const char *key, ftype type, void *
 	lua_pop(L, 1);
 }
 
-static void running_fields(lua_State *L, int t, const char *key, doc_running *r,
-                           doc_document *d)
-{
-	if (lua_getfield(L, t, key) == LUA_TTABLE) {
-		int s = lua_gettop(L);
-		char where[32];
-		snprintf(where, sizeof where, "%s.", key);
-		style_field(L, s, "left", F_STR, &r->left, d, where);
-		style_field(L, s, "center", F_STR, &r->center, d, where);
-		style_field(L, s, "right", F_STR, &r->right, d, where);
-		style_field(L, s, "size", F_SIZE, &r->size, d, where);
-		style_field(L, s, "color", F_COLOR, &r->color, d, where);
-		style_field(L, s, "rule", F_BOOL, &r->rule, d, where);
-	} else if (!lua_isnil(L, -1)) {
-		luaL_error(L, "template '%s' must be a table", key);
-	}
-	lua_pop(L, 1);
-}
-
-/* Applies the template table at index t to d's style. */
+/* Applies the template table at index t to d's style. A section that is not
+ * a table is passed over, but for header and footer, whose misuse is an
+ * error. */
 static void apply_template(lua_State *L, int t, doc_document *d)
 {
 	doc_style *s = &d->style;
@@ -105,66 +159,20 @@ static void apply_template(lua_State *L, int t, doc_document *d)
 			luaL_error(L, "template 'paper': unknown paper size (A4, Letter, Legal, A5, A3)");
 	}
 	lua_pop(L, 1);
-	if (lua_getfield(L, t, "margins") == LUA_TTABLE) {
-		int m = lua_gettop(L);
-		style_field(L, m, "top", F_NUM, &s->margin_top, d, "margins.");
-		style_field(L, m, "bottom", F_NUM, &s->margin_bottom, d, "margins.");
-		style_field(L, m, "left", F_NUM, &s->margin_left, d, "margins.");
-		style_field(L, m, "right", F_NUM, &s->margin_right, d, "margins.");
-	}
-	lua_pop(L, 1);
-	if (lua_getfield(L, t, "body") == LUA_TTABLE) {
-		int b = lua_gettop(L);
-		style_field(L, b, "font", F_FAMILY, &s->body_family, d, "body.");
-		style_field(L, b, "size", F_SIZE, &s->body_size, d, "body.");
-		style_field(L, b, "leading", F_SIZE, &s->body_leading, d, "body.");
-		style_field(L, b, "space", F_NUM, &s->paragraph_space, d, "body.");
-		style_field(L, b, "align", F_ALIGN, &s->body_align, d, "body.");
-		style_field(L, b, "color", F_COLOR, &s->text_color, d, "body.");
-	}
-	lua_pop(L, 1);
-	if (lua_getfield(L, t, "headings") == LUA_TTABLE) {
-		int h = lua_gettop(L);
-		style_field(L, h, "font", F_FAMILY, &s->heading_family, d, "headings.");
-		style_field(L, h, "color", F_COLOR, &s->heading_color, d, "headings.");
-		style_field(L, h, "numbered", F_BOOL, &s->heading_numbers, d, "headings.");
-		if (lua_getfield(L, h, "sizes") == LUA_TTABLE)
-			for (int i = 0; i < 3; i++) {
-				if (lua_geti(L, -1, i + 1) != LUA_TNIL) {
-					if (!(lua_tonumber(L, -1) >= 1) || lua_tonumber(L, -1) > ARG_MAX_POINTS)
-						luaL_error(L, "template headings.sizes[%d]: must be a number from 1 "
-						           "to %d", i + 1, ARG_MAX_POINTS);
-					s->heading_size[i] = lua_tonumber(L, -1);
-				}
-				lua_pop(L, 1);
-			}
+	for (size_t i = 0; i < sizeof style_keys / sizeof style_keys[0]; i++) {
+		const style_key *k = &style_keys[i];
+		if (!k->section) {
+			style_field(L, t, k, s, d);
+			continue;
+		}
+		int type = lua_getfield(L, t, k->section);
+		if (type == LUA_TTABLE)
+			style_field(L, lua_gettop(L), k, s, d);
+		else if (type != LUA_TNIL && (strcmp(k->section, "header") == 0 ||
+		                              strcmp(k->section, "footer") == 0))
+			luaL_error(L, "template '%s' must be a table", k->section);
 		lua_pop(L, 1);
 	}
-	lua_pop(L, 1);
-	if (lua_getfield(L, t, "title") == LUA_TTABLE) {
-		int h = lua_gettop(L);
-		style_field(L, h, "font", F_FAMILY, &s->title_family, d, "title.");
-		style_field(L, h, "size", F_SIZE, &s->title_size, d, "title.");
-		style_field(L, h, "subtitle_size", F_SIZE, &s->subtitle_size, d, "title.");
-		style_field(L, h, "color", F_COLOR, &s->title_color, d, "title.");
-		style_field(L, h, "show", F_BOOL, &s->title_block, d, "title.");
-	}
-	lua_pop(L, 1);
-	if (lua_getfield(L, t, "table") == LUA_TTABLE) {
-		int h = lua_gettop(L);
-		style_field(L, h, "size", F_SIZE, &s->table_size, d, "table.");
-		style_field(L, h, "leading", F_SIZE, &s->table_leading, d, "table.");
-		style_field(L, h, "header_fill", F_COLOR, &s->table_header_fill, d, "table.");
-		style_field(L, h, "header_text", F_COLOR, &s->table_header_text, d, "table.");
-		style_field(L, h, "stripe", F_COLOR, &s->table_stripe, d, "table.");
-		style_field(L, h, "rule", F_COLOR, &s->table_rule, d, "table.");
-	}
-	lua_pop(L, 1);
-	style_field(L, t, "accent", F_COLOR, &s->accent, d, "");
-	style_field(L, t, "muted", F_COLOR, &s->muted, d, "");
-	style_field(L, t, "contents_title", F_STR, &s->contents_title, d, "");
-	running_fields(L, t, "header", &s->header, d);
-	running_fields(L, t, "footer", &s->footer, d);
 }
 
 /* Pushes the template table named at index i (loading templates/NAME.lua
