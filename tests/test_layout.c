@@ -455,6 +455,21 @@ static void right_and_centred_lines_align_to_their_edge(void **state)
 	free(ls);
 }
 
+/* A new document of n one-line fillers with no space after them, then text
+ * as a justified paragraph, laid out into *r: each extra filler moves the
+ * paragraph down one line. Free with lay_free(r->doc) and doc_free(). */
+static doc_document *after_fillers(int n, const char *text, lay_result *r)
+{
+	doc_document *d = doc_new();
+	assert_non_null(d);
+	d->style.paragraph_space = 0;
+	for (int i = 0; i < n; i++)
+		paragraph(d, 1, "filler", DOC_ALIGN_LEFT);
+	paragraph(d, 2, text, DOC_ALIGN_JUSTIFY);
+	lay(d, r);
+	return d;
+}
+
 /* A paragraph over several pages breaks between lines, and never leaves its
  * first line alone at the foot of a page. One-line fillers without space
  * after them move the paragraph's start down a line at a time, so one of
@@ -467,14 +482,8 @@ static void a_paragraph_breaks_across_pages_between_lines(void **state)
 	some_words(text, sizeof text, 4000);
 	int one_line_left = 0;
 	for (int filler = 44; filler <= 52; filler++) {
-		doc_document *d = doc_new();
-		assert_non_null(d);
-		d->style.paragraph_space = 0;
 		lay_result r = {0};
-		for (int i = 0; i < filler; i++)
-			paragraph(d, 1, "filler", DOC_ALIGN_LEFT);
-		paragraph(d, 2, text, DOC_ALIGN_JUSTIFY);
-		lay(d, &r);
+		doc_document *d = after_fillers(filler, text, &r);
 		assert_true(r.doc->npages >= 3);
 		line *ls;
 		int n = lines_of(&r, d, &ls);
@@ -577,14 +586,8 @@ static void a_paragraphs_last_line_does_not_start_a_page_alone(void **state)
 	some_words(text, sizeof text, 60);      /* five or six lines */
 	int split = 0;
 	for (int filler = 40; filler <= 52; filler++) {
-		doc_document *d = doc_new();
-		assert_non_null(d);
-		d->style.paragraph_space = 0;
 		lay_result r = {0};
-		for (int i = 0; i < filler; i++)
-			paragraph(d, 1, "filler", DOC_ALIGN_LEFT);
-		paragraph(d, 2, text, DOC_ALIGN_JUSTIFY);
-		lay(d, &r);
+		doc_document *d = after_fillers(filler, text, &r);
 		line *ls;
 		int n = lines_of(&r, d, &ls);
 		int first = filler, last_page = ls[n - 1].page, on_last = 0;
