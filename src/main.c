@@ -17,6 +17,9 @@
 #include "layout/fonts.h"
 #include "script/host.h"
 #include "script/run.h"
+#include "output/save.h"
+#include "util/escape.h"
+#include "util/path.h"
 
 static const char usage[] =
 	"usage: brief SCRIPT.lua [options]\n"
@@ -32,9 +35,16 @@ static const char usage[] =
 	"      --data DIR           dataset folder (default: the project's data/)\n"
 	"      --check              run and lay out fully, write nothing\n"
 	"      --strict             warnings (uncovered characters, overflow) are failures\n"
-	"      --timeout SECONDS    wall-clock limit per script (default 60)\n"
-	"      --max-memory MB      Lua memory limit per script (default 512)\n"
-	"      --max-instructions N Lua instruction limit per script (default 2000000000)\n"
+	"limits (hitting one stops the script with exit code 6 and says which):\n"
+	"      --timeout SECONDS    wall clock per script (default 60)\n"
+	"      --max-memory MB      Lua memory per script (default 512); the worker's\n"
+	"                           whole address space is this plus 768 MB\n"
+	"      --max-instructions N Lua instructions per script (default 2000000000)\n"
+	"      --max-pages N        pages per document (default 10000, at most 32767)\n"
+	"      --max-output MB      size of each PDF written (default 1024)\n"
+	"      --max-image-pixels N width x height of one image (default 50000000)\n"
+	"      A text that becomes a PDF string (a title, author, heading, link) holds\n"
+	"      at most 65535 bytes, the PDF library's fixed limit.\n"
 	"  -q, --quiet              no warnings or progress\n"
 	"  -v, --verbose            Lua tracebacks with errors\n"
 	"      --help, --version\n"
@@ -49,9 +59,15 @@ static const char usage[] =
 	"  3  script error (a Lua error or a misuse of the API, named FILE:LINE)\n"
 	"  4  data error (a dataset file failed validation, named FILE:LINE)\n"
 	"  5  output error (the PDF could not be written)\n"
-	"  6  stopped: time, instruction or memory limit exceeded, or the worker crashed\n"
+	"  6  stopped: a limit above was reached, or the worker crashed\n"
 	"  7  --strict and the layout gave warnings\n"
-	"A batch exits with the first failing script's code, 0 if all succeeded.\n";
+	"  130, 143  stopped by SIGINT or SIGTERM: workers stopped, nothing written\n"
+	"A batch exits with the first failing script's code, 0 if all succeeded.\n"
+	"\n"
+	"A run writes nothing unless it succeeds: every PDF it saves is committed\n"
+	"together at the end. Scripts read only beneath their own folder, the data\n"
+	"and templates folders, and write only beneath the output folder (the folder\n"
+	"of -o, default reports/), as regular files.\n";
 
 typedef struct options {
 	const char *output, *data_dir, *summary;
@@ -89,7 +105,7 @@ static bool number_arg(const char *s, double lo, double hi, double *out)
 
 static int parse(int argc, char **argv, options *o)
 {
-	o->limits = (run_limits){512u << 20, 2000000000LL, 60};
+	o->limits = (run_limits){512u << 20, 2000000000LL, 60, 10000, 1ull << 30, 50000000LL};
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	o->jobs = cpus > 0 ? (int)cpus : 1;
 	int i = 1;
@@ -115,6 +131,10 @@ static int parse(int argc, char **argv, options *o)
 			NEED();
 			if (o->batch)
 				return usage_error("%s does not apply to a batch", a);
+			if (!*val)
+				return usage_error("%s needs a file name", a);
+			if (strlen(val) >= PATH_LIMIT)
+				return usage_error("%s: the path is longer than %d bytes", a, PATH_LIMIT - 1);
 			o->output = val;
 		} else if (IS("-s", "--set")) {
 			NEED();
@@ -127,9 +147,15 @@ static int parse(int argc, char **argv, options *o)
 			o->params[o->nparams++] = (run_param){argv[i], eq + 1};
 		} else if (strcmp(a, "--data") == 0) {
 			NEED();
+			if (!*val || strlen(val) >= PATH_LIMIT)
+				return usage_error("--data needs a folder name shorter than %d bytes",
+				                   PATH_LIMIT);
 			o->data_dir = val;
 		} else if (strcmp(a, "--summary") == 0) {
 			NEED();
+			if (!*val || strlen(val) >= PATH_LIMIT)
+				return usage_error("--summary needs a file name shorter than %d bytes",
+				                   PATH_LIMIT);
 			o->summary = val;
 		} else if (IS("-j", "--jobs")) {
 			NEED();
@@ -146,6 +172,24 @@ static int parse(int argc, char **argv, options *o)
 			if (!number_arg(val, 1, 65536, &d))
 				return usage_error("--max-memory needs megabytes (1 to 65536), got '%s'", val);
 			o->limits.memory = (size_t)(d * 1048576);
+		} else if (strcmp(a, "--max-pages") == 0) {
+			NEED();
+			if (!number_arg(val, 1, SAVE_MAX_PAGES, &d) || d != (int)d)
+				return usage_error("--max-pages needs a number from 1 to %d, got '%s'",
+				                   SAVE_MAX_PAGES, val);
+			o->limits.pages = (int)d;
+		} else if (strcmp(a, "--max-output") == 0) {
+			NEED();
+			if (!number_arg(val, 1, 1048576, &d))
+				return usage_error("--max-output needs megabytes (1 to 1048576), got '%s'",
+				                   val);
+			o->limits.output_bytes = (unsigned long long)(d * 1048576);
+		} else if (strcmp(a, "--max-image-pixels") == 0) {
+			NEED();
+			if (!number_arg(val, 1, 1e10, &d) || d != (long long)d)
+				return usage_error("--max-image-pixels needs a whole number from 1 to "
+				                   "10000000000, got '%s'", val);
+			o->limits.image_pixels = (long long)d;
 		} else if (strcmp(a, "--max-instructions") == 0) {
 			NEED();
 			if (!number_arg(val, 1000, 1e15, &d))
@@ -175,9 +219,16 @@ static int parse(int argc, char **argv, options *o)
 		                   o->scripts[1]);
 	if (o->summary && !o->batch)
 		return usage_error("%s", "--summary applies to a batch");
-	for (int k = 0; k < o->nscripts; k++)
-		if (access(o->scripts[k], R_OK) != 0)
-			return usage_error("cannot read script '%s'", o->scripts[k]);
+	for (int k = 0; k < o->nscripts; k++) {
+		struct stat sb;
+		if (strlen(o->scripts[k]) >= PATH_LIMIT - 16)
+			return usage_error("script path longer than %d bytes", PATH_LIMIT - 16);
+		if (stat(o->scripts[k], &sb) != 0 || !S_ISREG(sb.st_mode) ||
+		    access(o->scripts[k], R_OK) != 0)
+			return usage_error("cannot read script '%s': %s", o->scripts[k],
+			                   stat(o->scripts[k], &sb) != 0 ? strerror(errno)
+			                   : "not a regular file");
+	}
 	return EXIT_OK;
 }
 
@@ -235,158 +286,256 @@ static void relative_to_cwd(char *path, size_t n)
 	free(real);
 }
 
-/* reports/<script name>[-k-v...].pdf */
-static void default_output(const options *o, const char *script, char *out, size_t n)
+/* reports/<script name>[-k-v...].pdf, into out (PATH_LIMIT bytes); a name
+ * that would not fit is shortened at a character boundary. */
+static void default_output(const options *o, const char *script, char *out)
 {
 	const char *base = strrchr(script, '/');
 	base = base ? base + 1 : script;
 	size_t len = strlen(base);
 	if (len > 4 && strcmp(base + len - 4, ".lua") == 0)
 		len -= 4;
-	size_t k = (size_t)snprintf(out, n, "reports/%.*s", (int)len, base);
-	for (int i = 0; i < o->nparams && k < n; i++)
-		k += (size_t)snprintf(out + k, n - k, "-%s-%s", o->params[i].key, o->params[i].value);
-	for (char *p = out + 8; *p; p++)
-		if (*p == '/' || *p == ' ' || *p == '\\')
+	char name[PATH_LIMIT];
+	size_t k = (size_t)snprintf(name, sizeof name, "%.*s", (int)len, base);
+	for (int i = 0; i < o->nparams && k < sizeof name; i++)
+		k += (size_t)snprintf(name + k, sizeof name - k, "-%s-%s", o->params[i].key,
+		                      o->params[i].value);
+	k = escape_cut(name, strlen(name), 200);    /* a file name, not a path */
+	name[k] = '\0';
+	for (char *p = name; *p; p++)
+		if (*p == '/' || *p == ' ' || *p == '\\' || (unsigned char)*p < 0x20)
 			*p = '_';
-	if (k < n)
-		snprintf(out + k, n - k, ".pdf");
+	snprintf(out, PATH_LIMIT, "reports/%s.pdf", name);
 }
 
-static void json_string(FILE *f, const char *s)
+/* Prints text on stderr with its control characters escaped (util/escape.h):
+ * a script's error message never drives the operator's terminal. */
+static void say(const char *prefix, const char *text, const char *suffix)
 {
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", f);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
+	char *safe = escape_terminal(text, strlen(text), 1);
+	fprintf(stderr, "%s%s%s", prefix, safe ? safe : "(out of memory)", suffix);
+	free(safe);
+}
+
+/* What a run says on stderr: its warnings, then its error or its outputs. */
+static void report(const options *o, const host_result *r)
+{
+	for (int i = 0; i < r->nwarnings && !o->quiet; i++)
+		say("", r->warnings[i], "\n");
+	if (r->warnings_dropped && !o->quiet)
+		fprintf(stderr, "(%d more warnings)\n", r->warnings_dropped);
+	if (r->code != EXIT_OK) {
+		say("", r->message ? r->message : "failed", "\n");
+		return;
 	}
-	fputc('"', f);
+	for (int i = 0; i < r->noutputs && !o->quiet && !o->batch; i++) {
+		say("", r->outputs[i], "");
+		fprintf(stderr, ": %d page%s%s\n", i + 1 == r->noutputs ? r->pages : 0,
+		        r->pages == 1 ? "" : "s", o->check ? " (--check: nothing written)" : "");
+	}
+}
+
+/* The output folder of a target path: its folder, resolved. Refuses the
+ * root of the file system and a target that exists and is not a regular
+ * file (a device, a FIFO, a folder), before any script runs. */
+static int output_folder(const char *target, char root[PATH_LIMIT], const char *what)
+{
+	char dir[PATH_LIMIT], resolved[PATH_LIMIT], why[PATH_LIMIT + 64];
+	path_folder_of(target, dir);
+	if (path_resolve(dir, NULL, root) != PATH_OK) {
+		fprintf(stderr, "brief: %s: the path is too long or loops\n", what);
+		return EXIT_USAGE;
+	}
+	if (strcmp(root, "/") == 0) {
+		fprintf(stderr, "brief: %s %s: brief does not write into the root folder; name a "
+		        "folder for the output\n", what, target);
+		return EXIT_USAGE;
+	}
+	path_status st = path_output(root, target, NULL, resolved, why, sizeof why);
+	if (st == PATH_NOT_REGULAR) {
+		say("brief: cannot write ", target, "");
+		fprintf(stderr, ": %s (brief replaces only regular files; use --check to write "
+		        "nothing)\n", why);
+		return EXIT_OUTPUT;
+	}
+	if (st != PATH_OK) {
+		say("brief: cannot write ", target, "");
+		fprintf(stderr, ": %s\n", why);
+		return EXIT_OUTPUT;
+	}
+	return EXIT_OK;
+}
+
+/* Writes the batch summary to path, through a temporary file beside it, as
+ * valid JSON whatever the scripts' messages hold. */
+static int write_summary(const options *o, const host_result *results)
+{
+	char root[PATH_LIMIT], target[PATH_LIMIT], why[PATH_LIMIT + 64], tmp[PATH_LIMIT + 16];
+	int rc = output_folder(o->summary, root, "--summary");
+	if (rc != EXIT_OK)
+		return rc;
+	path_output(root, o->summary, NULL, target, why, sizeof why);
+	if (path_make_folders(root, target) != 0 && errno != EEXIST) {
+		fprintf(stderr, "brief: cannot write %s: %s\n", o->summary, strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", target);
+	int fd = mkstemp(tmp);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
+		fprintf(stderr, "brief: cannot write %s: %s\n", o->summary, strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	int n = o->nscripts, failed = 0;
+	for (int k = 0; k < n; k++)
+		failed += results[k].code != EXIT_OK;
+	fprintf(f, "{\"scripts\": %d, \"succeeded\": %d, \"failed\": %d, \"results\": [\n", n,
+	        n - failed, failed);
+	for (int k = 0; k < n; k++) {
+		const host_result *r = &results[k];
+		fputs("  {\"script\": ", f);
+		escape_json(f, o->scripts[k]);
+		fprintf(f, ", \"status\": \"%s\", \"exit_code\": %d, \"output\": ",
+		        r->code ? "failed" : "ok", r->code);
+		if (r->noutputs)
+			escape_json(f, r->outputs[r->noutputs - 1]);
+		else
+			fputs("null", f);
+		fputs(", \"outputs\": [", f);
+		for (int i = 0; i < r->noutputs; i++) {
+			fputs(i ? ", " : "", f);
+			escape_json(f, r->outputs[i]);
+		}
+		fprintf(f, "], \"pages\": %d, \"seconds\": %.3f, \"warnings\": [", r->pages, r->seconds);
+		for (int i = 0; i < r->nwarnings; i++) {
+			fputs(i ? ", " : "", f);
+			escape_json(f, r->warnings[i]);
+		}
+		fputs("], \"error\": ", f);
+		if (r->code)
+			escape_json(f, r->message ? r->message : "failed");
+		else
+			fputs("null", f);
+		fprintf(f, "}%s\n", k + 1 < n ? "," : "");
+	}
+	fputs("]}\n", f);
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fileno(f), 0666 & ~mask);
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0 || fclose(f) != 0 || rename(tmp, target) != 0) {
+		fprintf(stderr, "brief: cannot write %s: %s\n", o->summary, strerror(errno));
+		unlink(tmp);
+		return EXIT_OUTPUT;
+	}
+	return EXIT_OK;
+}
+
+/* The default output of every script of a batch; two scripts of the same
+ * name (a/x.lua, b/x.lua) would write the same reports/x.pdf, so the later
+ * ones get reports/x-2.pdf, x-3.pdf..., and brief says so. */
+static int batch_outputs(const options *o, char (*outputs)[PATH_LIMIT])
+{
+	for (int k = 0; k < o->nscripts; k++) {
+		default_output(o, o->scripts[k], outputs[k]);
+		char base[PATH_LIMIT];
+		snprintf(base, sizeof base, "%s", outputs[k]);
+		base[strlen(base) - 4] = '\0';      /* without .pdf */
+		for (int n = 2;; n++) {
+			bool taken = false;
+			for (int j = 0; j < k && !taken; j++)
+				taken = strcmp(outputs[j], outputs[k]) == 0;
+			if (!taken)
+				break;
+			snprintf(outputs[k], PATH_LIMIT, "%.*s-%d.pdf", PATH_LIMIT - 32, base, n);
+		}
+		if (strcmp(base + strlen("reports/"), "") != 0 &&
+		    strncmp(outputs[k] + strlen(base), ".pdf", 4) != 0 && !o->quiet) {
+			say("brief: ", o->scripts[k], "");
+			say(": its output would collide with another script's: writing ", outputs[k],
+			    " instead\n");
+		}
+	}
+	return EXIT_OK;
 }
 
 static int batch(const options *o, run_job *base)
 {
 	int n = o->nscripts;
 	host_result *results = calloc((size_t)n, sizeof *results);
-	char (*outputs)[4096] = calloc((size_t)n, sizeof *outputs);
-	pid_t *pids = calloc((size_t)n, sizeof *pids);
-	int *pipes = calloc((size_t)n, sizeof *pipes);
-	if (!results || !outputs || !pids || !pipes) {
+	char (*outputs)[PATH_LIMIT] = calloc((size_t)n, sizeof *outputs);
+	host_worker **running = calloc((size_t)n, sizeof *running);
+	int *index = calloc((size_t)n, sizeof *index);
+	if (!results || !outputs || !running || !index) {
 		fprintf(stderr, "brief: out of memory\n");
 		return EXIT_INTERNAL;
 	}
+	batch_outputs(o, outputs);
+	char root[PATH_LIMIT];
+	int rc = output_folder(outputs[0], root, "the output folder");
+	if (rc != EXIT_OK)
+		return rc;
+	host_claims claims = {0};
 	bool tty = isatty(STDERR_FILENO) && !o->quiet;
-	int next = 0, running = 0, done = 0;
+	int next = 0, nrunning = 0, done = 0, interrupted = 0;
 	while (done < n) {
-		while (running < o->jobs && next < n) {
-			int k = next++;
-			default_output(o, o->scripts[k], outputs[k], sizeof outputs[k]);
-			int fds[2];
-			if (pipe(fds) != 0) {
-				results[k].code = EXIT_INTERNAL;
-				snprintf(results[k].message, sizeof results[k].message, "cannot start: %s",
-				         strerror(errno));
-				done++;
-				continue;
-			}
-			fflush(stdout);
-			fflush(stderr);
-			pid_t pid = fork();
-			if (pid == 0) {
-				close(fds[0]);
-				run_job job = *base;
-				job.script = o->scripts[k];
-				job.output = outputs[k];
-				host_result r;
-				host_run(&job, &r);
-				ssize_t w = write(fds[1], &r, sizeof r);
-				_exit(w == (ssize_t)sizeof r ? 0 : 1);
-			}
-			close(fds[1]);
-			pids[k] = pid;
-			pipes[k] = fds[0];
-			running++;
+		while (!interrupted && nrunning < o->jobs && next < n) {
+			run_job job = *base;
+			job.script = o->scripts[next];
+			job.output = outputs[next];
+			job.output_root = root;
+			index[nrunning] = next++;
+			running[nrunning++] = host_start(&job);
 		}
-		/* wait for any running script to report */
-		for (int k = 0; k < next; k++) {
-			if (pids[k] <= 0)
+		if (!interrupted && (interrupted = host_wait(running, nrunning)))
+			host_stop_all();
+		for (int i = 0; i < nrunning; i++) {
+			if (!interrupted && !host_done(running[i]))
 				continue;
-			struct pollfd p = {pipes[k], POLLIN, 0};
-			if (poll(&p, 1, 10) <= 0)
-				continue;
-			ssize_t got = read(pipes[k], &results[k], sizeof results[k]);
-			if (got != (ssize_t)sizeof results[k]) {
-				memset(&results[k], 0, sizeof results[k]);
-				results[k].code = EXIT_INTERNAL;
-				snprintf(results[k].message, sizeof results[k].message,
-				         "%s: its supervisor died", o->scripts[k]);
-			}
-			close(pipes[k]);
-			waitpid(pids[k], NULL, 0);
-			pids[k] = 0;
-			running--;
+			int k = index[i];
+			host_finish(running[i], &claims, &results[k]);
+			running[i] = running[--nrunning];
+			index[i] = index[nrunning];
+			i--;
 			done++;
-			if (results[k].code != EXIT_OK)
-				fprintf(stderr, "%s%s\n", tty ? "\r\033[K" : "", results[k].message);
 			if (tty)
-				fprintf(stderr, "\r\033[K[%d/%d] %s %s", done, n,
-				        results[k].code ? "failed" : "done", o->scripts[k]);
+				fputs("\r\033[K", stderr);
+			report(o, &results[k]);
+			if (tty) {
+				fprintf(stderr, "[%d/%d] %s ", done, n, results[k].code ? "failed" : "done");
+				say("", o->scripts[k], "");
+			}
 		}
+		if (interrupted && nrunning == 0)
+			break;
 	}
 	if (tty)
 		fputc('\n', stderr);
 	int code = EXIT_OK, failed = 0;
 	for (int k = 0; k < n; k++)
-		if (results[k].code != EXIT_OK) {
+		if (results[k].code != EXIT_OK || k >= next) {
 			failed++;
 			if (code == EXIT_OK)
-				code = results[k].code;
+				code = results[k].code ? results[k].code : 128 + interrupted;
 		}
+	if (interrupted)
+		code = 128 + interrupted;
 	if (!o->quiet)
-		fprintf(stderr, "batch: %d scripts, %d succeeded, %d failed\n", n, n - failed, failed);
-	if (o->summary) {
-		char tmp[4200];
-		snprintf(tmp, sizeof tmp, "%s.tmp", o->summary);
-		FILE *f = fopen(tmp, "w");
-		if (!f) {
-			fprintf(stderr, "brief: cannot write %s: %s\n", o->summary, strerror(errno));
-			return EXIT_OUTPUT;
-		}
-		fprintf(f, "{\"scripts\": %d, \"succeeded\": %d, \"failed\": %d, \"results\": [\n", n,
-		        n - failed, failed);
-		for (int k = 0; k < n; k++) {
-			host_result *r = &results[k];
-			fputs("  {\"script\": ", f);
-			json_string(f, o->scripts[k]);
-			fprintf(f, ", \"status\": \"%s\", \"exit_code\": %d, \"output\": ",
-			        r->code ? "failed" : "ok", r->code);
-			if (r->outputs)
-				json_string(f, r->output);
-			else
-				fputs("null", f);
-			fprintf(f, ", \"pages\": %d, \"seconds\": %.3f, \"error\": ", r->pages, r->seconds);
-			if (r->code)
-				json_string(f, r->message);
-			else
-				fputs("null", f);
-			fprintf(f, "}%s\n", k + 1 < n ? "," : "");
-		}
-		fputs("]}\n", f);
-		if (fclose(f) != 0 || rename(tmp, o->summary) != 0) {
-			fprintf(stderr, "brief: cannot write %s: %s\n", o->summary, strerror(errno));
-			return EXIT_OUTPUT;
-		}
+		fprintf(stderr, "batch: %d scripts, %d succeeded, %d failed%s\n", n, n - failed,
+		        failed, interrupted ? " (interrupted)" : "");
+	if (o->summary && !interrupted) {
+		int src = write_summary(o, results);
+		if (code == EXIT_OK)
+			code = src;
 	}
+	for (int k = 0; k < n; k++)
+		host_result_free(&results[k]);
+	host_claims_free(&claims);
 	free(results);
 	free(outputs);
-	free(pids);
-	free(pipes);
+	free(running);
+	free(index);
 	return code;
 }
 
@@ -396,6 +545,7 @@ int main(int argc, char **argv)
 	int rc = parse(argc, argv, &o);
 	if (rc != EXIT_OK)
 		return rc;
+	host_catch_signals();
 	char home[PATH_MAX], data_dir[PATH_MAX + 8], templates_dir[PATH_MAX + 16];
 	find_home(home, sizeof home);
 	relative_to_cwd(home, sizeof home);
@@ -410,7 +560,7 @@ int main(int argc, char **argv)
 	char err[1024];
 	ds_dataset *ds = ds_load(data_dir, err, sizeof err);
 	if (!ds) {
-		fprintf(stderr, "%s\n", err);
+		say("", err, "\n");
 		return EXIT_DATA;
 	}
 	lay_fonts *fonts = fonts_open(err, sizeof err);
@@ -428,21 +578,22 @@ int main(int argc, char **argv)
 	if (o.batch) {
 		rc = batch(&o, &job);
 	} else {
-		char out[4096];
+		char out[PATH_LIMIT], root[PATH_LIMIT];
 		if (o.output)
 			snprintf(out, sizeof out, "%s", o.output);
 		else
-			default_output(&o, o.scripts[0], out, sizeof out);
-		job.script = o.scripts[0];
-		job.output = out;
-		host_result r;
-		host_run(&job, &r);
-		if (r.code != EXIT_OK)
-			fprintf(stderr, "%s\n", r.message);
-		else if (!o.quiet && r.outputs)
-			fprintf(stderr, "%s: %d page%s%s\n", r.output, r.pages, r.pages == 1 ? "" : "s",
-			        o.check ? " (--check: nothing written)" : "");
-		rc = r.code;
+			default_output(&o, o.scripts[0], out);
+		rc = output_folder(out, root, "-o");
+		if (rc == EXIT_OK) {
+			job.script = o.scripts[0];
+			job.output = out;
+			job.output_root = root;
+			host_result r;
+			host_run(&job, &r);
+			report(&o, &r);
+			rc = r.code;
+			host_result_free(&r);
+		}
 	}
 	fonts_free(fonts);
 	ds_free(ds);

@@ -88,7 +88,8 @@ static int setup(void **state)
 	c->job = (run_job){
 		.script = c->script, .output = c->out,
 		.data_dir = "data", .templates_dir = "templates",
-		.limits = {256 * MiB, 200000000LL, 30},     /* generous */
+		.output_root = c->dir,
+		.limits = {256 * MiB, 200000000LL, 30, 1000, 64 * MiB, 20000000},  /* generous */
 		.quiet = true,
 		.data = dataset, .fonts = fonts, .channel = -1,
 	};
@@ -104,6 +105,7 @@ static int teardown(void **state)
 	if (c->outside[0])
 		support_remove_tree(c->outside);
 	unsetenv("SOURCE_DATE_EPOCH");
+	host_result_free(&c->res);
 	free(c->captured);
 	free(c);
 	return 0;
@@ -182,6 +184,7 @@ static host_result *run_file(ctx *c, const char *path)
 {
 	run_job job = c->job;
 	job.script = path;
+	host_result_free(&c->res);
 	host_run(&job, &c->res);
 	return &c->res;
 }
@@ -220,7 +223,7 @@ static void expect_ok(const ctx *c, const char *what)
 {
 	if (c->res.code != EXIT_OK)
 		fail_msg("%s: exit %d: %s", what, c->res.code, c->res.message);
-	assert_string_equal(c->res.message, "");
+	assert_null(c->res.message);
 }
 
 /* The run failed with this code and exactly this message (after subst). */
@@ -228,7 +231,7 @@ static void expect_error(const ctx *c, const char *what, int code, const char *m
 {
 	char want[4096];
 	subst_into(c, message, want, sizeof want);
-	if (c->res.code != code || strcmp(c->res.message, want) != 0)
+	if (c->res.code != code || strcmp(c->res.message ? c->res.message : "", want) != 0)
 		fail_msg("%s:\n  got  exit %d: %s\n  want exit %d: %s", what, c->res.code,
 		         c->res.message, code, want);
 }
@@ -241,7 +244,7 @@ static void expect_error_like(const ctx *c, const char *what, int code, const ch
 	char p[4096], q[4096];
 	subst_into(c, prefix, p, sizeof p);
 	subst_into(c, part, q, sizeof q);
-	if (c->res.code != code || strncmp(c->res.message, p, strlen(p)) != 0 ||
+	if (c->res.code != code || !c->res.message || strncmp(c->res.message, p, strlen(p)) != 0 ||
 	    !strstr(c->res.message, q))
 		fail_msg("%s:\n  got  exit %d: %s\n  want exit %d: \"%s...%s...\"", what,
 		         c->res.code, c->res.message, code, p, q);
@@ -681,10 +684,10 @@ static void document_defaults_to_a4_and_save_returns_path_and_pages(void **state
 		"eq(path, '{dir}/sub/letter.pdf', 'a path taken in the output folder')\n"
 		"eq(pages, 2, 'pages after a page break')\n");
 	expect_ok(c, "document and save");
-	assert_int_equal(c->res.outputs, 2);
+	assert_int_equal(c->res.noutputs, 2);
 	char sub[128];
 	snprintf(sub, sizeof sub, "%s/sub/letter.pdf", c->dir);
-	assert_string_equal(c->res.output, sub);
+	assert_string_equal(c->res.outputs[1], sub);
 	assert_int_equal(c->res.pages, 2);
 	size_t na, nl;
 	char *a4 = support_read_file(c->out, &na), *letter = support_read_file(sub, &nl);
@@ -738,7 +741,9 @@ static void api_misuse_is_an_error_at_the_script_line(void **state)
 		{"doc:save('report.txt')",
 		 "{dir}/x.lua:2: save: 'report.txt' must end in .pdf"},
 		{"doc:save('../escape.pdf')",
-		 "{dir}/x.lua:2: save: '../escape.pdf' leaves the output folder"},
+		 "{dir}/x.lua:2: save: '../escape.pdf': outside the output folder {dir}"},
+		{"doc:save('/etc/brief-escape.pdf')",
+		 "{dir}/x.lua:2: save: '/etc/brief-escape.pdf': outside the output folder {dir}"},
 		{"doc:headng('typo')",
 		 "{dir}/x.lua:2: attempt to call a nil value (method 'headng')"},
 	};
@@ -761,18 +766,27 @@ static void image_missing_not_png_or_outside_the_folders_is_refused(void **state
 	support_write_file(path, support_tiny_png, sizeof support_tiny_png);
 	put(c, "fake.png", "not an image\n");
 
-	char outside_code[256], outside_message[256];
+	/* outside: one answer whether the file exists or not */
+	char outside_code[256], outside_message[256], absent_code[256], absent_message[256];
 	snprintf(outside_code, sizeof outside_code, "doc:image('%s/pixel.png')", outside);
-	snprintf(outside_message, sizeof outside_message, "{dir}/x.lua:2: image: %s/pixel.png is "
-	         "outside the script, data and template folders", outside);
+	snprintf(outside_message, sizeof outside_message, "{dir}/x.lua:2: image: '%s/pixel.png': "
+	         "outside the folders it may read (the script's own folder, data and templates)",
+	         outside);
+	snprintf(absent_code, sizeof absent_code, "doc:image('%s/absent.png')", outside);
+	snprintf(absent_message, sizeof absent_message, "{dir}/x.lua:2: image: '%s/absent.png': "
+	         "outside the folders it may read (the script's own folder, data and templates)",
+	         outside);
 	const error_case cases[] = {
 		{"doc:image('missing.png')",
-		 "{dir}/x.lua:2: image: cannot open {dir}/missing.png: No such file or directory"},
+		 "{dir}/x.lua:2: image: 'missing.png': no such file"},
 		{"doc:image('fake.png')",
-		 "{dir}/x.lua:2: image: fake.png: not a PNG or JPEG file"},
+		 "{dir}/x.lua:2: image: 'fake.png': not a PNG or JPEG file"},
 		{outside_code, outside_message},
+		{absent_code, absent_message},
 		{"doc:image('link.png')",
-		 "{dir}/x.lua:2: image: link.png is outside the script, data and template folders"},
+		 "{dir}/x.lua:2: image: 'link.png': outside the folders it may read (the script's "
+		 "own folder, data and templates)"},
+		{"doc:image('.')", "{dir}/x.lua:2: image: '.': not a regular file"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		expect_script_error(c, DOC_PRELUDE, &cases[i], "doc:save()\n");
@@ -798,8 +812,8 @@ static void a_script_that_never_saves_writes_its_last_document(void **state)
 		"last:page_break()\n"
 		"last:paragraph('page two')\n");
 	expect_ok(c, "implicit save");
-	assert_int_equal(c->res.outputs, 1);
-	assert_string_equal(c->res.output, c->out);
+	assert_int_equal(c->res.noutputs, 1);
+	assert_string_equal(c->res.outputs[0], c->out);
 	assert_int_equal(c->res.pages, 2);
 	assert_true(exists(c->out));
 }
@@ -1179,7 +1193,7 @@ static void a_crashing_worker_is_reported_and_the_parent_survives(void **state)
 		expect_error_like(c, scripts[i], EXIT_LIMIT, prefix,
 		                  "the script's worker crashed (signal 11: Segmentation fault)");
 		assert_non_null(strstr(c->res.message, "nothing was written"));
-		assert_int_equal(c->res.outputs, 0);
+		assert_int_equal(c->res.noutputs, 0);
 		expect_only(c, scripts[i], (const char *[]){NULL});
 	}
 	run(c, "require('brief').document{}:save()\n");
@@ -1274,7 +1288,7 @@ static void an_error_after_save_leaves_no_pdf(void **state)
 		"doc:save('second.pdf')\n"
 		"error('failed after saving')\n");
 	expect_error(c, "error after save", EXIT_SCRIPT, "{dir}/x.lua:6: failed after saving");
-	assert_int_equal(c->res.outputs, 0);
+	assert_int_equal(c->res.noutputs, 0);
 	expect_only(c, "error after save", (const char *[]){"x.lua", NULL});
 }
 

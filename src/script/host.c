@@ -1,30 +1,42 @@
 /*
- * host.c -- the parent's side of a run: fork, watch, commit or clean up.
+ * host.c -- the parent's side of a run: start a confined worker, read what
+ * it reports, stop it at its deadline, then commit or clean up.
  */
 #include "script/host.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
-#include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "output/plan.h"
+#include "util/escape.h"
 
 #ifndef __has_feature
 #define __has_feature(x) 0
 #endif
 #if defined(__SANITIZE_ADDRESS__) || __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
+#define UNDER_ASAN 1    /* ASan reserves terabytes: no address-space limit */
 #else
 #define UNDER_ASAN 0
 #endif
+
+#define MSG_MAX (RUN_FIELD_MAX * 3 + 64)    /* the longest message a worker may send */
+
+/* The longest message kept in a result; a longer one is cut and says so. */
+#define MESSAGE_MAX 16384
 
 static double now(void)
 {
@@ -33,234 +45,573 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-typedef struct pending_file {
-	char tmp[4200], final[4096];
+typedef struct reported {
+	char *temp, *target;
 	int pages;
-	bool commit;
-} pending_file;
+} reported;
 
-typedef struct channel {
-	char buf[16384];
-	size_t n;
-	pending_file *files;    /* every temporary file the worker announced */
-	int nfiles, capfiles;
-	bool oom;
-	int code;
-	char message[2048];
-} channel;
+struct host_worker {
+	run_job job;
+	pid_t pid;                  /* 0 once reaped, -1 if never started */
+	int fd;                     /* read end of the pipe, -1 once closed */
+	char tmpdir[64];            /* the private folder, "" if none */
+	volatile int *line;         /* the script line running, shared */
+	double start, deadline;
+	bool killed;                /* at its deadline */
+	int status;                 /* from waitpid */
+	unsigned char *buf;         /* MSG_MAX + 5 bytes of unread messages */
+	size_t nbuf;
+	reported *outs;             /* the outputs it announced */
+	int nouts, capouts;
+	host_result res;            /* filled as messages come */
+	host_worker *next;          /* in the list of live workers */
+};
 
-/* A new pending file, or NULL (and ch->oom) when out of memory. */
-static pending_file *new_file(channel *ch)
+static host_worker *live;       /* started, not yet finished: for host_stop_all */
+static volatile sig_atomic_t caught;
+
+/* ---- results --------------------------------------------------------------------- */
+
+void host_result_free(host_result *r)
 {
-	if (ch->nfiles == ch->capfiles) {
-		int cap = ch->capfiles ? ch->capfiles * 2 : 8;
-		pending_file *f = realloc(ch->files, (size_t)cap * sizeof *f);
-		if (!f) {
-			ch->oom = true;
-			return NULL;
-		}
-		ch->files = f;
-		ch->capfiles = cap;
-	}
-	pending_file *pf = &ch->files[ch->nfiles++];
-	memset(pf, 0, sizeof *pf);
-	return pf;
+	free(r->message);
+	for (int i = 0; i < r->noutputs; i++)
+		free(r->outputs[i]);
+	free(r->outputs);
+	for (int i = 0; i < r->nwarnings; i++)
+		free(r->warnings[i]);
+	free(r->warnings);
+	memset(r, 0, sizeof *r);
 }
 
-/* Handles the complete messages in ch->buf. */
-static void take_messages(channel *ch)
+void host_claims_free(host_claims *c)
 {
-	size_t off = 0;
-	while (ch->n - off >= 5) {
-		uint32_t len;
-		memcpy(&len, ch->buf + off + 1, 4);
-		if (ch->n - off - 5 < len)
-			break;
-		char type = ch->buf[off];
-		const char *f[3] = {"", "", ""};
-		const char *p = ch->buf + off + 5, *end = p + len;
-		for (int i = 0; i < 3 && p < end; i++) {
-			f[i] = p;
-			p += strlen(p) + 1;
-		}
-		pending_file *pf;
-		if (type == MSG_TEMP && (pf = new_file(ch))) {
-			snprintf(pf->tmp, sizeof pf->tmp, "%s", f[0]);
-		} else if (type == MSG_OUTPUT && !f[0][0] && (pf = new_file(ch))) {
-			snprintf(pf->final, sizeof pf->final, "%s", f[1]);  /* --check: no file */
-			pf->pages = atoi(f[2]);
-			pf->commit = true;
-		} else if (type == MSG_OUTPUT) {
-			for (int i = ch->nfiles - 1; i >= 0; i--)
-				if (strcmp(ch->files[i].tmp, f[0]) == 0) {
-					snprintf(ch->files[i].final, sizeof ch->files[i].final, "%s", f[1]);
-					ch->files[i].pages = atoi(f[2]);
-					ch->files[i].commit = true;
-					break;
-				}
-		} else if (type == MSG_ERROR) {
-			ch->code = atoi(f[0]);
-			snprintf(ch->message, sizeof ch->message, "%s", f[1]);
-		}
-		off += 5 + len;
-	}
-	memmove(ch->buf, ch->buf + off, ch->n - off);
-	ch->n -= off;
+	for (int i = 0; i < c->n; i++)
+		free(c->paths[i]);
+	free(c->paths);
+	free(c->owners);
+	memset(c, 0, sizeof *c);
 }
 
-static void limit(int resource, rlim_t value)
+/* Sets the result's error: code and a message, cut to MESSAGE_MAX bytes at a
+ * character boundary. An earlier error stays. */
+__attribute__((format(printf, 3, 4)))
+static void set_error(host_result *r, int code, const char *fmt, ...)
 {
-	struct rlimit rl = {value, value};
-	setrlimit(resource, &rl);
-}
-
-static void remove_tree_files(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d)
+	if (r->code != EXIT_OK)
 		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = NULL;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	r->code = code;
+	if (msg) {
+		size_t n = strlen(msg), cut = escape_cut(msg, n, MESSAGE_MAX);
+		if (cut < n)
+			snprintf(msg + cut, n - cut + 1, "%s", "…");
+	}
+	r->message = msg ? msg : strdup("out of memory");
+}
+
+static void add_warning(host_result *r, const char *script, const char *line,
+                        const char *text)
+{
+	if (r->nwarnings == HOST_MAX_WARNINGS) {
+		r->warnings_dropped++;
+		return;
+	}
+	char *w = NULL;
+	if (atoi(line) > 0 ? asprintf(&w, "%s:%d: warning: %s", script, atoi(line), text) < 0
+	                   : asprintf(&w, "%s: warning: %s", script, text) < 0)
+		return;
+	char **nw = realloc(r->warnings, (size_t)(r->nwarnings + 1) * sizeof *nw);
+	if (!nw) {
+		free(w);
+		return;
+	}
+	r->warnings = nw;
+	r->warnings[r->nwarnings++] = w;
+}
+
+/* ---- reading the worker's messages ------------------------------------------------- */
+
+/* Handles one message; false when it is malformed. */
+static bool take_message(host_worker *w, char type, const char *p, size_t len)
+{
+	const char *f[3] = {"", "", ""};
+	const char *end = p + len;
+	int nf = 0;
+	while (p < end && nf < 3) {
+		const char *z = memchr(p, '\0', (size_t)(end - p));
+		if (!z)
+			return false;
+		f[nf++] = p;
+		p = z + 1;
+	}
+	switch (type) {
+	case MSG_OUTPUT:
+		if (nf != 3 || w->nouts == PLAN_MAX_FILES)
+			return false;
+		if (w->nouts == w->capouts) {
+			int cap = w->capouts ? w->capouts * 2 : 4;
+			reported *o = realloc(w->outs, (size_t)cap * sizeof *o);
+			if (!o)
+				return false;
+			w->outs = o;
+			w->capouts = cap;
+		}
+		w->outs[w->nouts] = (reported){strdup(f[0]), strdup(f[1]), atoi(f[2])};
+		if (!w->outs[w->nouts].temp || !w->outs[w->nouts].target)
+			return false;
+		w->nouts++;
+		return true;
+	case MSG_WARNING:
+		if (nf != 2)
+			return false;
+		add_warning(&w->res, w->job.script, f[0], f[1]);
+		return true;
+	case MSG_ERROR:
+		if (nf != 2)
+			return false;
+		free(w->res.message);
+		w->res.message = NULL;
+		w->res.code = EXIT_OK;
+		set_error(&w->res, atoi(f[0]) > 0 ? atoi(f[0]) : EXIT_INTERNAL, "%s", f[1]);
+		return true;
+	}
+	return false;
+}
+
+/* Reads what the worker wrote; closes the pipe at its end, or when the
+ * worker broke the protocol (and then kills it). */
+static void read_messages(host_worker *w)
+{
+	ssize_t got = read(w->fd, w->buf + w->nbuf, MSG_MAX + 5 - w->nbuf);
+	if (got < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	bool bad = false;
+	if (got > 0) {
+		w->nbuf += (size_t)got;
+		size_t off = 0;
+		while (w->nbuf - off >= 5 && !bad) {
+			uint32_t len;
+			memcpy(&len, w->buf + off + 1, 4);
+			if (len > MSG_MAX) {
+				bad = true;
+				break;
+			}
+			if (w->nbuf - off - 5 < len)
+				break;
+			bad = !take_message(w, (char)w->buf[off], (const char *)w->buf + off + 5, len);
+			off += 5 + len;
+		}
+		memmove(w->buf, w->buf + off, w->nbuf - off);
+		w->nbuf -= off;
+		if (!bad)
+			return;
+	}
+	if (bad) {
+		kill(w->pid, SIGKILL);
+		set_error(&w->res, EXIT_INTERNAL, "%s: the worker sent a malformed report; "
+		          "nothing was written", w->job.script);
+	}
+	close(w->fd);
+	w->fd = -1;
+}
+
+/* ---- the worker ------------------------------------------------------------------------ */
+
+/* Holds the worker to what the run may use before the script starts. */
+static void confine(const run_job *job, pid_t parent)
+{
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent)
+		_exit(EXIT_INTERNAL);           /* the parent is gone already */
+	struct rlimit core = {0, 0}, files = {64, 64};
+	setrlimit(RLIMIT_CORE, &core);
+	setrlimit(RLIMIT_NOFILE, &files);
+	signal(SIGXFSZ, SIG_IGN);           /* an over-long write fails with EFBIG */
+	if (job->limits.output_bytes > 0) {
+		struct rlimit fsize = {job->limits.output_bytes + 1, job->limits.output_bytes + 1};
+		setrlimit(RLIMIT_FSIZE, &fsize);
+	}
+	if (!UNDER_ASAN) {
+		rlim_t as = (rlim_t)job->limits.memory + RUN_MEMORY_HEADROOM;
+		struct rlimit mem = {as, as};
+		setrlimit(RLIMIT_AS, &mem);
+	}
+}
+
+static void worker_main(host_worker *w, int channel, pid_t parent)
+{
+	run_job job = w->job;
+	job.channel = channel;
+	job.tmpdir = w->tmpdir;
+	job.line_slot = w->line;
+	/* a crash is a crash, whatever handlers the embedding program (a test
+	 * runner, ASan) installed: the parent reports it */
+	static const int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGINT, SIGTERM};
+	for (size_t k = 0; k < sizeof fatal / sizeof fatal[0]; k++)
+		signal(fatal[k], SIG_DFL);
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	struct rlimit cpu = {(rlim_t)job.limits.seconds + 5, (rlim_t)job.limits.seconds + 5};
+	setrlimit(RLIMIT_CPU, &cpu);
+	confine(&job, parent);
+	if (job.confined_hook) {
+		int rc = job.confined_hook(&job);
+		if (rc != EXIT_OK)
+			_exit(rc);
+	}
+	_exit(run_script(&job));
+}
+
+host_worker *host_start(const run_job *job)
+{
+	host_worker *w = calloc(1, sizeof *w);
+	if (!w)
+		return NULL;
+	w->job = *job;
+	w->pid = -1;
+	w->fd = -1;
+	w->start = now();
+	w->deadline = w->start + job->limits.seconds + 1.0;  /* the worker stops itself first */
+	w->line = mmap(NULL, sizeof(int), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+	               -1, 0);
+	w->buf = malloc(MSG_MAX + 5);
+	const char *tmp = getenv("TMPDIR");
+	snprintf(w->tmpdir, sizeof w->tmpdir, "%s/brief.XXXXXX",
+	         tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
+	int fds[2] = {-1, -1};
+	if (w->line == MAP_FAILED || !w->buf || !mkdtemp(w->tmpdir) ||
+	    pipe2(fds, O_CLOEXEC) != 0) {
+		set_error(&w->res, EXIT_INTERNAL, "%s: cannot start a worker: %s", job->script,
+		          strerror(errno));
+		if (w->line == MAP_FAILED)
+			w->line = NULL;
+		if (fds[0] >= 0)
+			close(fds[0]);
+		return w;
+	}
+	*w->line = 0;
+	fflush(stdout);
+	fflush(stderr);
+	pid_t parent = getpid(), pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		worker_main(w, fds[1], parent);
+	}
+	close(fds[1]);
+	if (pid < 0) {
+		set_error(&w->res, EXIT_INTERNAL, "%s: cannot start a worker: %s", job->script,
+		          strerror(errno));
+		close(fds[0]);
+		return w;
+	}
+	w->pid = pid;
+	w->fd = fds[0];
+	w->next = live;
+	live = w;
+	return w;
+}
+
+bool host_done(const host_worker *w)
+{
+	return w->fd < 0;
+}
+
+int host_wait(host_worker *const *ws, int n)
+{
+	struct pollfd *p = calloc((size_t)(n ? n : 1), sizeof *p);
+	if (!p)
+		return 0;
+	double t = now(), soonest = t + 3600;
+	for (int i = 0; i < n; i++) {
+		p[i] = (struct pollfd){ws[i]->fd, POLLIN, 0};
+		if (ws[i]->fd >= 0 && ws[i]->deadline < soonest)
+			soonest = ws[i]->deadline;
+	}
+	double left = soonest - t;
+	struct timespec ts = {(time_t)left, (long)((left - (double)(time_t)left) * 1e9)};
+	if (left < 0)
+		ts = (struct timespec){0, 0};
+	/* SIGINT and SIGTERM are blocked but while waiting here, so none is lost
+	 * between a check and the wait */
+	sigset_t during;
+	sigprocmask(SIG_SETMASK, NULL, &during);
+	sigdelset(&during, SIGINT);
+	sigdelset(&during, SIGTERM);
+	int r = caught ? -1 : ppoll(p, (nfds_t)n, &ts, &during);
+	for (int i = 0; r > 0 && i < n; i++)
+		if (p[i].revents && ws[i]->fd >= 0)
+			read_messages(ws[i]);
+	t = now();
+	for (int i = 0; i < n; i++)
+		if (ws[i]->fd >= 0 && t >= ws[i]->deadline) {
+			kill(ws[i]->pid, SIGKILL);
+			ws[i]->killed = true;
+			close(ws[i]->fd);
+			ws[i]->fd = -1;
+		}
+	free(p);
+	return caught;
+}
+
+/* Removes the private folder and everything the worker left in it, never
+ * following a link. */
+static void remove_private(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		rmdir(dir);
+		return;
+	}
 	struct dirent *e;
-	char path[4096];
 	while ((e = readdir(d)))
-		if (e->d_name[0] != '.') {
-			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-			unlink(path);
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+		    unlinkat(fd, e->d_name, 0) != 0 && errno == EISDIR) {
+			char sub[PATH_LIMIT];
+			snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name);
+			remove_private(sub);
 		}
 	closedir(d);
 	rmdir(dir);
 }
 
-void host_run(const run_job *job_in, host_result *res)
+/* The error for a worker that did not exit by itself. */
+static void stopped_error(host_worker *w)
 {
-	memset(res, 0, sizeof *res);
-	double start = now();
-	run_job job = *job_in;
-	channel *ch = calloc(1, sizeof *ch);
-	char tmpdir[] = "/tmp/brief.XXXXXX";
-	int fds[2] = {-1, -1};
-	volatile int *line = mmap(NULL, sizeof(int), PROT_READ | PROT_WRITE,
-	                          MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (!ch || line == MAP_FAILED || !mkdtemp(tmpdir) || pipe(fds) != 0) {
-		res->code = EXIT_INTERNAL;
-		snprintf(res->message, sizeof res->message, "%s: cannot start a worker: %s",
-		         job.script, strerror(errno));
-		free(ch);
-		if (line != MAP_FAILED)
-			munmap((void *)line, sizeof(int));
+	char where[PATH_LIMIT + 16];
+	int line = w->line ? *w->line : 0;
+	if (line > 0)
+		snprintf(where, sizeof where, "%s:%d", w->job.script, line);
+	else
+		snprintf(where, sizeof where, "%s", w->job.script);
+	host_result *r = &w->res;
+	free(r->message);
+	r->message = NULL;
+	r->code = EXIT_OK;
+	if (caught)
+		set_error(r, 128 + caught, "%s: stopped by %s; nothing was written", w->job.script,
+		          caught == SIGINT ? "SIGINT" : "SIGTERM");
+	else if (w->killed)
+		set_error(r, EXIT_LIMIT, "%s: stopped: time limit of %g s exceeded inside a library "
+		          "call at or after this line (raise it with --timeout); nothing was "
+		          "written", where, w->job.limits.seconds);
+	else if (WTERMSIG(w->status) == SIGXCPU)
+		set_error(r, EXIT_LIMIT, "%s: stopped: CPU time limit exceeded (raise it with "
+		          "--timeout); nothing was written", where);
+	else
+		set_error(r, EXIT_LIMIT, "%s: the script's worker crashed (signal %d: %s) at or after "
+		          "this line; nothing was written", where, WTERMSIG(w->status),
+		          strsignal(WTERMSIG(w->status)));
+}
+
+/* Is one of the outputs already written by another script of the batch? */
+static const char *claimed_by(const host_claims *c, const char *path)
+{
+	for (int i = 0; c && i < c->n; i++)
+		if (strcmp(c->paths[i], path) == 0)
+			return c->owners[i];
+	return NULL;
+}
+
+static void claim(host_claims *c, const char *path, const char *owner)
+{
+	if (!c)
+		return;
+	if (c->n == c->cap) {
+		int cap = c->cap ? c->cap * 2 : 16;
+		char **p = realloc(c->paths, (size_t)cap * sizeof *p);
+		if (p)
+			c->paths = p;
+		const char **o = realloc(c->owners, (size_t)cap * sizeof *o);
+		if (o)
+			c->owners = o;
+		if (!p || !o)
+			return;
+		c->cap = cap;
+	}
+	if ((c->paths[c->n] = strdup(path)))
+		c->owners[c->n++] = owner;
+}
+
+/* Copies of the plan's targets, resolved or as named; NULL when out of
+ * memory. */
+static char **targets_of(const out_plan *p, bool named)
+{
+	char **v = calloc((size_t)p->nfiles + 1, sizeof *v);
+	for (int i = 0; v && i < p->nfiles; i++)
+		if (!(v[i] = strdup(named ? p->files[i].name : p->files[i].target))) {
+			for (int k = 0; k < i; k++)
+				free(v[k]);
+			free(v);
+			return NULL;
+		}
+	return v;
+}
+
+/* Commits what a successful worker reported, all or nothing, unless another
+ * script of the batch wrote one of its targets already. */
+static void commit(host_worker *w, host_claims *claims)
+{
+	host_result *r = &w->res;
+	out_plan plan;
+	char err[PATH_LIMIT + 256];
+	if (plan_init(&plan, w->job.output_root, w->tmpdir, err, sizeof err) != 0) {
+		set_error(r, EXIT_OUTPUT, "%s: %s", w->job.script, err);
 		return;
 	}
-	*line = 0;
-	job.tmpdir = tmpdir;
-	job.line_slot = line;
-	fflush(stdout);
-	fflush(stderr);
-	pid_t pid = fork();
-	if (pid == 0) {
-		close(fds[0]);
-		job.channel = fds[1];
-		limit(RLIMIT_CORE, 0);
-		/* a crash is a crash, whatever handlers the embedding program (a test
-		 * runner, ASan) installed: the parent reports it */
-		static const int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
-		for (size_t k = 0; k < sizeof fatal / sizeof fatal[0]; k++)
-			signal(fatal[k], SIG_DFL);
-		limit(RLIMIT_CPU, (rlim_t)job.limits.seconds + 5);
-		if (!UNDER_ASAN)
-			limit(RLIMIT_AS, (rlim_t)job.limits.memory * 2 + ((rlim_t)1 << 30));
-		_exit(run_script(&job));
+	for (int i = 0; i < w->nouts && r->code == EXIT_OK; i++) {
+		reported *o = &w->outs[i];
+		const char *owner;
+		if (plan_add(&plan, o->temp[0] ? o->temp : NULL, o->target, o->pages, err,
+		             sizeof err) != 0)
+			set_error(r, EXIT_OUTPUT, "%s: cannot write %s", w->job.script, err);
+		else if ((owner = claimed_by(claims, plan.files[plan.nfiles - 1].target)))
+			set_error(r, EXIT_OUTPUT, "%s: cannot write %s: %s of this batch wrote it "
+			          "already (give each script its own output)", w->job.script,
+			          o->target, owner);
 	}
-	close(fds[1]);
-	bool killed = false;
-	if (pid < 0) {
-		res->code = EXIT_INTERNAL;
-		snprintf(res->message, sizeof res->message, "%s: cannot start a worker: %s",
-		         job.script, strerror(errno));
+	char **named = r->code == EXIT_OK ? targets_of(&plan, true) : NULL;
+	char **resolved = named ? targets_of(&plan, false) : NULL;
+	if (r->code == EXIT_OK && !resolved) {
+		for (int i = 0; named && i < plan.nfiles; i++)
+			free(named[i]);
+		free(named);
+		named = NULL;
+		set_error(r, EXIT_INTERNAL, "%s: out of memory", w->job.script);
+	}
+	int n = plan.nfiles, pages = n ? plan.files[n - 1].pages : 0;
+	if (r->code != EXIT_OK) {
+		plan_discard(&plan);
+		n = 0;
 	} else {
-		double deadline = start + job.limits.seconds + 1.0;  /* the worker stops itself first */
-		for (;;) {
-			double left = deadline - now();
-			if (left <= 0) {
-				kill(pid, SIGKILL);
-				killed = true;
-				break;
-			}
-			struct pollfd p = {fds[0], POLLIN, 0};
-			int r = poll(&p, 1, (int)(left * 1000) + 1);
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r <= 0)
-				continue;
-			ssize_t got = read(fds[0], ch->buf + ch->n, sizeof ch->buf - ch->n);
-			if (got < 0 && errno == EINTR)
-				continue;
-			if (got <= 0)
-				break;
-			ch->n += (size_t)got;
-			take_messages(ch);
-		}
-		int status = 0;
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-		/* the hook samples the running line: the fault is at or after it */
-		char where[4200];
-		if (*line > 0)
-			snprintf(where, sizeof where, "%s:%d", job.script, *line);
-		else
-			snprintf(where, sizeof where, "%s", job.script);
-		if (killed) {
-			res->code = EXIT_LIMIT;
-			snprintf(res->message, sizeof res->message,
-			         "%s: stopped: time limit of %g s exceeded inside a library call at or "
-			         "after this line (raise it with --timeout); nothing was written", where,
-			         job.limits.seconds);
-		} else if (WIFSIGNALED(status)) {
-			int sig = WTERMSIG(status);
-			res->code = EXIT_LIMIT;
-			if (sig == SIGXCPU)
-				snprintf(res->message, sizeof res->message, "%s: stopped: CPU time limit "
-				         "exceeded; nothing was written", where);
-			else
-				snprintf(res->message, sizeof res->message,
-				         "%s: the script's worker crashed (signal %d: %s) at or after this "
-				         "line; nothing was written", where, sig, strsignal(sig));
-		} else {
-			res->code = WEXITSTATUS(status);
-			if (res->code != EXIT_OK && ch->message[0])
-				snprintf(res->message, sizeof res->message, "%s", ch->message);
-			else if (res->code != EXIT_OK)
-				snprintf(res->message, sizeof res->message, "%s: the worker failed "
-				         "unexpectedly (exit status %d); nothing was written", job.script,
-				         res->code);
+		/* a signal now would leave the outputs half moved: held until done */
+		sigset_t all, old;
+		sigfillset(&all);
+		sigprocmask(SIG_BLOCK, &all, &old);
+		int rc = plan_commit(&plan, err, sizeof err);
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		if (rc != 0) {
+			set_error(r, EXIT_OUTPUT, "%s: %s; nothing was written", w->job.script, err);
+			for (int i = 0; i < n; i++)
+				free(named[i]);
+			free(named);
+			named = NULL;
 		}
 	}
-	close(fds[0]);
+	if (named) {
+		r->outputs = named;
+		r->noutputs = n;
+		r->pages = pages;
+	}
+	for (int i = 0; resolved && i < n; i++) {
+		if (named && !w->job.check)
+			claim(claims, resolved[i], w->job.script);
+		free(resolved[i]);
+	}
+	free(resolved);
+}
 
-	if (ch->oom && res->code == EXIT_OK) {
-		res->code = EXIT_INTERNAL;
-		snprintf(res->message, sizeof res->message, "%s: out of memory keeping track of "
-		         "its outputs; nothing was written", job.script);
+void host_finish(host_worker *w, host_claims *claims, host_result *res)
+{
+	if (w->fd >= 0) {
+		kill(w->pid, SIGKILL);
+		close(w->fd);
+		w->fd = -1;
 	}
-	/* commit every output of a good run, in order; otherwise remove them */
-	for (int i = 0; i < ch->nfiles; i++) {
-		pending_file *pf = &ch->files[i];
-		if (res->code == EXIT_OK && pf->commit) {
-			if (pf->tmp[0] && rename(pf->tmp, pf->final) != 0) {
-				res->code = EXIT_OUTPUT;
-				snprintf(res->message, sizeof res->message, "%s: cannot write %s: %s",
-				         job.script, pf->final, strerror(errno));
-				unlink(pf->tmp);
-				continue;
+	if (w->pid > 0) {
+		while (waitpid(w->pid, &w->status, 0) < 0 && errno == EINTR)
+			;
+		for (host_worker **p = &live; *p; p = &(*p)->next)
+			if (*p == w) {
+				*p = w->next;
+				break;
 			}
-			snprintf(res->output, sizeof res->output, "%s", pf->final);
-			res->pages = pf->pages;
-			res->outputs++;
-		} else if (pf->tmp[0]) {
-			unlink(pf->tmp);
+		host_result *r = &w->res;
+		if (w->killed || caught || WIFSIGNALED(w->status)) {
+			stopped_error(w);
+		} else if (WEXITSTATUS(w->status) != EXIT_OK && r->code == EXIT_OK) {
+			set_error(r, WEXITSTATUS(w->status), "%s: the worker failed unexpectedly "
+			          "(exit status %d); nothing was written", w->job.script,
+			          WEXITSTATUS(w->status));
+		} else if (WEXITSTATUS(w->status) != EXIT_OK) {
+			r->code = WEXITSTATUS(w->status);       /* the code it exited with counts */
+		} else if (r->code != EXIT_OK) {
+			set_error(r, EXIT_INTERNAL, "%s: the worker reported an error but exited 0",
+			          w->job.script);
+		} else {
+			commit(w, claims);
 		}
 	}
-	remove_tree_files(tmpdir);
-	munmap((void *)line, sizeof(int));
-	free(ch->files);
-	free(ch);
-	res->seconds = now() - start;
+	if (w->tmpdir[0] && strcmp(w->tmpdir + strlen(w->tmpdir) - 6, "XXXXXX") != 0)
+		remove_private(w->tmpdir);
+	if (w->line)
+		munmap((void *)w->line, sizeof(int));
+	for (int i = 0; i < w->nouts; i++) {
+		free(w->outs[i].temp);
+		free(w->outs[i].target);
+	}
+	free(w->outs);
+	free(w->buf);
+	*res = w->res;
+	res->seconds = now() - w->start;
+	free(w);
+}
+
+void host_run(const run_job *job, host_result *res)
+{
+	host_worker *w = host_start(job);
+	if (!w) {
+		memset(res, 0, sizeof *res);
+		set_error(res, EXIT_INTERNAL, "%s: out of memory", job->script);
+		return;
+	}
+	while (!host_done(w))
+		if (host_wait(&w, 1)) {
+			host_stop_all();
+			break;
+		}
+	host_finish(w, NULL, res);
+}
+
+/* ---- signals --------------------------------------------------------------------------- */
+
+static void on_signal(int sig)
+{
+	if (!caught)
+		caught = sig;
+}
+
+void host_catch_signals(void)
+{
+	struct sigaction sa = {0};
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigset_t block;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, NULL);
+}
+
+int host_interrupted(void)
+{
+	return caught;
+}
+
+void host_stop_all(void)
+{
+	for (host_worker *w = live; w; w = w->next)
+		if (w->pid > 0)
+			kill(w->pid, SIGKILL);
 }

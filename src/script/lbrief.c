@@ -24,22 +24,34 @@
 #include "layout/layout.h"
 #include "script/arg.h"
 #include "script/template.h"
+#include "output/save.h"
 #include "pdf/pdf.h"
 #include "script/modules.h"
 #include "script/run.h"
 #include "script/sandbox.h"
 #include "util/arena.h"
 #include "util/imagefile.h"
+#include "util/path.h"
 #include "util/utf8.h"
 
 #define DOCUMENT "brief.Document"
-#define ARG_MAX_POINTS 10000    /* sizes, widths and margins: 3.5 m is surely a mistake */
+#define IMAGE_MAX_BYTES ((size_t)64 << 20)     /* the largest image file read */
 
 extern const char brief_lua[];
 extern const size_t brief_lua_size;
 
+/* A document and who may free it. A method keeps the document's C pointer
+ * while it calls back into Lua (a label function, a table's __index, __len
+ * or __tostring), and the script may close the document from there. So a
+ * method marks the document busy while it runs (open_document); closing a
+ * busy document only marks it closed, and the method checks it is still
+ * open (still_open) before it changes the document. Memory goes when a
+ * close finds it idle, or when the userdata is collected, never while a
+ * method holds it: the method's own stack keeps the userdata alive. */
 typedef struct document_ud {
-	doc_document *doc;      /* NULL once closed */
+	doc_document *doc;      /* NULL once freed */
+	bool closed;
+	int busy;               /* methods running on it; not undone by a raise */
 	bool saved;
 	int line;               /* where the script made it, for late errors */
 } document_ud;
@@ -49,9 +61,31 @@ typedef struct document_ud {
 static document_ud *check_document(lua_State *L, int i)
 {
 	document_ud *u = luaL_checkudata(L, i, DOCUMENT);
-	if (!u->doc)
-		luaL_argerror(L, i, "document is closed");
+	if (u->closed || !u->doc)
+		luaL_error(L, "document is closed");
 	return u;
+}
+
+/* The document at i for a method that may call back into Lua: marked busy
+ * until close_method(). A method that raises leaves it busy, which only
+ * delays freeing to collection. */
+static document_ud *open_document(lua_State *L, int i)
+{
+	document_ud *u = check_document(L, i);
+	u->busy++;
+	return u;
+}
+
+/* Raises "document is closed" if a callback closed it. */
+static void still_open(lua_State *L, document_ud *u)
+{
+	if (u->closed)
+		luaL_error(L, "document is closed");
+}
+
+static void close_method(document_ud *u)
+{
+	u->busy--;
 }
 
 /* The line of the analyst's script that is running: the innermost level in
@@ -81,8 +115,7 @@ static int b_document(lua_State *L)
 	luaL_checktype(L, 1, LUA_TTABLE);
 	lua_settop(L, 1);
 	document_ud *u = lua_newuserdatauv(L, sizeof *u, 1);     /* 2 */
-	u->doc = NULL;
-	u->saved = false;
+	memset(u, 0, sizeof *u);
 	u->line = script_line(L);
 	luaL_setmetatable(L, DOCUMENT);
 	if (!(u->doc = doc_new()))
@@ -126,9 +159,12 @@ static int b_document(lua_State *L)
 
 /* ---- document methods ------------------------------------------------------------------ */
 
-static doc_block *add(lua_State *L, doc_document *d, doc_kind kind)
+/* Adds a block to the document of the method running, after every call
+ * into Lua the method made: the document must still be open. */
+static doc_block *add(lua_State *L, document_ud *u, doc_kind kind)
 {
-	doc_block *b = doc_add(d, kind, script_line(L));
+	still_open(L, u);
+	doc_block *b = doc_add(u->doc, kind, script_line(L));
 	if (!b)
 		arg_oom(L);
 	return b;
@@ -136,24 +172,27 @@ static doc_block *add(lua_State *L, doc_document *d, doc_kind kind)
 
 static int m_heading(lua_State *L)
 {
-	doc_document *d = check_document(L, 1)->doc;
+	document_ud *u = open_document(L, 1);
+	doc_document *d = u->doc;
 	const char *s = arg_utf8(L, 2, "heading");
 	lua_Integer level = luaL_optinteger(L, 3, 1);
 	if (level < 1 || level > 3)
 		return luaL_argerror(L, 3, "heading level must be 1, 2 or 3");
-	doc_block *b = add(L, d, DOC_HEADING);
+	doc_block *b = add(L, u, DOC_HEADING);
 	bool ok;
 	b->u.heading.level = (int)level;
 	b->u.heading.text = doc_plain_text(d, s, &ok);
 	if (!ok)
 		arg_oom(L);
+	close_method(u);
 	lua_settop(L, 1);
 	return 1;
 }
 
 static int m_paragraph(lua_State *L)
 {
-	doc_document *d = check_document(L, 1)->doc;
+	document_ud *u = open_document(L, 1);
+	doc_document *d = u->doc;
 	luaL_checkany(L, 2);
 	doc_text t = arg_text(L, 2, d, "paragraph");
 	doc_align align = DOC_ALIGN_DEFAULT;
@@ -165,10 +204,11 @@ static int m_paragraph(lua_State *L)
 		lua_pop(L, 1);
 		size = arg_opt_number(L, 3, "size", 0, "paragraph");
 	}
-	doc_block *b = add(L, d, DOC_PARAGRAPH);
+	doc_block *b = add(L, u, DOC_PARAGRAPH);
 	b->u.paragraph.text = t;
 	b->u.paragraph.align = align;
 	b->u.paragraph.size = size;
+	close_method(u);
 	lua_settop(L, 1);
 	return 1;
 }
@@ -217,7 +257,8 @@ static doc_list *build_list(lua_State *L, int i, doc_document *d, bool ordered, 
 
 static int m_list(lua_State *L)
 {
-	doc_document *d = check_document(L, 1)->doc;
+	document_ud *u = open_document(L, 1);
+	doc_document *d = u->doc;
 	if (lua_type(L, 2) != LUA_TTABLE && lua_type(L, 2) != LUA_TUSERDATA)
 		return luaL_typeerror(L, 2, "table of items");
 	bool ordered = false;
@@ -228,15 +269,17 @@ static int m_list(lua_State *L)
 		lua_pop(L, 1);
 	}
 	doc_list *l = build_list(L, 2, d, ordered, 0);
-	doc_block *b = add(L, d, DOC_LIST);
+	doc_block *b = add(L, u, DOC_LIST);
 	b->u.list = *l;
+	close_method(u);
 	lua_settop(L, 1);
 	return 1;
 }
 
 static int m_table(lua_State *L)
 {
-	doc_document *d = check_document(L, 1)->doc;
+	document_ud *u = open_document(L, 1);
+	doc_document *d = u->doc;
 	luaL_checktype(L, 2, LUA_TTABLE);
 	lua_settop(L, 2);
 	if (lua_getfield(L, 2, "columns") != LUA_TTABLE)                /* 3 */
@@ -313,15 +356,17 @@ static int m_table(lua_State *L)
 	if (lua_getfield(L, 2, "caption") != LUA_TNIL)
 		t.caption = arg_text(L, -1, d, "table caption");
 	lua_pop(L, 1);
-	doc_block *b = add(L, d, DOC_TABLE);
+	doc_block *b = add(L, u, DOC_TABLE);
 	b->u.table = t;
+	close_method(u);
 	lua_settop(L, 1);
 	return 1;
 }
 
 static int m_chart(lua_State *L)
 {
-	doc_document *d = check_document(L, 1)->doc;
+	document_ud *u = open_document(L, 1);
+	doc_document *d = u->doc;
 	luaL_checktype(L, 2, LUA_TTABLE);
 	lua_settop(L, 2);
 	doc_chart ch = {0};
@@ -387,15 +432,17 @@ static int m_chart(lua_State *L)
 		ch.series[i].values = v;
 		lua_pop(L, 2);
 	}
-	doc_block *b = add(L, d, DOC_CHART);
+	doc_block *b = add(L, u, DOC_CHART);
 	b->u.chart = ch;
+	close_method(u);
 	lua_settop(L, 1);
 	return 1;
 }
 
 static int m_timeline(lua_State *L)
 {
-	doc_document *d = check_document(L, 1)->doc;
+	document_ud *u = open_document(L, 1);
+	doc_document *d = u->doc;
 	int kind = lua_type(L, 2);
 	if (kind != LUA_TTABLE && kind != LUA_TUSERDATA)
 		return luaL_typeerror(L, 2, "collection or table of dated records");
@@ -446,49 +493,21 @@ static int m_timeline(lua_State *L)
 		e->label = arg_text(L, -1, d, what);
 		lua_pop(L, 2);
 	}
-	doc_block *b = add(L, d, DOC_TIMELINE);
+	doc_block *b = add(L, u, DOC_TIMELINE);
 	b->u.timeline = tl;
+	close_method(u);
 	lua_settop(L, 1);
 	return 1;
 }
 
-/* Is the real path of p inside the real directory dir? */
-static bool inside(const char *p, const char *dir)
-{
-	char *rd = realpath(dir, NULL);
-	if (!rd)
-		return false;
-	size_t n = strlen(rd);
-	bool ok = strncmp(p, rd, n) == 0 && (p[n] == '/' || p[n] == '\0');
-	free(rd);
-	return ok;
-}
-
+/* doc:image(path [, {width=, caption=}]): the file is read once, here,
+ * through the path rule (beneath the script's, data or template folders),
+ * and checked whole before the document keeps it. */
 static int m_image(lua_State *L)
 {
-	doc_document *d = check_document(L, 1)->doc;
+	document_ud *u = open_document(L, 1);
+	doc_document *d = u->doc;
 	const char *given = arg_utf8(L, 2, "image");
-	const run_job *job = sbx_job(L);
-	char path[4096], dir[4096];
-	const char *slash = strrchr(job->script, '/');
-	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - job->script) : 1,
-	         slash ? job->script : ".");
-	if (given[0] == '/')
-		snprintf(path, sizeof path, "%s", given);
-	else
-		snprintf(path, sizeof path, "%s/%s", dir, given);
-	char *real = realpath(path, NULL);
-	if (!real)
-		return luaL_error(L, "image: cannot open %s: %s", path, strerror(errno));
-	bool ok = inside(real, dir) || inside(real, job->data_dir) ||
-	          inside(real, job->templates_dir);
-	free(real);
-	if (!ok)
-		return luaL_error(L, "image: %s is outside the script, data and template folders",
-		                  given);
-	char why[256];
-	if (imagefile_probe(path, NULL, NULL, why, sizeof why) == IMAGEFILE_BAD)
-		return luaL_error(L, "image: %s: %s", given, why);
 	double width = 0;
 	const char *caption = NULL;
 	if (!lua_isnoneornil(L, 3)) {
@@ -496,24 +515,38 @@ static int m_image(lua_State *L)
 		width = arg_opt_number(L, 3, "width", 0, "image");
 		caption = arg_opt_string(L, 3, "caption", d, "image");
 	}
-	doc_block *b = add(L, d, DOC_IMAGE);
-	b->u.image.path = doc_strdup(d, path);
+	int nroots;
+	const char *const *roots = sbx_read_roots(L, &nroots);
+	char sdir[PATH_LIMIT], why[256];
+	path_folder_of(sbx_job(L)->script, sdir);
+	path_file f;
+	path_status st = path_read(roots, nroots, given, sdir, IMAGE_MAX_BYTES, &f, why, sizeof why);
+	if (st != PATH_OK)
+		return luaL_error(L, "image: '%s': %s%s", given, why, st == PATH_OUTSIDE
+		                  ? " (the script's own folder, data and templates)" : "");
+	/* checked from its bytes in memory: the file is not read again */
+	path_free(&f);
+	if (imagefile_probe(f.resolved, NULL, NULL, why, sizeof why) == IMAGEFILE_BAD)
+		return luaL_error(L, "image: '%s': %s", given, why);
+	doc_block *b = add(L, u, DOC_IMAGE);
+	b->u.image.path = doc_strdup(d, f.resolved);
 	b->u.image.width = width;
 	b->u.image.caption = caption;
+	close_method(u);
 	lua_settop(L, 1);
 	return 1;
 }
 
 static int m_contents(lua_State *L)
 {
-	add(L, check_document(L, 1)->doc, DOC_CONTENTS);
+	add(L, check_document(L, 1), DOC_CONTENTS);
 	lua_settop(L, 1);
 	return 1;
 }
 
 static int m_page_break(lua_State *L)
 {
-	add(L, check_document(L, 1)->doc, DOC_PAGE_BREAK);
+	add(L, check_document(L, 1), DOC_PAGE_BREAK);
 	lua_settop(L, 1);
 	return 1;
 }
@@ -522,8 +555,7 @@ static int m_page_break(lua_State *L)
  * document is saved, so it names every record read by then. */
 static int m_sources(lua_State *L)
 {
-	doc_document *d = check_document(L, 1)->doc;
-	doc_block *b = add(L, d, DOC_LIST);
+	doc_block *b = add(L, check_document(L, 1), DOC_LIST);
 	b->u.list.sources = true;
 	lua_settop(L, 1);
 	return 1;
@@ -576,77 +608,58 @@ static void fill_sources(lua_State *L, doc_document *d)
 
 /* ---- save ---------------------------------------------------------------------------- */
 
-/* Resolves the path a document is saved to: the job's output when none is
- * given; a relative path is taken in the output's folder. Writes to the
- * buffer or raises. */
-static void output_path(lua_State *L, int i, char *out, size_t n)
+/* The target doc:save(path) writes: the job's output when no path is
+ * given; a relative path is taken in the output folder, and any path must
+ * resolve beneath it (util/path.h). Writes the path as the script will see
+ * it to named, or raises. */
+static void output_target(lua_State *L, int i, char named[PATH_LIMIT])
 {
 	const run_job *job = sbx_job(L);
-	if (lua_isnoneornil(L, i)) {
-		snprintf(out, n, "%s", job->output);
-		return;
-	}
-	const char *p = arg_utf8(L, i, "save");
-	size_t len = strlen(p);
-	if (len < 5 || strcmp(p + len - 4, ".pdf") != 0)
-		luaL_error(L, "save: '%s' must end in .pdf", p);
-	if (strcmp(p, "..") == 0 || strncmp(p, "../", 3) == 0 || strstr(p, "/../"))
-		luaL_error(L, "save: '%s' leaves the output folder", p);
-	const char *slash = strrchr(job->output, '/');
-	char dir[4096];
-	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - job->output) : 1,
-	         slash ? job->output : ".");
-	if (p[0] == '/') {
-		/* an absolute path is fine when it names the output folder */
-		size_t k = strlen(dir);
-		char *real = realpath(dir, NULL);
-		bool in = real && strncmp(p, real, strlen(real)) == 0 && p[strlen(real)] == '/';
-		in = in || (strncmp(p, dir, k) == 0 && p[k] == '/');
-		free(real);
-		if (!in)
-			luaL_error(L, "save: '%s' is outside the output folder %s (choose it with -o)",
-			           p, dir);
-		snprintf(out, n, "%s", p);
-		return;
-	}
-	snprintf(out, n, "%s/%s", dir, p);
+	const char *given = lua_isnoneornil(L, i) ? job->output : arg_utf8(L, i, "save");
+	size_t len = strlen(given);
+	if (len < 5 || strcmp(given + len - 4, ".pdf") != 0)
+		luaL_error(L, "save: '%s' must end in .pdf", given);
+	char dir[PATH_LIMIT], resolved[PATH_LIMIT], why[PATH_LIMIT + 64];
+	path_folder_of(job->output, dir);
+	if (given == job->output || given[0] == '/')
+		snprintf(named, PATH_LIMIT, "%s", given);
+	else if (snprintf(named, PATH_LIMIT, "%s/%s", dir, given) >= PATH_LIMIT)
+		sbx_fail(L, EXIT_OUTPUT, "save: '%s': the path is too long", given);
+	path_status st = path_output(job->output_root, named, NULL, resolved, why, sizeof why);
+	if (st != PATH_OK)
+		sbx_fail(L, st == PATH_NOT_REGULAR ? EXIT_OUTPUT : EXIT_SCRIPT, "save: '%s': %s",
+		         given, why);
 }
 
-/* Is the folder that will hold final, with every symbolic link resolved,
- * inside the output folder? (save() checks names; this checks the disk.) */
-static bool in_output_folder(const run_job *job, const char *final)
+/* The worker's plan: the PDFs saved so far, in the private folder. Its
+ * files are the parent's to commit or remove; __gc frees only memory. */
+static int plan_gc(lua_State *L)
 {
-	char dir[4096], out[4096];
-	const char *slash = strrchr(final, '/');
-	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - final) : 1, slash ? final : ".");
-	slash = strrchr(job->output, '/');
-	snprintf(out, sizeof out, "%.*s", slash ? (int)(slash - job->output) : 1,
-	         slash ? job->output : ".");
-	char *rd = realpath(dir, NULL);
-	bool ok = rd && inside(rd, out);
-	free(rd);
-	return ok;
-}
-
-static int make_dirs(char *path)
-{
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		int rc = mkdir(path, 0777);
-		*p = '/';
-		if (rc != 0 && errno != EEXIST)
-			return -1;
-	}
+	plan_free(lua_touserdata(L, 1));
 	return 0;
 }
 
-static int fail_with(lua_State *L, int code, const char *fmt, const char *a, const char *b)
+static out_plan *worker_plan(lua_State *L)
 {
-	lua_pushinteger(L, code);
-	lua_setfield(L, LUA_REGISTRYINDEX, "brief.exit");
-	return luaL_error(L, fmt, a, b);
+	if (lua_getfield(L, LUA_REGISTRYINDEX, "brief.plan") == LUA_TUSERDATA) {
+		out_plan *p = lua_touserdata(L, -1);
+		lua_pop(L, 1);
+		return p;
+	}
+	lua_pop(L, 1);
+	const run_job *job = sbx_job(L);
+	out_plan *p = lua_newuserdatauv(L, sizeof *p, 0);
+	memset(p, 0, sizeof *p);
+	lua_newtable(L);
+	lua_pushcfunction(L, plan_gc);
+	lua_setfield(L, -2, "__gc");
+	lua_setmetatable(L, -2);
+	lua_setfield(L, LUA_REGISTRYINDEX, "brief.plan");
+	char err[PATH_LIMIT + 64];
+	if (plan_init(p, job->output_root, job->tmpdir ? job->tmpdir : "/tmp", err,
+	              sizeof err) != 0)
+		sbx_fail(L, EXIT_OUTPUT, "save: %s", err);
+	return p;
 }
 
 /* Layout result freed by __gc/__close even if a later step raises. */
@@ -660,15 +673,9 @@ static int layout_gc(lua_State *L)
 	return 0;
 }
 
-static int m_save(lua_State *L)
+static layout_ud *new_layout(lua_State *L)
 {
-	document_ud *u = check_document(L, 1);
-	const run_job *job = sbx_job(L);
-	char final[4096];
-	output_path(L, 2, final, sizeof final);
-	lua_settop(L, 1);
-
-	layout_ud *lu = lua_newuserdatauv(L, sizeof *lu, 0);            /* 2 */
+	layout_ud *lu = lua_newuserdatauv(L, sizeof *lu, 0);
 	lu->doc = NULL;
 	lua_newtable(L);
 	lua_pushcfunction(L, layout_gc);
@@ -676,76 +683,75 @@ static int m_save(lua_State *L)
 	lua_pushboolean(L, 0);
 	lua_setfield(L, -2, "__metatable");
 	lua_setmetatable(L, -2);
+	return lu;
+}
 
+/* The PDF's information: no title, the script's file name, as in the
+ * outline; no author is ever made up. */
+static pdf_info info_of(lua_State *L, const doc_document *d)
+{
+	const run_job *job = sbx_job(L);
+	const char *base = strrchr(job->script, '/');
+	pdf_info info = {.title = d->meta.title ? d->meta.title : base ? base + 1 : job->script,
+	                 .subject = d->meta.subtitle, .author = d->meta.author,
+	                 .creator = "brief " BRIEF_VERSION, .producer = "brief " BRIEF_VERSION,
+	                 .date = -1};
+	if (getenv("SOURCE_DATE_EPOCH"))
+		info.date = sbx_now();
+	return info;
+}
+
+static const int exit_of[] = {
+	[SAVE_OK] = EXIT_OK, [SAVE_ERROR] = EXIT_INTERNAL, [SAVE_LIMIT] = EXIT_LIMIT,
+	[SAVE_OUTPUT] = EXIT_OUTPUT,
+};
+
+/* doc:save([path]) -> path, pages: lays the document out, then writes it
+ * to the private folder for the parent to commit when the run succeeds
+ * (output/save.h does both; this binding reports). */
+static int m_save(lua_State *L)
+{
+	document_ud *u = open_document(L, 1);
+	const run_job *job = sbx_job(L);
+	char target[PATH_LIMIT], err[PATH_LIMIT + 256];
+	output_target(L, 2, target);
+	lua_settop(L, 1);
+	out_plan *plan = job->check ? NULL : worker_plan(L);
+	layout_ud *lu = new_layout(L);                                  /* 2 */
 	fill_sources(L, u->doc);
+	still_open(L, u);
 	lay_result res;
-	char err[512];
-	if (lay_document(u->doc, job->fonts, &res, err, sizeof err) != 0)
-		return luaL_error(L, "save: %s", err);
+	save_status st = save_layout(u->doc, job->fonts, job->limits.pages, &res, err, sizeof err);
+	if (st != SAVE_OK)
+		return sbx_fail(L, exit_of[st], "save: %s", err);
 	lu->doc = res.doc;
-	for (int i = 0; i < res.nwarnings && !job->quiet; i++) {
-		if (res.warnings[i].line > 0)
-			fprintf(stderr, "%s:%d: warning: %s\n", job->script, res.warnings[i].line,
-			        res.warnings[i].message);
-		else
-			fprintf(stderr, "%s: warning: %s\n", job->script, res.warnings[i].message);
-	}
-	if (job->strict && res.nwarnings > 0) {
-		char n[16];
-		snprintf(n, sizeof n, "%d", res.nwarnings);
-		return fail_with(L, EXIT_STRICT, "save: %s warning%s with --strict: nothing written",
-		                 n, res.nwarnings == 1 ? "" : "s");
-	}
+	for (int i = 0; i < res.nwarnings; i++)
+		sbx_warn(L, res.warnings[i].line, res.warnings[i].message);
+	if (job->strict && res.nwarnings > 0)
+		return sbx_fail(L, EXIT_STRICT, "save: %d warning%s with --strict: nothing written",
+		                res.nwarnings, res.nwarnings == 1 ? "" : "s");
 	int pages = res.doc->npages;
 	char npages[16];
 	snprintf(npages, sizeof npages, "%d", pages);
-	if (job->check) {
-		const char *fields[3] = {"", final, npages};      /* no file: a report only */
-		run_send(job->channel, MSG_OUTPUT, fields, 3);
-	} else {
-		char tmp[4200];
-		if (make_dirs(strcpy(tmp, final)) != 0)
-			return fail_with(L, EXIT_OUTPUT, "save: cannot create the folder of %s: %s",
-			                 final, strerror(errno));
-		if (!in_output_folder(job, final))
-			return fail_with(L, EXIT_SCRIPT, "save: %s leads outside the output folder %s",
-			                 final, "(through a symbolic link)");
-		const char *slash = strrchr(final, '/');
-		snprintf(tmp, sizeof tmp, "%.*s.%s.XXXXXX", slash ? (int)(slash - final + 1) : 0,
-		         final, slash ? slash + 1 : final);
-		int fd = mkstemp(tmp);
-		if (fd < 0)
-			return fail_with(L, EXIT_OUTPUT, "save: cannot write %s: %s", final,
-			                 strerror(errno));
-		mode_t mask = umask(0);     /* mkstemp makes 0600; a PDF is 0666 & ~umask */
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-		close(fd);
-		const char *fields[3] = {tmp, final, ""};
-		run_send(job->channel, MSG_TEMP, fields, 1);   /* removed if we die from here */
-		const doc_meta *m = &u->doc->meta;
-		/* no title: the script's file name, as in the outline; no author is made up */
-		const char *base = strrchr(job->script, '/');
-		pdf_info info = {.title = m->title ? m->title : base ? base + 1 : job->script,
-		                 .subject = m->subtitle, .author = m->author,
-		                 .creator = "brief " BRIEF_VERSION,
-		                 .producer = "brief " BRIEF_VERSION,
-		                 .date = -1};
-		if (getenv("SOURCE_DATE_EPOCH"))
-			info.date = sbx_now();
-		if (pdf_write(res.doc, &info, tmp, job->tmpdir, err, sizeof err) != 0) {
-			unlink(tmp);
-			return fail_with(L, EXIT_OUTPUT, "save: cannot write %s: %s", final, err);
-		}
-		fields[2] = npages;
-		run_send(job->channel, MSG_OUTPUT, fields, 3);
+	const char *fields[3] = {"", target, npages};       /* --check: no file, a report */
+	if (plan) {
+		pdf_info info = info_of(L, u->doc);
+		st = save_pdf(res.doc, &info, plan, target, job->limits.output_bytes, err, sizeof err);
+		if (st != SAVE_OK)
+			return sbx_fail(L, exit_of[st], "save: cannot write %s: %s", target, err);
+		fields[0] = plan->files[plan->nfiles - 1].temp;
+		for (int i = 0; i < plan->nfiles; i++)      /* saved to it before: replaced */
+			if (strcmp(plan->files[i].target, target) == 0)
+				fields[0] = plan->files[i].temp;
 	}
+	run_send(job->channel, MSG_OUTPUT, fields, 3);
 	u->saved = true;
 	lua_pushinteger(L, 1);
 	lua_setfield(L, LUA_REGISTRYINDEX, "brief.saved");
 	lay_free(lu->doc);
 	lu->doc = NULL;
-	lua_pushstring(L, final);
+	close_method(u);
+	lua_pushstring(L, target);
 	lua_pushinteger(L, pages);
 	return 2;
 }
@@ -755,13 +761,27 @@ static int m_gc(lua_State *L)
 	document_ud *u = luaL_checkudata(L, 1, DOCUMENT);
 	doc_free(u->doc);
 	u->doc = NULL;
+	u->closed = true;
+	return 0;
+}
+
+/* <close>: the document is closed at once, its memory freed unless a
+ * method running on it still holds it (then at collection). */
+static int m_close(lua_State *L)
+{
+	document_ud *u = luaL_checkudata(L, 1, DOCUMENT);
+	u->closed = true;
+	if (u->busy == 0) {
+		doc_free(u->doc);
+		u->doc = NULL;
+	}
 	return 0;
 }
 
 static int m_tostring(lua_State *L)
 {
 	document_ud *u = luaL_checkudata(L, 1, DOCUMENT);
-	if (!u->doc)
+	if (u->closed || !u->doc)
 		lua_pushliteral(L, "brief.Document (closed)");
 	else
 		lua_pushfstring(L, "brief.Document (%d blocks)", u->doc->nblocks);
@@ -807,7 +827,7 @@ int brief_finish(lua_State *L)
 	}
 	lua_rawgeti(L, -1, n);
 	document_ud *u = luaL_checkudata(L, -1, DOCUMENT);
-	if (!u->doc) {
+	if (u->closed || !u->doc) {
 		lua_pop(L, 2);
 		return 0;
 	}
@@ -828,7 +848,7 @@ static const luaL_Reg document_methods[] = {
 };
 
 static const luaL_Reg document_meta[] = {
-	{"__index", m_index}, {"__gc", m_gc}, {"__close", m_gc},
+	{"__index", m_index}, {"__gc", m_gc}, {"__close", m_close},
 	{"__tostring", m_tostring}, {NULL, NULL}
 };
 

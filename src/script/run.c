@@ -6,35 +6,50 @@
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "script/modules.h"
 #include "script/sandbox.h"
+#include "util/escape.h"
 
 void run_send(int fd, char type, const char *const *fields, int nfields)
 {
-	char buf[8192];
+	if (fd < 0)
+		return;
 	size_t n = 5;
+	for (int i = 0; i < nfields; i++)
+		n += RUN_FIELD_MAX + sizeof "… (cut)";
+	char *buf = malloc(n);
+	if (!buf)
+		return;
+	n = 5;
 	for (int i = 0; i < nfields; i++) {
-		size_t k = strlen(fields[i]) + 1;
-		if (n + k > sizeof buf)
-			k = sizeof buf - n;
+		size_t len = strlen(fields[i]), k = escape_cut(fields[i], len, RUN_FIELD_MAX);
 		memcpy(buf + n, fields[i], k);
 		n += k;
-		buf[n - 1] = '\0';
+		if (k < len) {
+			memcpy(buf + n, "… (cut)", sizeof "… (cut)" - 1);
+			n += sizeof "… (cut)" - 1;
+		}
+		buf[n++] = '\0';
 	}
 	uint32_t len = (uint32_t)(n - 5);
 	buf[0] = type;
 	memcpy(buf + 1, &len, 4);
 	for (size_t off = 0; off < n;) {
 		ssize_t w = write(fd, buf + off, n - off);
+		if (w < 0 && errno == EINTR)
+			continue;
 		if (w <= 0)
-			return;
+			break;
 		off += (size_t)w;
 	}
+	free(buf);
 }
 
 /* Lua shortens chunk names past 60 bytes in messages ("...ports/x.lua:3:");
@@ -93,9 +108,56 @@ static int message_handler(lua_State *L)
 	return 1;
 }
 
+/* Loads the script (in a protected call: a script too large for the memory
+ * limit is a memory error, not a panic) and leaves its chunk on the stack. */
+static int load_script(lua_State *L)
+{
+	const run_job *job = sbx_job(L);
+	int n;
+	const char *const *roots = sbx_read_roots(L, &n);
+	int rc = sbx_loadfile(L, job->script, roots, 1);    /* the script's own folder */
+	if (rc == LUA_ERRFILE)
+		return sbx_fail(L, EXIT_SCRIPT, "%s", lua_tostring(L, -1));
+	if (rc != LUA_OK)
+		return lua_error(L);
+	return 1;
+}
+
 static int finish(lua_State *L)
 {
 	return brief_finish(L);
+}
+
+/* Sends the error that ended the run, and returns its exit code. */
+static int report_error(lua_State *L, const run_job *job, int rc)
+{
+	const char *limit = sbx_limit_hit(L);
+	int code = sbx_exit_code(L);
+	if (!code)
+		code = limit && (strcmp(limit, "memory") != 0 || rc == LUA_ERRMEM) ? EXIT_LIMIT
+		                                                                     : EXIT_SCRIPT;
+	const char *msg = lua_tostring(L, -1);
+	char *buf = NULL;
+	if (rc == LUA_ERRMEM || !msg) {
+		/* no message handler runs for memory errors: the hook's last line */
+		int line = job->line_slot ? *job->line_slot : 0;
+		if (line > 0 && asprintf(&buf, "%s:%d: stopped: memory limit of %zu MiB exceeded at "
+		                         "or after this line (raise it with --max-memory)", job->script,
+		                         line, job->limits.memory >> 20) < 0)
+			buf = NULL;
+		else if (line <= 0 && asprintf(&buf, "%s: stopped: memory limit of %zu MiB exceeded "
+		                               "(raise it with --max-memory)", job->script,
+		                               job->limits.memory >> 20) < 0)
+			buf = NULL;
+		msg = buf ? buf : "stopped: memory limit exceeded";
+		code = EXIT_LIMIT;
+	}
+	char num[8];
+	snprintf(num, sizeof num, "%d", code);
+	const char *f[2] = {num, msg};
+	run_send(job->channel, MSG_ERROR, f, 2);
+	free(buf);
+	return code;
 }
 
 int run_script(const run_job *job)
@@ -108,46 +170,17 @@ int run_script(const run_job *job)
 	}
 	sbx_arm_deadline(L, job->limits.seconds);
 	lua_pushcfunction(L, message_handler);
-	int rc = sbx_loadfile(L, job->script);
 	int code = EXIT_OK;
-	if (rc != LUA_OK)       /* a syntax error: no handler has run */
-		lua_pushstring(L, full_name(L, job, lua_tostring(L, -1)));
+	lua_pushcfunction(L, load_script);
+	int rc = lua_pcall(L, 0, 1, 1);
 	if (rc == LUA_OK)
 		rc = lua_pcall(L, 0, 0, 1);
 	if (rc == LUA_OK) {
 		lua_pushcfunction(L, finish);
 		rc = lua_pcall(L, 0, 0, 1);
 	}
-	if (rc != LUA_OK) {
-		const char *limit = sbx_limit_hit(L);
-		lua_getfield(L, LUA_REGISTRYINDEX, "brief.exit");
-		if (lua_isinteger(L, -1))
-			code = (int)lua_tointeger(L, -1);
-		else if (limit && (strcmp(limit, "memory") != 0 || rc == LUA_ERRMEM))
-			code = EXIT_LIMIT;
-		else
-			code = EXIT_SCRIPT;
-		lua_pop(L, 1);
-		const char *msg = lua_tostring(L, -1);
-		char buf[512];
-		if (rc == LUA_ERRMEM || !msg) {
-			/* no message handler runs for memory errors: the hook's last line */
-			char where[4200];
-			int line = job->line_slot ? *job->line_slot : 0;
-			if (line > 0)
-				snprintf(where, sizeof where, "%s:%d", job->script, line);
-			else
-				snprintf(where, sizeof where, "%s", job->script);
-			snprintf(buf, sizeof buf, "%s: stopped: memory limit of %zu MiB exceeded at or "
-			         "after this line (raise it with --max-memory)", where,
-			         job->limits.memory >> 20);
-			msg = buf;
-		}
-		char num[8];
-		snprintf(num, sizeof num, "%d", code);
-		const char *f[2] = {num, msg};
-		run_send(job->channel, MSG_ERROR, f, 2);
-	}
+	if (rc != LUA_OK)
+		code = report_error(L, job, rc);
 	fflush(stdout);
 	sbx_close(L);
 	return code;

@@ -29,10 +29,21 @@ enum {
 };
 
 typedef struct run_limits {
-	size_t memory;              /* bytes of Lua memory */
+	size_t memory;              /* bytes of Lua memory; the worker's whole address
+	                               space is this plus RUN_MEMORY_HEADROOM */
 	long long instructions;     /* Lua VM instructions */
 	double seconds;             /* wall clock */
+	int pages;                  /* pages per document (at most SAVE_MAX_PAGES) */
+	unsigned long long output_bytes;    /* bytes per PDF written */
+	long long image_pixels;     /* width x height of one image */
 } run_limits;
+
+/* What the worker's C side (code, fonts, layout, libraries) may use beyond
+ * the Lua memory limit before its allocations fail. */
+#define RUN_MEMORY_HEADROOM ((size_t)768 << 20)
+
+/* The largest file read as a script, module or template. */
+#define RUN_MAX_SOURCE ((size_t)16 << 20)
 
 typedef struct run_param {
 	const char *key, *value;
@@ -41,7 +52,9 @@ typedef struct run_param {
 /* Everything a run needs; owned by the caller, read-only during the run. */
 typedef struct run_job {
 	const char *script;         /* path as the user gave it */
-	const char *output;         /* default output PDF path */
+	const char *output;         /* the PDF doc:save() writes when given no path */
+	const char *output_root;    /* the output folder, resolved: every PDF goes
+	                               beneath it */
 	const char *data_dir, *templates_dir;
 	const run_param *params;
 	int nparams;
@@ -51,25 +64,33 @@ typedef struct run_job {
 	bool verbose, quiet;
 	const ds_dataset *data;
 	lay_fonts *fonts;
-	const char *tmpdir;         /* for subset fonts */
-	int channel;                /* pipe to the parent (run_send) */
+	const char *tmpdir;         /* the run's private folder (set by the host) */
+	int channel;                /* pipe to the parent (run_send), -1 for none */
 	volatile int *line_slot;    /* shared with the parent: the script line
 	                               running, for messages when it is killed */
+	/* Tests only: runs in the worker once it is confined, before the script;
+	 * what it returns, if not EXIT_OK, ends the worker with that status. */
+	int (*confined_hook)(const struct run_job *job);
 } run_job;
 
-/* Messages from the worker to the parent, over the pipe fd. */
+/* Messages from the worker to the parent, over the pipe: a type byte, a
+ * 4-byte length, then NUL-terminated fields. */
 enum {
-	MSG_TEMP = 'T',             /* temp path: remove it unless committed */
-	MSG_OUTPUT = 'O',           /* temp path, final path, pages: commit on success */
+	MSG_OUTPUT = 'O',           /* temp file name ("" with --check), target, pages */
+	MSG_WARNING = 'W',          /* script line ("0" if none), message */
 	MSG_ERROR = 'E',            /* exit code, message */
-	MSG_LINE = 'L'              /* the script line being run (for kill messages) */
 };
 
-/* Runs the job in this process and returns an exit code; reports outputs
- * and the error message through job->channel. Called in the worker only. */
+/* The longest field a message carries; longer text is cut at a character
+ * boundary and says so. */
+#define RUN_FIELD_MAX 16384
+
+/* Runs the job in this process and returns an exit code; reports outputs,
+ * warnings and the error message through job->channel. Called in the
+ * worker only. */
 int run_script(const run_job *job);
 
-/* Sends one message: type, then the NUL-separated fields. */
+/* Sends one message: type, then the fields (each cut to RUN_FIELD_MAX). */
 void run_send(int fd, char type, const char *const *fields, int nfields);
 
 #endif

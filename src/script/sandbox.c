@@ -12,16 +12,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <time.h>
 
 #include "script/modules.h"
+#include "util/path.h"
 
 #define HOOK_EVERY 1000         /* instructions between two hook calls */
 #define REP_MAX (256u << 20)    /* largest string string.rep may build */
 
 typedef struct sbx {
 	const run_job *job;
+	int exit_code;              /* set by sbx_fail */
+	char roots[3][PATH_LIMIT];  /* script folder, data, templates: resolved */
+	const char *root_list[3];
+	int nroots;
 	lua_State *L;               /* the main thread, for the line of a memory stop */
 	size_t used;
 	long long count;
@@ -434,35 +440,58 @@ static int undefined_global(lua_State *L)
 
 /* ---- require ----------------------------------------------------------------- */
 
-int sbx_loadfile(lua_State *L, const char *path)
+const char *const *sbx_read_roots(lua_State *L, int *n)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		lua_pushfstring(L, "cannot open %s: %s", path, strerror(errno));
+	sbx *s = get(L);
+	*n = s->nroots;
+	return s->root_list;
+}
+
+int sbx_fail(lua_State *L, int code, const char *fmt, ...)
+{
+	get(L)->exit_code = code;
+	va_list ap;
+	va_start(ap, fmt);
+	lua_pushvfstring(L, fmt, ap);
+	va_end(ap);
+	return lua_error(L);
+}
+
+int sbx_exit_code(lua_State *L)
+{
+	return get(L)->exit_code;
+}
+
+void sbx_warn(lua_State *L, int line, const char *message)
+{
+	char num[16];
+	snprintf(num, sizeof num, "%d", line);
+	const char *f[2] = {num, message};
+	run_send(get(L)->job->channel, MSG_WARNING, f, 2);
+}
+
+/* ---- loading Lua files ------------------------------------------------------------- */
+
+int sbx_loadfile(lua_State *L, const char *given, const char *const *roots, int nroots)
+{
+	path_file f;
+	char why[128];
+	if (path_read(roots, nroots, given, NULL, RUN_MAX_SOURCE, &f, why, sizeof why) != PATH_OK) {
+		lua_pushfstring(L, "%s: %s", given, why);
 		return LUA_ERRFILE;
 	}
-	luaL_Buffer b;
-	luaL_buffinit(L, &b);
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		luaL_addlstring(&b, chunk, n);
-	bool bad = ferror(f);
-	fclose(f);
-	luaL_pushresult(&b);
-	if (bad) {
-		lua_pop(L, 1);
-		lua_pushfstring(L, "cannot read %s", path);
-		return LUA_ERRFILE;
-	}
-	size_t len;
-	const char *src = lua_tolstring(L, -1, &len);
-	if (len > 0 && src[0] == 0x1B) {
-		lua_pop(L, 1);
-		lua_pushfstring(L, "%s: binary chunks are not allowed", path);
+	if (f.len > 0 && f.data[0] == 0x1B) {
+		path_free(&f);
+		lua_pushfstring(L, "%s: binary chunks are not allowed", given);
 		return LUA_ERRSYNTAX;
 	}
-	lua_pushfstring(L, "@%s", path);
+	/* the text is copied into Lua before it is loaded: a memory error in
+	 * either leaves nothing of f behind */
+	lua_pushlstring(L, f.data, f.len);
+	path_free(&f);
+	lua_pushfstring(L, "@%s", given);
+	size_t len;
+	const char *src = lua_tolstring(L, -2, &len);
 	int rc = luaL_loadbufferx(L, src, len, lua_tostring(L, -1), "t");
 	lua_remove(L, -2);      /* chunk name */
 	lua_remove(L, -2);      /* source */
@@ -500,26 +529,39 @@ static int sbx_require(lua_State *L)
 		if (!module_name_ok(name))
 			return luaL_error(L, "require: '%s' is not a module name", name);
 		const run_job *job = sbx_job(L);
-		char rel[256], path[4096];
+		sbx *s = get(L);
+		char rel[256], path[PATH_LIMIT + 300];
 		snprintf(rel, sizeof rel, "%s", name);
 		for (char *p = rel; *p; p++)
 			if (*p == '.')
 				*p = '/';
-		const char *sep = strrchr(job->script, '/');
-		char dir[4096];
-		snprintf(dir, sizeof dir, "%.*s", sep ? (int)(sep - job->script) : 1,
-		         sep ? job->script : ".");
-		snprintf(path, sizeof path, "%s/%s.lua", job->templates_dir, rel);
-		FILE *f = fopen(path, "rb");
-		if (!f) {
-			snprintf(path, sizeof path, "%s/%s.lua", dir, rel);
-			f = fopen(path, "rb");
+		/* a template by that name, else a module beside the script */
+		const char *tdir = s->root_list[2], *sdir = s->root_list[0];
+		snprintf(path, sizeof path, "%s/%s.lua", tdir ? tdir : job->templates_dir, rel);
+		int rc = LUA_ERRFILE;
+		if (tdir)
+			rc = sbx_loadfile(L, path, &tdir, 1);
+		else
+			lua_pushliteral(L, "");
+		if (rc == LUA_ERRFILE) {
+			lua_pop(L, 1);
+			snprintf(path, sizeof path, "%s/%s.lua", sdir ? sdir : ".", rel);
+			rc = LUA_ERRFILE;
+			if (sdir)
+				rc = sbx_loadfile(L, path, &sdir, 1);
+			else
+				lua_pushliteral(L, "");
+			if (rc == LUA_ERRFILE) {
+				const char *why = lua_tostring(L, -1);
+				bool absent = why && strstr(why, ": no such file");
+				if (absent || !sdir)
+					return luaL_error(L, "module '%s' not found (looked for %s/%s.lua and "
+					                  "%s/%s.lua)", name, job->templates_dir, rel,
+					                  sdir ? sdir : ".", rel);
+				return luaL_error(L, "require '%s': %s", name, why);
+			}
 		}
-		if (!f)
-			return luaL_error(L, "module '%s' not found (looked for %s/%s.lua and "
-			                  "%s/%s.lua)", name, job->templates_dir, rel, dir, rel);
-		fclose(f);
-		if (sbx_loadfile(L, path) != LUA_OK)
+		if (rc != LUA_OK)
 			return lua_error(L);
 		lua_pushvalue(L, 1);
 		lua_call(L, 1, 1);
@@ -639,6 +681,16 @@ lua_State *sbx_new(const run_job *job)
 		return NULL;
 	s->job = job;
 	snprintf(s->chunk, sizeof s->chunk, "@%s", job->script);
+	char sdir[PATH_LIMIT];
+	path_folder_of(job->script, sdir);
+	const char *dirs[3] = {sdir, job->data_dir, job->templates_dir};
+	for (int i = 0; i < 3; i++) {
+		struct stat sb;
+		if (dirs[i] && path_resolve(dirs[i], NULL, s->roots[i]) == PATH_OK &&
+		    stat(s->roots[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+			s->root_list[i] = s->roots[i];
+	}
+	s->nroots = 3;
 	lua_State *L = lua_newstate(sbx_alloc, s);
 	if (!L) {
 		free(s);

@@ -38,10 +38,29 @@ void sbx_arm_deadline(lua_State *L, double seconds);
  * "memory" or NULL. */
 const char *sbx_limit_hit(lua_State *L);
 
-/* Loads a Lua text file as a chunk named after path, with the sandbox's
- * globals as its environment. Returns a lua_load status; on error the
- * message is on the stack. */
-int sbx_loadfile(lua_State *L, const char *path);
+/* Loads the Lua text file given (relative to the working directory) as a
+ * chunk named after it, with the sandbox's globals as its environment, when
+ * the path rule lets it be read beneath one of the nroots resolved folders
+ * roots[] (util/path.h; at most RUN_MAX_SOURCE bytes). Returns a lua_load
+ * status (LUA_ERRFILE when it cannot be read); on error the message is on
+ * the stack. */
+int sbx_loadfile(lua_State *L, const char *given, const char *const *roots, int nroots);
+
+/* The resolved folders a script may read files beneath: its own folder,
+ * the data folder and the templates folder (any may be NULL). */
+const char *const *sbx_read_roots(lua_State *L, int *n);
+
+/* Raises a Lua error (at the script's line, through the message handler)
+ * that ends the run with the exit code code (an EXIT_* of run.h). */
+__attribute__((format(printf, 3, 4)))
+int sbx_fail(lua_State *L, int code, const char *fmt, ...);
+
+/* The exit code set by sbx_fail(), or 0. */
+int sbx_exit_code(lua_State *L);
+
+/* Reports a warning to the parent: the script line it concerns (0: none)
+ * and the message. The parent prints it and keeps it for the summary. */
+void sbx_warn(lua_State *L, int line, const char *message);
 
 /* The job of the state's run. */
 const run_job *sbx_job(lua_State *L);

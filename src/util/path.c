@@ -184,12 +184,12 @@ path_status path_read(const char *const *roots, int nroots, const char *given,
 	if (path_resolve(given, base, f->resolved) != PATH_OK)
 		return say(PATH_TOO_LONG, msg, msgsize, "path is too long or loops");
 	if (!within_any(f->resolved, roots, nroots))
-		return say(PATH_OUTSIDE, msg, msgsize, "is outside the folders it may read");
+		return say(PATH_OUTSIDE, msg, msgsize, "outside the folders it may read");
 	int fd = open(f->resolved, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0 && (errno == ENOENT || errno == ENOTDIR))
 		return say(PATH_MISSING, msg, msgsize, "no such file");
 	if (fd < 0 && errno == ELOOP)       /* a link appeared since it was resolved */
-		return say(PATH_OUTSIDE, msg, msgsize, "is outside the folders it may read");
+		return say(PATH_OUTSIDE, msg, msgsize, "outside the folders it may read");
 	if (fd < 0)
 		return say(PATH_ERROR, msg, msgsize, "%s", strerror(errno));
 	struct stat sb;
@@ -198,10 +198,10 @@ path_status path_read(const char *const *roots, int nroots, const char *given,
 	if (fstat(fd, &sb) != 0) {
 		st = say(PATH_ERROR, msg, msgsize, "%s", strerror(errno));
 	} else if (!S_ISREG(sb.st_mode)) {
-		st = say(PATH_NOT_REGULAR, msg, msgsize, "is not a regular file");
+		st = say(PATH_NOT_REGULAR, msg, msgsize, "not a regular file");
 	} else if ((unsigned long long)sb.st_size > max_bytes) {
 		size_words(max_bytes, words, sizeof words);
-		st = say(PATH_TOO_BIG, msg, msgsize, "is larger than %s", words);
+		st = say(PATH_TOO_BIG, msg, msgsize, "larger than %s", words);
 	} else if (!(f->data = malloc((size_t)sb.st_size + 1))) {
 		st = say(PATH_ERROR, msg, msgsize, "out of memory");
 	}
@@ -221,7 +221,7 @@ path_status path_read(const char *const *roots, int nroots, const char *given,
 			}
 			size_words(max_bytes, words, sizeof words);
 			st = f->len + 1 > max_bytes
-			     ? say(PATH_TOO_BIG, msg, msgsize, "is larger than %s", words)
+			     ? say(PATH_TOO_BIG, msg, msgsize, "larger than %s", words)
 			     : say(PATH_ERROR, msg, msgsize, "changed while it was read");
 			break;
 		}
@@ -262,10 +262,10 @@ path_status path_output(const char *root, const char *given, const char *base,
 	if (path_resolve(given, base, out) != PATH_OK)
 		return say(PATH_TOO_LONG, msg, msgsize, "path is too long or loops");
 	if (!path_within(out, root) || strcmp(out, root) == 0)
-		return say(PATH_OUTSIDE, msg, msgsize, "is outside the output folder %s", root);
+		return say(PATH_OUTSIDE, msg, msgsize, "outside the output folder %s", root);
 	struct stat sb;
 	if (lstat(out, &sb) == 0 && !S_ISREG(sb.st_mode))
-		return say(PATH_NOT_REGULAR, msg, msgsize, "is not a regular file");
+		return say(PATH_NOT_REGULAR, msg, msgsize, "not a regular file");
 	return PATH_OK;
 }
 

@@ -57,9 +57,8 @@ typedef struct path_file {
  * resolves beneath one of the nroots resolved folders roots[], is a regular
  * file and holds at most max_bytes. On PATH_OK fills *f. Otherwise f holds
  * nothing to free and msg (msgsize bytes) says why, in words that never
- * tell whether a path outside the roots exists: "is outside the folders
- * it may read", "no such file", "is not a regular file", "is larger than
- * N MiB". */
+ * tell whether a path outside the roots exists: "outside the folders it
+ * may read", "no such file", "not a regular file", "larger than N MiB". */
 path_status path_read(const char *const *roots, int nroots, const char *given,
                       const char *base, size_t max_bytes, path_file *f, char *msg,
                       size_t msgsize);

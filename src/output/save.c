@@ -1,0 +1,76 @@
+/*
+ * save.c -- laying out to the limits, and writing a PDF into a plan.
+ */
+#include "output/save.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+save_status save_layout(const doc_document *d, lay_fonts *fonts, int max_pages,
+                        lay_result *res, char *err, size_t errsize)
+{
+	memset(res, 0, sizeof *res);
+	if (lay_document(d, fonts, res, err, errsize) != 0)
+		return SAVE_ERROR;
+	int pages = res->doc->npages;
+	if (max_pages <= 0 || max_pages > SAVE_MAX_PAGES)
+		max_pages = SAVE_MAX_PAGES;
+	if (pages > max_pages) {
+		lay_free(res->doc);
+		memset(res, 0, sizeof *res);
+		if (max_pages == SAVE_MAX_PAGES)
+			snprintf(err, errsize, "the document has %d pages, more than the %d a PDF "
+			         "written by brief can hold (split it into several documents)", pages,
+			         SAVE_MAX_PAGES);
+		else
+			snprintf(err, errsize, "the document has %d pages, more than the limit of %d "
+			         "(raise it with --max-pages)", pages, max_pages);
+		return SAVE_LIMIT;
+	}
+	return SAVE_OK;
+}
+
+save_status save_pdf(const lay_doc *doc, const pdf_info *info, out_plan *plan,
+                     const char *target, unsigned long long max_bytes, char *err,
+                     size_t errsize)
+{
+	char temp[PATH_LIMIT * 2];
+	snprintf(temp, sizeof temp, "%s/brief-XXXXXX", plan->tmpdir);
+	int fd = mkstemp(temp);
+	if (fd < 0) {
+		snprintf(err, errsize, "cannot make a temporary file in %s: %s", plan->tmpdir,
+		         strerror(errno));
+		return SAVE_OUTPUT;
+	}
+	close(fd);
+	char why[512];
+	if (pdf_write(doc, info, temp, plan->tmpdir, why, sizeof why) != 0) {
+		struct stat sb;
+		bool too_big = max_bytes > 0 && stat(temp, &sb) == 0 &&
+		               (unsigned long long)sb.st_size >= max_bytes;
+		unlink(temp);
+		if (too_big) {
+			snprintf(err, errsize, "the PDF would be larger than the output size limit of "
+			         "%llu MiB (raise it with --max-output)", max_bytes >> 20);
+			return SAVE_LIMIT;
+		}
+		snprintf(err, errsize, "%s", why);
+		return SAVE_OUTPUT;
+	}
+	struct stat sb;
+	if (max_bytes > 0 && stat(temp, &sb) == 0 && (unsigned long long)sb.st_size > max_bytes) {
+		unlink(temp);
+		snprintf(err, errsize, "the PDF would be larger than the output size limit of "
+		         "%llu MiB (raise it with --max-output)", max_bytes >> 20);
+		return SAVE_LIMIT;
+	}
+	if (plan_add(plan, strrchr(temp, '/') + 1, target, doc->npages, err, errsize) != 0) {
+		unlink(temp);
+		return SAVE_OUTPUT;
+	}
+	return SAVE_OK;
+}
