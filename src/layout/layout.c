@@ -37,34 +37,37 @@ const char *ctx_strndup(lay_ctx *c, const char *s, size_t n)
 
 void ctx_warn(lay_ctx *c, const char *fmt, ...)
 {
-	char buf[512];
+	char *buf = NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	int n = vasprintf(&buf, fmt, ap);
 	va_end(ap);
+	if (n < 0) {
+		c->oom = true;
+		return;
+	}
 	int same_line = 0;
 	for (int i = 0; i < c->nwarnings; i++) {   /* once per line and message */
 		if (c->warnings[i].line != c->line)
 			continue;
 		if (strcmp(c->warnings[i].message, buf) == 0)
-			return;
+			same_line = WARNINGS_PER_LINE + 1;
 		same_line++;
 	}
-	if (same_line > WARNINGS_PER_LINE)
-		return;
-	if (same_line == WARNINGS_PER_LINE)     /* a big table: say so once, then stop */
-		snprintf(buf, sizeof buf, "more warnings of this line are not shown");
-	if (c->nwarnings == c->capwarnings) {
+	const char *text = same_line == WARNINGS_PER_LINE   /* a big table: say so once */
+	                   ? "more warnings of this line are not shown" : buf;
+	if (same_line <= WARNINGS_PER_LINE && c->nwarnings == c->capwarnings) {
 		int cap = c->capwarnings ? c->capwarnings * 2 : 8;
 		lay_warning *w = realloc(c->warnings, (size_t)cap * sizeof *w);
-		if (!w) {
-			c->oom = true;
-			return;
+		if (w) {
+			c->warnings = w;
+			c->capwarnings = cap;
 		}
-		c->warnings = w;
-		c->capwarnings = cap;
+		c->oom = c->oom || !w;
 	}
-	c->warnings[c->nwarnings++] = (lay_warning){c->line, ctx_strndup(c, buf, strlen(buf))};
+	if (same_line <= WARNINGS_PER_LINE && c->nwarnings < c->capwarnings)
+		c->warnings[c->nwarnings++] = (lay_warning){c->line, ctx_strndup(c, text, strlen(text))};
+	free(buf);
 }
 
 lay_page *ctx_page(lay_ctx *c)
@@ -414,12 +417,18 @@ static void title_block(lay_ctx *c)
 		{m->subtitle, (float)s->subtitle_size, 0, s->text_color, 6},
 		{NULL, (float)s->body_size, 0, s->muted, 0},
 	};
-	char byline[512] = "";
-	if (m->author && m->date)
-		snprintf(byline, sizeof byline, "%s \xC2\xB7 %s", m->author, m->date);
-	else if (m->author || m->date)
-		snprintf(byline, sizeof byline, "%s", m->author ? m->author : m->date);
-	rows[2].text = byline[0] ? byline : NULL;
+	const char *byline = NULL;
+	if (m->author && m->date) {
+		size_t na = strlen(m->author), nd = strlen(m->date);
+		char *b = arena_alloc(c->arena, na + nd + 5);
+		if (b)
+			snprintf(b, na + nd + 5, "%s \xC2\xB7 %s", m->author, m->date);
+		c->oom = c->oom || !b;
+		byline = b;
+	} else {
+		byline = m->author ? m->author : m->date;
+	}
+	rows[2].text = byline && *byline ? byline : NULL;
 	for (int i = 0; i < 3; i++) {
 		if (!rows[i].text)
 			continue;
@@ -440,48 +449,51 @@ static void title_block(lay_ctx *c)
 /* ---- the end: numbers, running header and footer --------------------------------- */
 
 /* Replaces {page}, {pages}, {title}, ... in pattern. */
-static void expand(const lay_ctx *c, const char *pattern, int page, char *out, size_t n)
+static char *expand(const lay_ctx *c, const char *pattern, int page)
 {
 	const doc_meta *m = &c->doc->meta;
+	/* two passes: the length, then the text, so nothing is ever cut */
+	char *out = NULL;
 	size_t k = 0;
-	for (const char *p = pattern; *p && k + 1 < n;) {
-		const char *val = NULL;
-		char num[16];
-		size_t skip = 0;
-		if (*p == '{') {
-			const char *e = strchr(p, '}');
-			size_t len = e ? (size_t)(e - p - 1) : 0;
-			skip = e ? len + 2 : 0;
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1 && !(out = malloc(k + 1)))
+			return NULL;
+		k = 0;
+		for (const char *p = pattern; *p;) {
+			const char *val = NULL;
+			char num[16];
+			size_t skip = 0;
+			if (*p == '{') {
+				const char *e = strchr(p, '}');
+				size_t len = e ? (size_t)(e - p - 1) : 0;
+				skip = e ? len + 2 : 0;
 #define KEY(s) (len == strlen(s) && strncmp(p + 1, s, len) == 0)
-			if (e && KEY("page")) {
-				snprintf(num, sizeof num, "%d", page + 1);
-				val = num;
-			} else if (e && KEY("pages")) {
-				snprintf(num, sizeof num, "%d", c->out->npages);
-				val = num;
-			} else if (e && KEY("title")) {
-				val = m->title ? m->title : "";
-			} else if (e && KEY("subtitle")) {
-				val = m->subtitle ? m->subtitle : "";
-			} else if (e && KEY("author")) {
-				val = m->author ? m->author : "";
-			} else if (e && KEY("date")) {
-				val = m->date ? m->date : "";
-			}
+				if (e && KEY("page")) {
+					snprintf(num, sizeof num, "%d", page + 1);
+					val = num;
+				} else if (e && KEY("pages")) {
+					snprintf(num, sizeof num, "%d", c->out->npages);
+					val = num;
+				} else if (e && KEY("title")) {
+					val = m->title ? m->title : "";
+				} else if (e && KEY("subtitle")) {
+					val = m->subtitle ? m->subtitle : "";
+				} else if (e && KEY("author")) {
+					val = m->author ? m->author : "";
+				} else if (e && KEY("date")) {
+					val = m->date ? m->date : "";
+				}
 #undef KEY
-		}
-		if (val) {
-			size_t vl = strlen(val);
-			if (vl > n - 1 - k)
-				vl = n - 1 - k;
-			memcpy(out + k, val, vl);
+			}
+			size_t vl = val ? strlen(val) : 1;
+			if (out)
+				memcpy(out + k, val ? val : p, vl);
 			k += vl;
-			p += skip;
-		} else {
-			out[k++] = *p++;
+			p += val ? skip : 1;
 		}
 	}
 	out[k] = '\0';
+	return out;
 }
 
 static void running(lay_ctx *c, const doc_running *r, int page, float base, float rule_y)
@@ -491,13 +503,17 @@ static void running(lay_ctx *c, const doc_running *r, int page, float base, floa
 	for (int i = 0; i < 3; i++) {
 		if (!slots[i] || !*slots[i])
 			continue;
-		char text[512];
-		expand(c, slots[i], page, text, sizeof text);
+		char *text = expand(c, slots[i], page);
+		if (!text) {
+			c->oom = true;
+			return;
+		}
 		int face = fonts_face(c->st->heading_family, 0);
 		float w = text_width(c, face, (float)r->size, text);
 		float x = i == 0 ? c->left : i == 1 ? c->left + (c->width - w) / 2 : c->right - w;
 		text_draw(c, text, c->st->heading_family, 0, (float)r->size, ctx_color(r->color), x,
 		          base);
+		free(text);
 		any = true;
 	}
 	if (any && r->rule)

@@ -3,6 +3,8 @@
  */
 #include "output/plan.h"
 
+#include "util/escape.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -17,10 +19,13 @@ static int fail(char *err, size_t errsize, const char *fmt, ...)
 
 static int fail(char *err, size_t errsize, const char *fmt, ...)
 {
+	char *text = NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(err, errsize, fmt, ap);
+	int n = vasprintf(&text, fmt, ap);
 	va_end(ap);
+	escape_format(err, errsize, "%s", n < 0 ? "out of memory" : text);
+	free(text);
 	return -1;
 }
 

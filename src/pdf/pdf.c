@@ -34,6 +34,7 @@
 
 #include "pdf/errors.h"
 #include "pdf/internal.h"
+#include "util/escape.h"
 #include "util/imagefile.h"
 
 /* ---- errors ------------------------------------------------------------- */
@@ -58,13 +59,13 @@ int pdf_fail(pdf_ctx *c, const char *fmt, ...)
 	if (c->failed)
 		return -1;
 	c->failed = true;
-	int n = snprintf(c->err, c->errsize, "PDF: ");
-	if (n < 0 || (size_t)n >= c->errsize)
-		return -1;
+	char *text = NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(c->err + n, c->errsize - (size_t)n, fmt, ap);
+	int n = vasprintf(&text, fmt, ap);
 	va_end(ap);
+	escape_format(c->err, c->errsize, "PDF: %s", n < 0 ? "out of memory" : text);
+	free(text);
 	return -1;
 }
 

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "script/modules.h"
+#include "util/escape.h"
 #include "util/path.h"
 
 #define HOOK_EVERY 1000         /* instructions between two hook calls */
@@ -32,8 +33,8 @@ typedef struct sbx {
 	size_t used;
 	long long count;
 	const char *hit;            /* the limit that stopped the script */
-	char stop_msg[320];         /* and what it said, raised again and again */
-	char chunk[1024];           /* "@path" of the script, to spot its lines */
+	char stop_msg[PATH_LIMIT + 512];   /* and what it said, raised again and again */
+	char chunk[PATH_LIMIT + 2];        /* "@path" of the script, to spot its lines */
 } sbx;
 
 static sbx *get(lua_State *L)
@@ -155,7 +156,7 @@ static void stop(lua_State *L, lua_Debug *ar, const char *fmt, ...)
 	if (s->L)
 		lua_sethook(s->L, hook, LUA_MASKCOUNT, 1);
 	if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)     /* the full name, not short_src */
-		snprintf(s->stop_msg, sizeof s->stop_msg, "%s:%d: stopped: %s",
+		escape_format(s->stop_msg, sizeof s->stop_msg, "%s:%d: stopped: %s",
 		         ar->source[0] == '@' ? ar->source + 1 : ar->short_src, ar->currentline, msg);
 	else
 		snprintf(s->stop_msg, sizeof s->stop_msg, "stopped: %s", msg);

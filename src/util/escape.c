@@ -4,6 +4,7 @@
 #include "util/escape.h"
 
 #include <stdbool.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,4 +81,25 @@ size_t escape_cut(const char *s, size_t n, size_t max)
 	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
 		k--;
 	return k;
+}
+
+char *escape_format(char *buf, size_t n, const char *fmt, ...)
+{
+	if (n == 0)
+		return buf;
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+	if (k >= 0 && (size_t)k < n)
+		return buf;
+	static const char more[] = "…";
+	size_t len = strlen(buf);
+	if (n <= sizeof more) {
+		buf[escape_cut(buf, len, n - 1)] = '\0';
+		return buf;
+	}
+	size_t cut = escape_cut(buf, len, n - sizeof more);
+	memcpy(buf + cut, more, sizeof more);
+	return buf;
 }

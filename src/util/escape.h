@@ -29,4 +29,10 @@ void escape_json(FILE *f, const char *s);
  * does not end inside a UTF-8 sequence: where a long text may be cut. */
 size_t escape_cut(const char *s, size_t n, size_t max);
 
+/* vsnprintf into buf[n] that never cuts a character in two: a text too
+ * long for the buffer is cut at a character boundary and ends with "…".
+ * Returns buf. */
+__attribute__((format(printf, 3, 4)))
+char *escape_format(char *buf, size_t n, const char *fmt, ...);
+
 #endif

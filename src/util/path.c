@@ -4,6 +4,8 @@
  */
 #include "util/path.h"
 
+#include "util/escape.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -156,10 +158,13 @@ static path_status say(path_status st, char *msg, size_t msgsize, const char *fm
 
 static path_status say(path_status st, char *msg, size_t msgsize, const char *fmt, ...)
 {
+	char *text = NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, msgsize, fmt, ap);
+	int n = vasprintf(&text, fmt, ap);
 	va_end(ap);
+	escape_format(msg, msgsize, "%s", n < 0 ? "out of memory" : text);
+	free(text);
 	return st;
 }
 
