@@ -9,8 +9,28 @@
 #include <string.h>
 
 #include "doc/markup.h"
+#include "script/sandbox.h"
 #include "util/arena.h"
 #include "util/utf8.h"
+
+void arg_pdf_string(lua_State *L, const char *s, const char *what)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n > ARG_MAX_PDF_STRING)
+		sbx_fail(L, EXIT_LIMIT, "%s: the text is %zu bytes, more than the %d a PDF string "
+		         "can hold (a fixed limit of the PDF library)", what, n, ARG_MAX_PDF_STRING);
+}
+
+/* Links become PDF strings. */
+static void check_links(lua_State *L, const doc_text *t, const char *what)
+{
+	for (int k = 0; k < t->nspans; k++)
+		if (t->spans[k].link) {
+			char w[160];
+			snprintf(w, sizeof w, "%s: link", what);
+			arg_pdf_string(L, t->spans[k].link, w);
+		}
+}
 
 void arg_oom(lua_State *L)
 {
@@ -75,6 +95,7 @@ doc_text arg_text(lua_State *L, int i, doc_document *d, const char *what)
 		const char *s = arg_value_text(L, i, what);
 		if (!markup_parse(d, s, &t))
 			arg_oom(L);
+		check_links(L, &t, what);
 		return t;
 	}
 	int n = (int)luaL_len(L, i);
@@ -104,6 +125,7 @@ doc_text arg_text(lua_State *L, int i, doc_document *d, const char *what)
 		t.nspans++;
 		lua_pop(L, 1);
 	}
+	check_links(L, &t, what);
 	return t;
 }
 

@@ -19,6 +19,15 @@
 /* Sizes, widths and margins above this many points are surely a mistake. */
 #define ARG_MAX_POINTS 10000
 
+/* The longest text that may become a PDF string (document information, an
+ * outline entry, a link): libharu's fixed limit, which it would otherwise
+ * report only when the file is saved. */
+#define ARG_MAX_PDF_STRING 65535
+
+/* Stops the run (exit 6) when s, which becomes a PDF string, is longer than
+ * ARG_MAX_PDF_STRING bytes. NULL is accepted. */
+void arg_pdf_string(lua_State *L, const char *s, const char *what);
+
 /* Raises "out of memory". */
 void arg_oom(lua_State *L);
 

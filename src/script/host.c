@@ -152,7 +152,19 @@ static bool take_message(host_worker *w, char type, const char *p, size_t len)
 	}
 	switch (type) {
 	case MSG_OUTPUT:
-		if (nf != 3 || w->nouts == PLAN_MAX_FILES)
+		if (nf != 3)
+			return false;
+		for (int i = 0; i < w->nouts; i++)
+			if (strcmp(w->outs[i].target, f[1]) == 0) {     /* saved again */
+				char *temp = strdup(f[0]);
+				if (!temp)
+					return false;
+				free(w->outs[i].temp);
+				w->outs[i].temp = temp;
+				w->outs[i].pages = atoi(f[2]);
+				return true;
+			}
+		if (w->nouts == PLAN_MAX_FILES)
 			return false;
 		if (w->nouts == w->capouts) {
 			int cap = w->capouts ? w->capouts * 2 : 4;

@@ -125,6 +125,10 @@ static int b_document(lua_State *L)
 	d->meta.subtitle = arg_opt_string(L, 1, "subtitle", d, "document");
 	d->meta.author = arg_opt_string(L, 1, "author", d, "document");
 	d->meta.date = arg_opt_string(L, 1, "date", d, "document");
+	arg_pdf_string(L, d->meta.title, "document: title");
+	arg_pdf_string(L, d->meta.subtitle, "document: subtitle");
+	arg_pdf_string(L, d->meta.author, "document: author");
+	arg_pdf_string(L, d->meta.date, "document: date");
 	d->meta.source_name = doc_strdup(d, sbx_job(L)->script);
 
 	if (lua_getfield(L, 1, "template") == LUA_TNIL) {
@@ -175,6 +179,7 @@ static int m_heading(lua_State *L)
 	document_ud *u = open_document(L, 1);
 	doc_document *d = u->doc;
 	const char *s = arg_utf8(L, 2, "heading");
+	arg_pdf_string(L, s, "heading");
 	lua_Integer level = luaL_optinteger(L, 3, 1);
 	if (level < 1 || level > 3)
 		return luaL_argerror(L, 3, "heading level must be 1, 2 or 3");
@@ -716,7 +721,10 @@ static int m_save(lua_State *L)
 	char target[PATH_LIMIT], err[PATH_LIMIT + 256];
 	output_target(L, 2, target);
 	lua_settop(L, 1);
-	out_plan *plan = job->check ? NULL : worker_plan(L);
+	out_plan *plan = worker_plan(L);
+	if (plan->nfiles >= PLAN_MAX_FILES)
+		return sbx_fail(L, EXIT_LIMIT, "save: more than %d PDFs in one run (a fixed limit)",
+		                PLAN_MAX_FILES);
 	layout_ud *lu = new_layout(L);                                  /* 2 */
 	fill_sources(L, u->doc);
 	still_open(L, u);
@@ -734,7 +742,9 @@ static int m_save(lua_State *L)
 	char npages[16];
 	snprintf(npages, sizeof npages, "%d", pages);
 	const char *fields[3] = {"", target, npages};       /* --check: no file, a report */
-	if (plan) {
+	if (job->check && plan_add(plan, NULL, target, pages, err, sizeof err) != 0)
+		return sbx_fail(L, EXIT_LIMIT, "save: %s", err);
+	if (!job->check) {
 		pdf_info info = info_of(L, u->doc);
 		st = save_pdf(res.doc, &info, plan, target, job->limits.output_bytes, err, sizeof err);
 		if (st != SAVE_OK)
