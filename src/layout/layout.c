@@ -622,7 +622,7 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	if (!o || !(o->arena = arena_new())) {
 		free(o);
 		snprintf(err, errsize, "out of memory");
-		return -1;
+		return LAY_OUT_OF_MEMORY;
 	}
 	const doc_style *s = &d->style;
 	o->width = (float)s->page_width;
@@ -684,7 +684,7 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 		finish(&c);
 	if (rc == 0 && c.oom) {
 		snprintf(err, errsize, "out of memory while laying out");
-		rc = -1;
+		rc = LAY_OUT_OF_MEMORY;
 	}
 	text_inline_free(&c.scratch);
 	text_inline_free(&c.label);
@@ -694,7 +694,7 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	if (rc != 0) {
 		free(c.warnings);
 		lay_free(o);
-		return -1;
+		return rc;
 	}
 	/* hand the warnings over to the arena so the result owns them */
 	out->warnings = arena_memdup(o->arena, c.warnings, (size_t)c.nwarnings,

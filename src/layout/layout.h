@@ -29,9 +29,12 @@ typedef struct lay_result {
 	int nwarnings;
 } lay_result;
 
+/* lay_document() ran out of memory (the worker's limit, most likely). */
+#define LAY_OUT_OF_MEMORY (-2)
+
 /* Lays out d with the faces of fonts (which must outlive the result).
- * Returns 0 and fills *out, or -1 with a message (out of memory, an image
- * that cannot be read). */
+ * Returns 0 and fills *out; LAY_OUT_OF_MEMORY; or -1 with a message (the
+ * margins leave no room, an image that cannot be placed). */
 int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out,
                  char *err, size_t errsize);
 

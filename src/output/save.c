@@ -14,7 +14,13 @@ save_status save_layout(const doc_document *d, lay_fonts *fonts, int max_pages,
                         lay_result *res, char *err, size_t errsize)
 {
 	memset(res, 0, sizeof *res);
-	if (lay_document(d, fonts, res, err, errsize) != 0)
+	int rc = lay_document(d, fonts, res, err, errsize);
+	if (rc == LAY_OUT_OF_MEMORY) {
+		snprintf(err, errsize, "stopped: out of memory while laying out the document (the "
+		         "memory limit; raise it with --max-memory)");
+		return SAVE_LIMIT;
+	}
+	if (rc != 0)
 		return SAVE_ERROR;
 	int pages = res->doc->npages;
 	if (max_pages <= 0 || max_pages > SAVE_MAX_PAGES)

@@ -25,7 +25,7 @@
 
 typedef enum save_status {
 	SAVE_OK,
-	SAVE_ERROR,             /* out of memory, an internal fault */
+	SAVE_ERROR,             /* the document cannot be laid out: see the message */
 	SAVE_LIMIT,             /* a limit of the run: pages, output size */
 	SAVE_OUTPUT             /* the file could not be written */
 } save_status;

@@ -707,7 +707,7 @@ static pdf_info info_of(lua_State *L, const doc_document *d)
 }
 
 static const int exit_of[] = {
-	[SAVE_OK] = EXIT_OK, [SAVE_ERROR] = EXIT_INTERNAL, [SAVE_LIMIT] = EXIT_LIMIT,
+	[SAVE_OK] = EXIT_OK, [SAVE_ERROR] = EXIT_SCRIPT, [SAVE_LIMIT] = EXIT_LIMIT,
 	[SAVE_OUTPUT] = EXIT_OUTPUT,
 };
 

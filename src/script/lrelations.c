@@ -187,8 +187,10 @@ static int list_tostring(lua_State *L)
 
 static int sequence_next(lua_State *L)
 {
-	lua_Integer i = luaL_checkinteger(L, 2) + 1;
-	lua_pushinteger(L, i);
+	lua_Integer i = luaL_checkinteger(L, 2);
+	if (i < 0 || i >= LUA_MAXINTEGER)       /* past any sequence: the end, no overflow */
+		return 0;
+	lua_pushinteger(L, ++i);
 	if (lua_geti(L, 1, i) == LUA_TNIL)
 		return 1;
 	return 2;

@@ -214,8 +214,12 @@ static int safe_load(lua_State *L)
 static int safe_setmetatable(lua_State *L)
 {
 	if (lua_type(L, 2) == LUA_TTABLE) {
-		lua_getfield(L, 2, "__gc");
-		bool gc = !lua_isnil(L, -1);
+		/* raw: a metatable of the metatable could otherwise plant __gc from
+		 * its __index while this very check looks; Lua decides about
+		 * finalizers when the metatable is set, right after, with no Lua
+		 * code in between */
+		lua_pushliteral(L, "__gc");
+		bool gc = lua_rawget(L, 2) != LUA_TNIL;
 		lua_pop(L, 1);
 		if (gc)
 			return luaL_error(L, "setmetatable: __gc metamethods are not allowed in scripts");
