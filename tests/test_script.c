@@ -947,6 +947,38 @@ static void dangerous_globals_are_absent(void **state)
 	expect_ok(c, "rawget");
 }
 
+/* The globals and library functions a script sees are exactly the
+ * sandbox's allow-list (sandbox.c), no more: a library added by accident
+ * fails here. */
+static void the_globals_are_exactly_the_allow_list(void **state)
+{
+	ctx *c = *state;
+	run_capture(c,
+		"local names = {}\n"
+		"for k, v in pairs(_G) do\n"
+		"  if type(v) == 'table' and k ~= '_G' then\n"
+		"    for f in pairs(v) do names[#names + 1] = k .. '.' .. f end\n"
+		"  else names[#names + 1] = k end\n"
+		"end\n"
+		"table.sort(names)\n"
+		"print(table.concat(names, ' '))\n");
+	expect_ok(c, "listing the globals");
+	assert_string_equal(c->captured,
+		"_G _VERSION assert coroutine.close coroutine.create coroutine.isyieldable "
+		"coroutine.resume coroutine.running coroutine.status coroutine.wrap coroutine.yield "
+		"error getmetatable ipairs load math.abs math.acos math.asin math.atan math.ceil "
+		"math.cos math.deg math.exp math.floor math.fmod math.huge math.log math.max "
+		"math.maxinteger math.min math.mininteger math.modf math.pi math.rad math.random "
+		"math.randomseed math.sin math.sqrt math.tan math.tointeger math.type math.ult next "
+		"os.clock os.date os.difftime os.time pairs pcall print rawequal rawget rawlen rawset "
+		"require select setmetatable string.byte string.char string.find string.format "
+		"string.gmatch string.gsub string.len string.lower string.match string.pack "
+		"string.packsize string.rep string.reverse string.sub string.unpack string.upper "
+		"table.concat table.insert table.move table.pack table.remove table.sort "
+		"table.unpack tonumber tostring type utf8.char utf8.charpattern utf8.codepoint "
+		"utf8.codes utf8.len utf8.offset xpcall\n");
+}
+
 static void binary_chunks_are_refused(void **state)
 {
 	ctx *c = *state;
@@ -1292,6 +1324,120 @@ static void an_error_after_save_leaves_no_pdf(void **state)
 	expect_only(c, "error after save", (const char *[]){"x.lua", NULL});
 }
 
+/* A method keeps the document while it calls back into Lua: a callback that
+ * closes it (<close>) gets "document is closed" at the script's line, never
+ * a use of freed memory (under ASan, a crash). */
+static void a_document_closed_from_a_callback_is_an_error_at_the_line(void **state)
+{
+	ctx *c = *state;
+#define CLOSE "do local gone <close> = doc end "
+	static const error_case cases[] = {
+		{"doc:timeline({{year = 2000, title = 'x'}}, {label = function() " CLOSE
+		 "return 'x' end})", "{dir}/x.lua:2: document is closed"},
+		{"doc:paragraph(setmetatable({}, {__len = function() " CLOSE "return 1 end, "
+		 "__index = function() return 'x' end}))", "{dir}/x.lua:2: document is closed"},
+		{"doc:table{columns = {{title = 'A', key = 'a'}}, rows = {setmetatable({}, "
+		 "{__index = function() " CLOSE "return 'v' end})}}",
+		 "{dir}/x.lua:2: document is closed"},
+		{"doc:chart{labels = {setmetatable({}, {__tostring = function() " CLOSE
+		 "return 'L' end})}, series = {{values = {1}}}}", "{dir}/x.lua:2: document is closed"},
+		{"doc:list(setmetatable({}, {__len = function() " CLOSE "return 1 end, "
+		 "__index = function() return 'item' end}))", "{dir}/x.lua:2: document is closed"},
+		{"doc:heading('h') " CLOSE "doc:paragraph('after')", "{dir}/x.lua:2: document is closed"},
+	};
+#undef CLOSE
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		expect_script_error(c, DOC_PRELUDE, &cases[i], "");
+		expect_only(c, cases[i].code, (const char *[]){"x.lua", NULL});
+	}
+}
+
+/* Two saves, then a failure: neither file is created, and one that was
+ * there before is left byte for byte; after a good run both are there. */
+static void outputs_commit_together_or_not_at_all(void **state)
+{
+	ctx *c = *state;
+	put(c, "a.pdf", "the good old one");
+	const char *script = "local doc = require('brief').document{}\n"
+	                     "doc:paragraph('one')\n"
+	                     "doc:save('a.pdf')\n"
+	                     "doc:save('b.pdf')\n"
+	                     "if FAIL then error('late') end\n";
+	char text[512];
+	snprintf(text, sizeof text, "FAIL = true\n%s", script);
+	run(c, text);
+	expect_error(c, "failing after two saves", EXIT_SCRIPT, "{dir}/x.lua:6: late");
+	char *old = support_read_file(strcat(strcpy((char[160]){0}, c->dir), "/a.pdf"), NULL);
+	assert_non_null(old);
+	assert_string_equal(old, "the good old one");
+	free(old);
+	expect_only(c, "failing after two saves", (const char *[]){"x.lua", "a.pdf", NULL});
+	snprintf(text, sizeof text, "FAIL = false\n%s", script);
+	run(c, text);
+	expect_ok(c, "both saves");
+	assert_int_equal(c->res.noutputs, 2);
+	expect_only(c, "both saves", (const char *[]){"x.lua", "a.pdf", "b.pdf", NULL});
+}
+
+static void a_script_too_large_for_the_memory_limit_is_a_limit_stop(void **state)
+{
+	ctx *c = *state;
+	size_t n = 3 * MiB;
+	char *big = malloc(n + 1);
+	assert_non_null(big);
+	memset(big, ' ', n);
+	memcpy(big + n - 12, "return 1 --\n", 12);
+	big[n] = '\0';
+	put(c, "x.lua", big);
+	free(big);
+	run_job job = c->job;
+	job.limits.memory = 1 * MiB;
+	host_result_free(&c->res);
+	host_run(&job, &c->res);
+	expect_error_like(c, "a 3 MB script, 1 MB limit", EXIT_LIMIT, "{dir}/x.lua",
+	                  "memory limit of 1 MiB exceeded");
+}
+
+/* require reads modules through the path rule: a link in the script's
+ * folder to a file outside it is refused, as the file itself would be. */
+static void require_does_not_follow_a_link_out_of_its_folder(void **state)
+{
+	ctx *c = *state;
+	char *outside = c->outside, target[160], link[160];
+	assert_non_null(support_temp_dir(outside, sizeof c->outside, "test_script_outside"));
+	snprintf(target, sizeof target, "%s/secret.lua", outside);
+	support_write_file(target, "return 'secret'\n", 16);
+	snprintf(link, sizeof link, "%s/mod.lua", c->dir);
+	assert_int_equal(symlink(target, link), 0);
+	run(c, "return require 'mod'\n");
+	expect_error_like(c, "require through a link", EXIT_SCRIPT, "{dir}/x.lua:1: require 'mod'",
+	                  "outside the folders it may read");
+}
+
+/* Limits that libharu would only hit when saving stop where they are
+ * given, and in --check too. */
+static void pdf_strings_and_pages_over_their_limits_stop_in_check_mode(void **state)
+{
+	ctx *c = *state;
+	c->job.check = true;
+	run(c, DOC_PRELUDE "doc:heading(string.rep('x', 65536))\n");
+	expect_error(c, "a long heading", EXIT_LIMIT, "{dir}/x.lua:2: heading: the text is 65536 "
+	             "bytes, more than the 65535 a PDF string can hold (a fixed limit of the PDF "
+	             "library)");
+	run(c, "require('brief').document{title = string.rep('x', 70000)}\n");
+	expect_error_like(c, "a long title", EXIT_LIMIT, "{dir}/x.lua:1: document: title",
+	                  "more than the 65535");
+	run(c, DOC_PRELUDE "doc:paragraph('[a](' .. string.rep('h', 70000) .. ')')\n");
+	expect_error_like(c, "a long link", EXIT_LIMIT, "{dir}/x.lua:2: paragraph: link",
+	                  "more than the 65535");
+	c->job.limits.pages = 2;
+	run(c, DOC_PRELUDE "doc:paragraph('1') doc:page_break() doc:paragraph('2') "
+	    "doc:page_break() doc:paragraph('3')\n");
+	expect_error(c, "three pages, a limit of two", EXIT_LIMIT, "{dir}/x.lua:1: save: the "
+	             "document has 3 pages, more than the limit of 2 (raise it with --max-pages) "
+	             "(saving the document made here, at the end of the script)");
+}
+
 static void a_failed_run_leaves_an_existing_pdf_untouched(void **state)
 {
 	ctx *c = *state;
@@ -1428,6 +1574,7 @@ int main(void)
 		T(errors_name_a_long_script_path_in_full),
 		/* sandbox */
 		T(dangerous_globals_are_absent),
+		T(the_globals_are_exactly_the_allow_list),
 		T(binary_chunks_are_refused),
 		T(require_refuses_unknown_and_path_like_modules),
 		T(setmetatable_refuses_gc),
@@ -1447,6 +1594,11 @@ int main(void)
 		T(os_time_and_date_follow_source_date_epoch),
 		/* output guarantees */
 		T(an_error_after_save_leaves_no_pdf),
+		T(a_document_closed_from_a_callback_is_an_error_at_the_line),
+		T(outputs_commit_together_or_not_at_all),
+		T(a_script_too_large_for_the_memory_limit_is_a_limit_stop),
+		T(require_does_not_follow_a_link_out_of_its_folder),
+		T(pdf_strings_and_pages_over_their_limits_stop_in_check_mode),
 		T(a_failed_run_leaves_an_existing_pdf_untouched),
 		T(the_same_script_gives_byte_identical_pdfs),
 #undef T

@@ -455,10 +455,13 @@ const char *const *sbx_read_roots(lua_State *L, int *n)
 int sbx_fail(lua_State *L, int code, const char *fmt, ...)
 {
 	get(L)->exit_code = code;
+	char *msg = NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	lua_pushvfstring(L, fmt, ap);
+	int n = vasprintf(&msg, fmt, ap);     /* C's formats, not lua_pushfstring's */
 	va_end(ap);
+	lua_pushstring(L, n < 0 ? "out of memory" : msg);
+	free(msg);
 	return lua_error(L);
 }
 
@@ -582,91 +585,142 @@ static int sbx_require(lua_State *L)
 
 /* ---- the state ------------------------------------------------------------------ */
 
-/* Replaces lib.name by a C closure whose upvalue is the original. */
-static void wrap(lua_State *L, int lib, const char *name, lua_CFunction f)
+/* The sandbox's policy, in one place: every global and library function a
+ * script may use. Anything not listed here does not exist for scripts (io,
+ * debug, package, dofile, loadfile, collectgarbage, string.dump, warn, most
+ * of os). An entry with `with` is replaced by brief's own function, which
+ * gets the original as its upvalue. docs/lua-api.md ("The sandbox")
+ * documents this list; keep the two in step. */
+typedef struct allowed {
+	const char *lib;            /* NULL: a global */
+	const char *name;
+	lua_CFunction with;         /* brief's version, or NULL: the original */
+} allowed;
+
+static const allowed policy[] = {
+	{NULL, "assert", NULL}, {NULL, "error", NULL}, {NULL, "getmetatable", NULL},
+	{NULL, "ipairs", NULL}, {NULL, "pcall", NULL}, {NULL, "print", NULL},
+	{NULL, "rawequal", NULL}, {NULL, "rawget", NULL}, {NULL, "rawlen", NULL},
+	{NULL, "rawset", NULL}, {NULL, "select", NULL}, {NULL, "tonumber", NULL},
+	{NULL, "tostring", NULL}, {NULL, "type", NULL}, {NULL, "xpcall", NULL},
+	{NULL, "_VERSION", NULL},
+	{NULL, "load", safe_load},              /* text chunks only */
+	{NULL, "setmetatable", safe_setmetatable},  /* no __gc: finalizers escape the hook */
+	{NULL, "pairs", fixed_pairs},           /* a fixed order: the same PDF every run */
+	{NULL, "next", fixed_next},
+	{NULL, "require", sbx_require},         /* brief's modules, templates, beside the script */
+	{"string", "byte", NULL}, {"string", "char", NULL}, {"string", "find", NULL},
+	{"string", "format", NULL}, {"string", "gmatch", NULL}, {"string", "gsub", NULL},
+	{"string", "len", NULL}, {"string", "lower", NULL}, {"string", "match", NULL},
+	{"string", "pack", NULL}, {"string", "packsize", NULL}, {"string", "reverse", NULL},
+	{"string", "sub", NULL}, {"string", "unpack", NULL}, {"string", "upper", NULL},
+	{"string", "rep", safe_rep},            /* capped: a C loop the hook cannot stop */
+	{"table", "concat", NULL}, {"table", "insert", NULL}, {"table", "move", NULL},
+	{"table", "pack", NULL}, {"table", "remove", NULL}, {"table", "sort", NULL},
+	{"table", "unpack", NULL},
+	{"math", "abs", NULL}, {"math", "ceil", NULL}, {"math", "cos", NULL},
+	{"math", "deg", NULL}, {"math", "exp", NULL}, {"math", "floor", NULL},
+	{"math", "fmod", NULL}, {"math", "huge", NULL}, {"math", "log", NULL},
+	{"math", "max", NULL}, {"math", "maxinteger", NULL}, {"math", "min", NULL},
+	{"math", "mininteger", NULL}, {"math", "modf", NULL}, {"math", "pi", NULL},
+	{"math", "rad", NULL}, {"math", "random", NULL}, {"math", "sin", NULL},
+	{"math", "sqrt", NULL}, {"math", "tan", NULL}, {"math", "tointeger", NULL},
+	{"math", "type", NULL}, {"math", "ult", NULL}, {"math", "acos", NULL},
+	{"math", "asin", NULL}, {"math", "atan", NULL},
+	{"math", "randomseed", safe_randomseed},    /* a fixed seed by default */
+	{"utf8", "char", NULL}, {"utf8", "charpattern", NULL}, {"utf8", "codepoint", NULL},
+	{"utf8", "codes", NULL}, {"utf8", "len", NULL}, {"utf8", "offset", NULL},
+	{"coroutine", "close", NULL}, {"coroutine", "create", NULL},
+	{"coroutine", "isyieldable", NULL}, {"coroutine", "resume", NULL},
+	{"coroutine", "running", NULL}, {"coroutine", "status", NULL},
+	{"coroutine", "wrap", NULL}, {"coroutine", "yield", NULL},
+	{"os", "clock", NULL}, {"os", "difftime", NULL},
+	{"os", "time", safe_time},              /* $SOURCE_DATE_EPOCH when set */
+	{"os", "date", safe_date},
+};
+
+/* The libraries the policy draws from, opened into a scratch table. */
+static const luaL_Reg sources[] = {
+	{LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string},
+	{LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
+	{LUA_UTF8LIBNAME, luaopen_utf8}, {LUA_COLIBNAME, luaopen_coroutine},
+	{LUA_OSLIBNAME, luaopen_os}, {NULL, NULL}
+};
+
+/* Builds the script's globals from the policy alone. */
+static void apply_policy(lua_State *L, int g)
 {
-	lua_getfield(L, lib, name);
-	lua_pushcclosure(L, f, 1);
-	lua_setfield(L, lib, name);
+	lua_newtable(L);                                    /* name -> opened library */
+	int libs = lua_gettop(L);
+	for (const luaL_Reg *l = sources; l->name; l++) {
+		luaL_requiref(L, l->name, l->func, 0);
+		lua_setfield(L, libs, l->name);
+	}
+	for (size_t i = 0; i < sizeof policy / sizeof policy[0]; i++) {
+		const allowed *a = &policy[i];
+		lua_getfield(L, libs, a->lib ? a->lib : LUA_GNAME);
+		lua_getfield(L, -1, a->name);                   /* the original, or nil */
+		if (a->with)
+			lua_pushcclosure(L, a->with, 1);
+		int dest = g;
+		if (a->lib) {                                   /* g[lib], made on first use */
+			if (lua_getfield(L, g, a->lib) == LUA_TNIL) {
+				lua_pop(L, 1);
+				lua_newtable(L);
+				lua_pushvalue(L, -1);
+				lua_setfield(L, g, a->lib);
+			}
+			lua_rotate(L, -2, 1);                       /* ... library, value */
+			dest = lua_gettop(L) - 1;
+		}
+		lua_setfield(L, dest, a->name);
+		lua_settop(L, libs);
+	}
+	lua_pop(L, 1);
 }
 
 static int open_all(lua_State *L)
 {
-	static const luaL_Reg libs[] = {
-		{LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string},
-		{LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
-		{LUA_UTF8LIBNAME, luaopen_utf8}, {LUA_COLIBNAME, luaopen_coroutine},
-		{NULL, NULL}
-	};
-	for (const luaL_Reg *l = libs; l->name; l++) {
-		luaL_requiref(L, l->name, l->func, 1);
-		lua_pop(L, 1);
-	}
-	lua_pushglobaltable(L);
+	/* luaL_requiref leaves the libraries in the registry's _LOADED: the
+	 * script's globals are a new table built from the policy alone */
+	lua_newtable(L);
 	int g = lua_gettop(L);
-	static const char *const removed[] = {"dofile", "loadfile", "collectgarbage", NULL};
-	for (const char *const *r = removed; *r; r++) {
-		lua_pushnil(L);
-		lua_setfield(L, g, *r);
-	}
-	wrap(L, g, "load", safe_load);
-	wrap(L, g, "setmetatable", safe_setmetatable);
-	lua_pushcfunction(L, fixed_pairs);
-	lua_setfield(L, g, "pairs");
-	lua_pushcfunction(L, fixed_next);
-	lua_setfield(L, g, "next");
+	apply_policy(L, g);
+	lua_pushvalue(L, g);
+	lua_setfield(L, g, "_G");
+	lua_pushvalue(L, g);
+	lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+
 	lua_newtable(L);                    /* table -> its order, while it lives */
 	lua_createtable(L, 0, 1);
 	lua_pushliteral(L, "k");
 	lua_setfield(L, -2, "__mode");
 	lua_setmetatable(L, -2);
 	lua_setfield(L, LUA_REGISTRYINDEX, "brief.order");
-	lua_pushcfunction(L, sbx_require);
-	lua_pushvalue(L, -1);               /* kept for brief itself, whatever the script does */
+	lua_getfield(L, g, "require");      /* kept for brief itself, whatever the script does */
 	lua_setfield(L, LUA_REGISTRYINDEX, "brief.require");
-	lua_setfield(L, g, "require");
 	lua_newtable(L);
 	lua_setfield(L, LUA_REGISTRYINDEX, "brief.loaded");
 
-	/* string: a copy with rep capped, behind a protected metatable */
-	lua_getfield(L, g, "string");
-	int str = lua_gettop(L);
-	wrap(L, str, "rep", safe_rep);
-	lua_pushnil(L);
-	lua_setfield(L, str, "dump");       /* binary chunks have no use here */
+	/* strings index the sandbox's string table, behind a protected metatable */
 	lua_pushliteral(L, "");
 	lua_getmetatable(L, -1);
-	lua_pushvalue(L, str);
+	lua_getfield(L, g, "string");
 	lua_setfield(L, -2, "__index");
 	lua_pushboolean(L, 0);
 	lua_setfield(L, -2, "__metatable");
-	lua_pop(L, 3);
+	lua_pop(L, 2);
 
-	/* os: the clock and dates only */
-	luaL_requiref(L, LUA_OSLIBNAME, luaopen_os, 0);
-	int os = lua_gettop(L);
-	lua_newtable(L);
-	static const char *const keep[] = {"clock", "difftime", NULL};
-	for (const char *const *k = keep; *k; k++) {
-		lua_getfield(L, os, *k);
-		lua_setfield(L, -2, *k);
-	}
-	lua_getfield(L, os, "time");
-	lua_pushcclosure(L, safe_time, 1);
-	lua_setfield(L, -2, "time");
-	lua_getfield(L, os, "date");
-	lua_pushcclosure(L, safe_date, 1);
-	lua_setfield(L, -2, "date");
+	/* os.<anything else> says what os holds */
+	lua_getfield(L, g, "os");
 	lua_newtable(L);
 	lua_pushcfunction(L, os_missing);
 	lua_setfield(L, -2, "__index");
 	lua_setmetatable(L, -2);
-	lua_setfield(L, g, "os");
 	lua_pop(L, 1);
 
 	/* math.random: the same numbers every run */
 	lua_getfield(L, g, "math");
-	wrap(L, lua_gettop(L), "randomseed", safe_randomseed);
 	lua_getfield(L, -1, "randomseed");
 	lua_call(L, 0, 0);
 	lua_pop(L, 1);
