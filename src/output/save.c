@@ -10,6 +10,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* "1024 MiB", or "1000 bytes" below a mebibyte. */
+static void size_words(unsigned long long n, char *out, size_t outsize)
+{
+	if (n >= (1u << 20))
+		snprintf(out, outsize, "%llu MiB", n >> 20);
+	else
+		snprintf(out, outsize, "%llu bytes", n);
+}
+
 save_status save_layout(const doc_document *d, lay_fonts *fonts, int max_pages,
                         lay_result *res, char *err, size_t errsize)
 {
@@ -60,8 +69,10 @@ save_status save_pdf(const lay_doc *doc, const pdf_info *info, out_plan *plan,
 		               (unsigned long long)sb.st_size >= max_bytes;
 		unlink(temp);
 		if (too_big) {
+			char words[32];
+			size_words(max_bytes, words, sizeof words);
 			snprintf(err, errsize, "the PDF would be larger than the output size limit of "
-			         "%llu MiB (raise it with --max-output)", max_bytes >> 20);
+			         "%s (raise it with --max-output)", words);
 			return SAVE_LIMIT;
 		}
 		snprintf(err, errsize, "%s", why);
@@ -70,8 +81,10 @@ save_status save_pdf(const lay_doc *doc, const pdf_info *info, out_plan *plan,
 	struct stat sb;
 	if (max_bytes > 0 && stat(temp, &sb) == 0 && (unsigned long long)sb.st_size > max_bytes) {
 		unlink(temp);
+		char words[32];
+		size_words(max_bytes, words, sizeof words);
 		snprintf(err, errsize, "the PDF would be larger than the output size limit of "
-		         "%llu MiB (raise it with --max-output)", max_bytes >> 20);
+		         "%s (raise it with --max-output)", words);
 		return SAVE_LIMIT;
 	}
 	if (plan_add(plan, strrchr(temp, '/') + 1, target, doc->npages, err, errsize) != 0) {
