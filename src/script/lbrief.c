@@ -464,6 +464,36 @@ static bool inside(const char *p, const char *dir)
 	return ok;
 }
 
+/* Reads the image file at path (at most 64 MiB) and decodes it
+ * (imagefile.h). Returns a new image owned by the caller, or NULL with a
+ * reason in why. Raises nothing. */
+static imagefile *read_image(const char *path, char *why, size_t whysize)
+{
+	enum { MAX_IMAGE_BYTES = 64 << 20 };
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	if (!f || fstat(fileno(f), &st) != 0) {
+		snprintf(why, whysize, "%s", strerror(errno));
+		if (f)
+			fclose(f);
+		return NULL;
+	}
+	unsigned char *buf = NULL;
+	imagefile *img = NULL;
+	size_t n = 0;
+	if (st.st_size > MAX_IMAGE_BYTES)
+		snprintf(why, whysize, "file is larger than 64 MiB");
+	else if (!(buf = malloc((size_t)st.st_size + 1)))
+		snprintf(why, whysize, "out of memory");
+	else if ((n = fread(buf, 1, (size_t)st.st_size, f)), ferror(f))
+		snprintf(why, whysize, "%s", strerror(errno));
+	else
+		img = imagefile_decode(buf, n, IMAGEFILE_MAX_PIXELS_DEFAULT, why, whysize);
+	free(buf);
+	fclose(f);
+	return img;
+}
+
 static int m_image(lua_State *L)
 {
 	doc_document *d = check_document(L, 1)->doc;
@@ -486,9 +516,6 @@ static int m_image(lua_State *L)
 	if (!ok)
 		return luaL_error(L, "image: %s is outside the script, data and template folders",
 		                  given);
-	char why[256];
-	if (imagefile_probe(path, NULL, NULL, why, sizeof why) == IMAGEFILE_BAD)
-		return luaL_error(L, "image: %s: %s", given, why);
 	double width = 0;
 	const char *caption = NULL;
 	if (!lua_isnoneornil(L, 3)) {
@@ -496,7 +523,13 @@ static int m_image(lua_State *L)
 		width = arg_opt_number(L, 3, "width", 0, "image");
 		caption = arg_opt_string(L, 3, "caption", d, "image");
 	}
-	doc_block *b = add(L, d, DOC_IMAGE);
+	char why[256];
+	imagefile *img = read_image(path, why, sizeof why);
+	if (!img)
+		return luaL_error(L, "image: %s: %s", given, why);
+	doc_block *b = doc_add_image(d, img, script_line(L));   /* owns img from here */
+	if (!b)
+		arg_oom(L);
 	b->u.image.path = doc_strdup(d, path);
 	b->u.image.width = width;
 	b->u.image.caption = caption;
