@@ -748,7 +748,7 @@ static void api_misuse_is_an_error_at_the_script_line(void **state)
 	}
 }
 
-static void image_missing_not_png_or_outside_the_folders_is_refused(void **state)
+static void image_missing_broken_or_outside_the_folders_is_refused(void **state)
 {
 	ctx *c = *state;
 	char *outside = c->outside, path[128], link[128];
@@ -760,6 +760,13 @@ static void image_missing_not_png_or_outside_the_folders_is_refused(void **state
 	snprintf(path, sizeof path, "%s/pixel.png", c->dir);
 	support_write_file(path, support_tiny_png, sizeof support_tiny_png);
 	put(c, "fake.png", "not an image\n");
+	snprintf(path, sizeof path, "%s/cut.png", c->dir);
+	support_write_file(path, support_tiny_png, 50);
+	size_t n;
+	unsigned char *deep = support_png(30, 20, 6, 16, 1, &n);
+	snprintf(path, sizeof path, "%s/deep.png", c->dir);
+	support_write_file(path, deep, n);
+	free(deep);
 
 	char outside_code[256], outside_message[256];
 	snprintf(outside_code, sizeof outside_code, "doc:image('%s/pixel.png')", outside);
@@ -770,6 +777,9 @@ static void image_missing_not_png_or_outside_the_folders_is_refused(void **state
 		 "{dir}/x.lua:2: image: cannot open {dir}/missing.png: No such file or directory"},
 		{"doc:image('fake.png')",
 		 "{dir}/x.lua:2: image: fake.png: not a PNG or JPEG file"},
+		{"doc:image('cut.png')",
+		 "{dir}/x.lua:2: image: cut.png: truncated or malformed PNG file: unexpected end of "
+		 "file"},
 		{outside_code, outside_message},
 		{"doc:image('link.png')",
 		 "{dir}/x.lua:2: image: link.png is outside the script, data and template folders"},
@@ -779,9 +789,10 @@ static void image_missing_not_png_or_outside_the_folders_is_refused(void **state
 		assert_false(exists(c->out));
 	}
 
-	/* the same calls work for a PNG beside the script */
+	/* the same calls work for PNGs beside the script, 16-bit interlaced too */
 	run(c, DOC_PRELUDE
 		"doc:image('pixel.png', {width = 40})\n"
+		"doc:image('deep.png', {caption = 'deep'})\n"
 		"doc:save()\n");
 	expect_ok(c, "a PNG beside the script");
 	assert_true(exists(c->out));
@@ -1405,7 +1416,7 @@ int main(void)
 		T(params_come_from_the_job),
 		T(document_defaults_to_a4_and_save_returns_path_and_pages),
 		T(api_misuse_is_an_error_at_the_script_line),
-		T(image_missing_not_png_or_outside_the_folders_is_refused),
+		T(image_missing_broken_or_outside_the_folders_is_refused),
 		T(a_script_that_never_saves_writes_its_last_document),
 		T(timeline_options_are_optional),
 		T(check_mode_lays_out_but_writes_nothing),

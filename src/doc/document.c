@@ -53,8 +53,17 @@ doc_block *doc_add(doc_document *d, doc_kind kind, int line)
 	return b;
 }
 
-doc_block *doc_add_image(doc_document *d, imagefile *img, int line)
+/* Takes ownership of img and returns the image to show: img, or the same
+ * image the document already holds (img is then freed). NULL when out of
+ * memory (img freed too). */
+static const imagefile *doc_keep_image(doc_document *d, imagefile *img)
 {
+	for (int i = 0; i < d->nimages; i++) {
+		if (imagefile_same(d->images[i], img)) {
+			imagefile_free(img);
+			return d->images[i];
+		}
+	}
 	if (d->nimages == d->capimages) {
 		int cap = d->capimages ? d->capimages * 2 : 8;
 		imagefile **im = realloc(d->images, (size_t)cap * sizeof *im);
@@ -65,10 +74,18 @@ doc_block *doc_add_image(doc_document *d, imagefile *img, int line)
 		d->images = im;
 		d->capimages = cap;
 	}
-	d->images[d->nimages++] = img;      /* owned from here, whatever follows */
+	d->images[d->nimages++] = img;
+	return img;
+}
+
+doc_block *doc_add_image(doc_document *d, imagefile *img, int line)
+{
+	const imagefile *shown = doc_keep_image(d, img);
+	if (!shown)
+		return NULL;
 	doc_block *b = doc_add(d, DOC_IMAGE, line);
 	if (b)
-		b->u.image.image = img;
+		b->u.image.image = shown;
 	return b;
 }
 

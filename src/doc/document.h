@@ -178,7 +178,9 @@ doc_block *doc_add(doc_document *d, doc_kind kind, int line);
 /* Appends a DOC_IMAGE block showing img, as doc_add() does, for the caller
  * to fill in the rest of u.image (path, width, caption). The document takes
  * ownership of img in every case: it is freed by doc_free(), or at once when
- * this fails. NULL when out of memory. */
+ * this fails, or when the document already holds the same image (the same
+ * file added twice: a logo on every page), which the block then shows, so
+ * that it is embedded once. NULL when out of memory. */
 doc_block *doc_add_image(doc_document *d, imagefile *img, int line);
 
 /* Copies s into the document's arena; NULL when out of memory. */

@@ -55,6 +55,19 @@ static bool size_ok(unsigned long w, unsigned long h, long long max, char *why,
 	return false;
 }
 
+bool imagefile_same(const imagefile *a, const imagefile *b)
+{
+	if (a->width != b->width || a->height != b->height || a->channels != b->channels ||
+	    a->format != b->format || (a->jpeg == NULL) != (b->jpeg == NULL) ||
+	    (a->alpha == NULL) != (b->alpha == NULL) || a->jpeg_len != b->jpeg_len)
+		return false;
+	size_t n = (size_t)a->width * (size_t)a->height;
+	if (a->jpeg != NULL)
+		return memcmp(a->jpeg, b->jpeg, a->jpeg_len) == 0;
+	return memcmp(a->pixels, b->pixels, n * (size_t)a->channels) == 0 &&
+	       (a->alpha == NULL || memcmp(a->alpha, b->alpha, n) == 0);
+}
+
 void imagefile_free(imagefile *img)
 {
 	if (img == NULL)

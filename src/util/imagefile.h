@@ -15,6 +15,7 @@
 #ifndef BRIEF_IMAGEFILE_H
 #define BRIEF_IMAGEFILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Pixels a decoded image may have (width * height) unless the caller says
@@ -70,6 +71,10 @@ typedef struct imagefile {
  * share no state. */
 imagefile *imagefile_decode(const void *data, size_t len, long long max_pixels,
                             char *why, size_t whysize);
+
+/* True when a and b would be embedded alike: same size, same kind, same
+ * pixels and alpha, or same JPEG bytes. (The same file read twice.) */
+bool imagefile_same(const imagefile *a, const imagefile *b);
 
 /* Frees the image and everything it owns. NULL is accepted. */
 void imagefile_free(imagefile *img);
