@@ -150,12 +150,11 @@ static HPDF_Image pdf_image_of(pdf_ctx *c, const lay_item *it, int p)
 		pdf_fail(c, "page %d: image %s was not decoded", p + 1, name);
 		return NULL;
 	}
-	/* libharu takes sizes as HPDF_UINT and works out width * height * 3 so */
-	bool raw = img->jpeg == NULL;
-	if (img->width < 1 || img->height < 1 || (raw && img->channels != 1 && img->channels != 3) ||
-	    (raw ? (uint64_t)img->width * (uint64_t)img->height * 3 : (uint64_t)img->jpeg_len) >
-	    UINT_MAX) {
-		pdf_fail(c, "page %d: cannot embed image %s: too large or malformed", p + 1, name);
+	/* libharu takes sizes as HPDF_UINT, and reads width * height * 3 bytes */
+	uint64_t bytes = img->jpeg != NULL ? (uint64_t)img->jpeg_len
+	                 : (uint64_t)img->width * (uint64_t)img->height * 3;
+	if (bytes > UINT_MAX) {
+		pdf_fail(c, "page %d: image %s is too large to embed", p + 1, name);
 		return NULL;
 	}
 	HPDF_Image xo = pdf_embed_image(c, img);

@@ -23,8 +23,9 @@
 #include <setjmp.h>
 
 /* A progressive JPEG may have any number of scans, each a pass over the
- * whole image: a few kilobytes can cost minutes. libjpeg-turbo's own tools
- * stop at 500 when asked to be careful. */
+ * whole image, so a small file can ask for a great deal of work. Encoders
+ * write about ten (libjpeg's jpeg_simple_progression() writes 10 for
+ * colour); far more is an attack or damage. */
 #define JPEG_MAX_SCANS 500
 
 /* Stores the formatted reason in why; returns NULL, for the callers'
