@@ -65,6 +65,7 @@ typedef struct imagefile {
  *   "empty file", "not a PNG or JPEG file",
  *   "truncated or malformed PNG file: <libpng's words>",
  *   "truncated or malformed JPEG file: <libjpeg's words>",
+ *   "unsupported JPEG color space (2 components)",
  *   "image is 70000x70000 pixels, more than the limit of 50000000",
  *   "out of memory".
  * Never aborts, never reads outside data, never writes to stderr; calls
