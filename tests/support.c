@@ -1,6 +1,7 @@
 /*
  * support.c -- what the unit tests share (support.h): temporary directories,
- * whole files, shell commands, the fonts of a group, a tiny PNG.
+ * whole files, shell commands, the fonts of a group, a tiny PNG, images made
+ * with libpng and libjpeg.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +17,9 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <jpeglib.h>
+#include <png.h>
 
 #include "layout/fonts.h"
 #include "support.h"
@@ -146,3 +150,125 @@ const unsigned char support_tiny_png[73] = {
 	0x6a, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60,
 	0x82,
 };
+
+/* ---- images --------------------------------------------------------------------- */
+
+unsigned char support_pattern(long k, int c)
+{
+	return (unsigned char)((k * 7 + c * 85 + (k / 13) * 3) & 0xFF);
+}
+
+typedef struct membuf {
+	unsigned char *data;
+	size_t len, cap;
+} membuf;
+
+static void png_write_mem(png_structp png, png_bytep data, size_t n)
+{
+	membuf *m = png_get_io_ptr(png);
+	if (m->len + n > m->cap) {
+		m->cap = (m->len + n) * 2;
+		m->data = realloc(m->data, m->cap);
+		assert_non_null(m->data);
+	}
+	memcpy(m->data + m->len, data, n);
+	m->len += n;
+}
+
+static void png_flush_mem(png_structp png)
+{
+	(void)png;
+}
+
+unsigned char *support_png(int w, int h, int color, int depth, int interlaced, size_t *len)
+{
+	static const int channels[7] = {1, 0, 3, 1, 2, 0, 4};
+	assert_true(color >= 0 && color <= 6 && channels[color] > 0);
+	int ch = channels[color], bytes = depth == 16 ? 2 : 1;
+	membuf m = {0};
+	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+	png_infop info = png_create_info_struct(png);
+	assert_non_null(info);
+	unsigned char *row = calloc((size_t)w * ch * bytes + 1, 1);
+	assert_non_null(row);
+	if (setjmp(png_jmpbuf(png)))
+		fail_msg("support_png: libpng failed");
+	png_set_write_fn(png, &m, png_write_mem, png_flush_mem);
+	png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, depth, color,
+	             interlaced ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE,
+	             PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+	if (color == PNG_COLOR_TYPE_PALETTE) {
+		png_color pal[4] = {{0, 0, 0}, {255, 0, 0}, {0, 128, 255}, {255, 255, 255}};
+		png_byte trans[4] = {255, 255, 255, 128};
+		png_set_PLTE(png, info, pal, 4);
+		png_set_tRNS(png, info, trans, 4, NULL);
+	}
+	png_write_info(png, info);
+	if (depth < 8)
+		png_set_packing(png);
+	int passes = png_set_interlace_handling(png);
+	int max = depth >= 8 ? 255 : (1 << depth) - 1;
+	for (int pass = 0; pass < passes; pass++) {
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				long k = (long)y * w + x;
+				for (int c = 0; c < ch; c++) {
+					unsigned v = support_pattern(k, c);
+					if (color == PNG_COLOR_TYPE_PALETTE)
+						v %= 4;
+					else if ((c == 1 && color == 4) || (c == 3 && color == 6))
+						v = y == 0 ? 255 : v;           /* alpha */
+					else if (depth < 8)
+						v = v * (unsigned)max / 255;
+					size_t at = ((size_t)x * ch + c) * bytes;
+					row[at] = (unsigned char)v;
+					if (bytes == 2)
+						row[at + 1] = (unsigned char)v;     /* v * 257 */
+				}
+			}
+			png_write_row(png, row);
+		}
+	}
+	png_write_end(png, NULL);
+	png_destroy_write_struct(&png, &info);
+	free(row);
+	*len = m.len;
+	return m.data;
+}
+
+unsigned char *support_jpeg(int w, int h, int components, int progressive, int arith,
+                            size_t *len)
+{
+	struct jpeg_compress_struct ci;
+	struct jpeg_error_mgr err;
+	unsigned char *out = NULL;
+	unsigned long size = 0;
+	ci.err = jpeg_std_error(&err);
+	jpeg_create_compress(&ci);
+	jpeg_mem_dest(&ci, &out, &size);
+	ci.image_width = (JDIMENSION)w;
+	ci.image_height = (JDIMENSION)h;
+	ci.input_components = components;
+	ci.in_color_space = components == 1 ? JCS_GRAYSCALE : components == 3 ? JCS_RGB : JCS_CMYK;
+	jpeg_set_defaults(&ci);
+	jpeg_set_quality(&ci, 90, TRUE);
+	if (progressive)
+		jpeg_simple_progression(&ci);
+	ci.arith_code = arith ? TRUE : FALSE;
+	jpeg_start_compress(&ci, TRUE);
+	unsigned char *row = malloc((size_t)w * components);
+	assert_non_null(row);
+	while (ci.next_scanline < ci.image_height) {
+		long y = ci.next_scanline;
+		for (int x = 0; x < w; x++)
+			for (int c = 0; c < components; c++)
+				row[x * components + c] = support_pattern(y * w + x, c);
+		JSAMPROW r = row;
+		jpeg_write_scanlines(&ci, &r, 1);
+	}
+	jpeg_finish_compress(&ci);
+	jpeg_destroy_compress(&ci);
+	free(row);
+	*len = size;
+	return out;
+}

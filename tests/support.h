@@ -1,7 +1,7 @@
 /*
  * support.h -- what the unit tests share: temporary directories, whole files
  * read and written, shell commands run for their output, the installed fonts
- * opened for a group, and a tiny PNG.
+ * opened for a group, a tiny PNG, and PNG and JPEG files made to order.
  *
  * Include it after <cmocka.h>. Unless its contract says otherwise, a function
  * here fails the running test (fail_msg or a cmocka assertion) instead of
@@ -59,5 +59,26 @@ lay_fonts *support_open_fonts(void);
 
 /* A 2x2 8-bit RGB PNG. */
 extern const unsigned char support_tiny_png[73];
+
+/* ---- images --------------------------------------------------------------------- */
+
+/* Pixel k (0-based, row-major) of the images below, channel c: a pattern
+ * both encoders and the tests that decode them agree on. Alpha channels are
+ * 255 on the first row (opaque) and vary after. */
+unsigned char support_pattern(long k, int c);
+
+/* Encodes a w x h PNG with libpng, in memory: color is the PNG colour type
+ * (0 gray, 2 RGB, 3 palette of 4 entries with tRNS making entry 3 half
+ * transparent, 4 gray + alpha, 6 RGBA), depth its bit depth (1 to 16, as
+ * the type allows), interlaced for Adam7. Returns the file, owned by the
+ * caller (free()), its length in *len. */
+unsigned char *support_png(int w, int h, int color, int depth, int interlaced, size_t *len);
+
+/* Encodes a w x h JPEG with libjpeg, in memory, of components 1 (gray),
+ * 3 (YCbCr) or 4 (CMYK, with an Adobe marker), progressive or not,
+ * arithmetic-coded or not, quality 90. Returns the file, owned by the caller
+ * (free()), its length in *len. */
+unsigned char *support_jpeg(int w, int h, int components, int progressive, int arith,
+                            size_t *len);
 
 #endif

@@ -26,6 +26,7 @@
 #include "layout/layout.h"
 #include "layout/page.h"
 #include "util/arena.h"
+#include "util/imagefile.h"
 #include "util/utf8.h"
 #include "support.h"
 
@@ -1135,6 +1136,58 @@ static void an_empty_document_has_one_page(void **state)
 	assert_true(is_text(&o->pages[0].items[0], "Page 1 of 1"));
 }
 
+/* Adds the image file (bytes in memory) as a block of the given width. */
+static doc_block *image(doc_document *d, const unsigned char *file, size_t len, double width)
+{
+	char why[256];
+	imagefile *img = imagefile_decode(file, len, IMAGEFILE_MAX_PIXELS_DEFAULT, why, sizeof why);
+	if (!img)
+		fail_msg("imagefile_decode: %s", why);
+	doc_block *b = doc_add_image(d, img, 1);
+	assert_non_null(b);
+	b->u.image.width = width;
+	return b;
+}
+
+/* An image's natural size comes from its decoded pixels (96 per inch), with
+ * no file read at layout; the same file added twice is held once, so the
+ * PDF embeds it once. */
+static void an_image_is_sized_from_its_pixels_and_a_repeat_is_shared(void **state)
+{
+	fixture *fx = *state;
+	size_t nrgba, ngray;
+	unsigned char *rgba = support_png(200, 100, 6, 8, 0, &nrgba);
+	unsigned char *gray = support_png(40, 20, 0, 8, 0, &ngray);
+	const imagefile *first = image(fx->d, rgba, nrgba, 0)->u.image.image;
+	const imagefile *again = image(fx->d, rgba, nrgba, 300)->u.image.image;
+	const imagefile *other = image(fx->d, gray, ngray, 0)->u.image.image;
+	free(rgba);
+	free(gray);
+	assert_ptr_equal(first, again);
+	assert_ptr_not_equal(first, other);
+	assert_int_equal(fx->d->nimages, 2);
+
+	lay(fx->d, &fx->res);
+	static const struct { float w, h; } want[3] = {{150, 75}, {300, 150}, {30, 15}};
+	const imagefile *shown[3] = {first, first, other};
+	int n = 0;
+	for (int p = 0; p < fx->res.doc->npages; p++) {
+		const lay_page *pg = &fx->res.doc->pages[p];
+		for (int i = 0; i < pg->nitems; i++) {
+			const lay_item *it = &pg->items[i];
+			if (it->kind != LAY_IMAGE)
+				continue;
+			assert_true(n < 3);
+			if (fabsf(it->w - want[n].w) > EPS || fabsf(it->h - want[n].h) > EPS ||
+			    it->u.image.image != shown[n])
+				fail_msg("image %d: %gx%g, wanted %gx%g", n + 1, (double)it->w,
+				         (double)it->h, (double)want[n].w, (double)want[n].h);
+			n++;
+		}
+	}
+	assert_int_equal(n, 3);
+}
+
 static void margins_that_leave_no_room_are_refused(void **state)
 {
 	fixture *fx = *state;
@@ -1323,6 +1376,7 @@ int main(void)
 		T(every_page_has_page_x_of_y_in_its_footer),
 		T(a_document_without_headings_has_a_one_entry_outline),
 		T(an_empty_document_has_one_page),
+		T(an_image_is_sized_from_its_pixels_and_a_repeat_is_shared),
 		T(margins_that_leave_no_room_are_refused),
 		T(an_uncovered_character_is_warned_about_once_with_its_line),
 		T(a_word_wider_than_the_column_is_broken_inside_the_box),

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "pdf/pdf.h"
+#include "util/imagefile.h"
 #include "support.h"
 
 #define SERIF "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
@@ -56,6 +57,34 @@ static const unsigned char tiny_jpg[] = {
 };
 
 /* ---- fixture and helpers ------------------------------------------------ */
+
+/* support_tiny_png and tiny_jpg decoded, for the whole group. */
+static imagefile *tiny_png_image, *tiny_jpg_image;
+
+static imagefile *decode_or_null(const void *data, size_t len)
+{
+	char why[256];
+	imagefile *img = imagefile_decode(data, len, IMAGEFILE_MAX_PIXELS_DEFAULT, why, sizeof why);
+	if (img == NULL)
+		fprintf(stderr, "imagefile_decode: %s\n", why);
+	return img;
+}
+
+static int group_setup(void **state)
+{
+	(void)state;
+	tiny_png_image = decode_or_null(support_tiny_png, sizeof support_tiny_png);
+	tiny_jpg_image = decode_or_null(tiny_jpg, sizeof tiny_jpg);
+	return tiny_png_image != NULL && tiny_jpg_image != NULL ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	imagefile_free(tiny_png_image);
+	imagefile_free(tiny_jpg_image);
+	return 0;
+}
 
 typedef struct fixture {
 	char dir[64];           /* this test's directory */
@@ -246,22 +275,17 @@ static bool dir_is_empty(const char *dir)
 	return empty;
 }
 
-/* A two-page document with one item of every kind on page 1. The image
- * paths point into the fixture directory (written here). */
+/* A two-page document with one item of every kind on page 1. */
 typedef struct sampler {
 	lay_item items[12];
 	lay_item items2[2];
 	lay_page pages[2];
 	float xy[8];
-	char png[128], jpg[128];
 } sampler;
 
 static lay_doc sampler_doc(const fixture *fx, sampler *s)
 {
-	in_dir(fx, "tiny.png", s->png, sizeof s->png);
-	in_dir(fx, "tiny.jpg", s->jpg, sizeof s->jpg);
-	support_write_file(s->png, support_tiny_png, sizeof support_tiny_png);
-	support_write_file(s->jpg, tiny_jpg, sizeof tiny_jpg);
+	(void)fx;
 	static const float xy[8] = {72, 300, 150, 360, 230, 320, 300, 400};
 	memcpy(s->xy, xy, sizeof xy);
 
@@ -279,9 +303,9 @@ static lay_doc sampler_doc(const fixture *fx, sampler *s)
 	s->items[n++] = (lay_item){.kind = LAY_CIRCLE, .x = 400, .y = 450, .color = navy,
 		.u.circle = {.radius = 6}};
 	s->items[n++] = (lay_item){.kind = LAY_IMAGE, .x = 72, .y = 150, .w = 60, .h = 60,
-		.u.image = {.path = s->png}};
+		.u.image = {.image = tiny_png_image, .path = "tiny.png"}};
 	s->items[n++] = (lay_item){.kind = LAY_IMAGE, .x = 150, .y = 150, .w = 60, .h = 60,
-		.u.image = {.path = s->jpg}};
+		.u.image = {.image = tiny_jpg_image, .path = "tiny.jpg"}};
 	s->items[n++] = (lay_item){.kind = LAY_LINK, .x = 72, .y = 736, .w = 120, .h = 14,
 		.u.link = {.uri = "https://example.org/a?b=c"}};
 	s->items[n++] = (lay_item){.kind = LAY_LINK, .x = 72, .y = 756, .w = 150, .h = 20,
@@ -335,6 +359,50 @@ static void every_item_kind_reaches_the_content_stream(void **state)
 	assert_int_equal(count_of(q, "/Subtype /Image"), 2);
 	assert_non_null(strstr(q, "/Filter [ /DCTDecode ]"));
 	free(q);
+}
+
+/* Every image reaches the PDF from memory: a PNG with alpha as raw RGB plus
+ * a gray soft mask, a gray PNG as raw gray, a progressive JPEG as its own
+ * bytes (DCTDecode), a CMYK JPEG as raw RGB. An image drawn twice is
+ * embedded once. */
+static void images_are_embedded_from_memory_once_each(void **state)
+{
+	fixture *fx = *state;
+	struct { unsigned char *file; size_t len; imagefile *img; } in[4];
+	in[0].file = support_png(24, 16, 6, 8, 0, &in[0].len);
+	in[1].file = support_png(24, 16, 0, 8, 1, &in[1].len);
+	in[2].file = support_jpeg(24, 16, 3, 1, 0, &in[2].len);
+	in[3].file = support_jpeg(24, 16, 4, 0, 0, &in[3].len);
+	lay_item items[5];
+	for (int i = 0; i < 4; i++) {
+		in[i].img = decode_or_null(in[i].file, in[i].len);
+		assert_non_null(in[i].img);
+		items[i] = (lay_item){.kind = LAY_IMAGE, .x = 72 + 100 * (float)i, .y = 500,
+		                      .w = 72, .h = 48, .u.image = {.image = in[i].img}};
+	}
+	items[4] = items[0];                /* the RGBA PNG again, elsewhere */
+	items[4].y = 300;
+	lay_page page = {.items = items, .nitems = 5};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "images.pdf", path, sizeof path);
+
+	int st;
+	char *out = support_run(&st, "qpdf --check '%s' 2>&1", path);
+	assert_int_equal(st, 0);
+	free(out);
+	char *q = qdf_text(path);
+	assert_int_equal(count_of(q, " Do "), 5);
+	assert_int_equal(count_of(q, "/Subtype /Image"), 5);   /* 4 images, 1 mask */
+	assert_int_equal(count_of(q, "/SMask"), 1);
+	assert_int_equal(count_of(q, "/DCTDecode"), 1);
+	assert_int_equal(count_of(q, "/ColorSpace /DeviceGray"), 2);   /* gray PNG, mask */
+	assert_int_equal(count_of(q, "/ColorSpace /DeviceRGB"), 3);
+	free(q);
+	for (int i = 0; i < 4; i++) {
+		imagefile_free(in[i].img);
+		free(in[i].file);
+	}
 }
 
 static void consecutive_text_items_share_one_text_block(void **state)
@@ -650,50 +718,13 @@ static void bad_font_lacks_glyph(const fixture *fx, lay_doc *doc, lay_item *it, 
 	*it = text(72, 700, F_SERIF, 11, "Korean in a Latin font: 한");
 }
 
-/* A 10 x 10 image item drawing the file at path. */
-static lay_item image_of(const char *path)
-{
-	return (lay_item){.kind = LAY_IMAGE, .x = 10, .y = 10, .w = 10, .h = 10,
-	                  .u.image = {.path = path}};
-}
-
-/* Writes data as the fixture's file name and makes *it draw it; the path goes
- * to path, for the case's message. */
-static void bad_image_file(const fixture *fx, lay_item *it, char *path, const char *name,
-                           const void *data, size_t len)
-{
-	static char p[256];     /* the item points here until pdf_write has run */
-	in_dir(fx, name, p, sizeof p);
-	support_write_file(p, data, len);
-	strcpy(path, p);
-	*it = image_of(p);
-}
-
-static void bad_image_missing(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
+/* An image item whose image was never decoded (a layout bug): refused with
+ * a message, not handed to libharu. */
+static void bad_image_not_decoded(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
 {
 	(void)fx; (void)doc; (void)path;
-	*it = image_of("/nonexistent/chart.png");
-}
-
-static void bad_image_not_an_image(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
-{
-	(void)doc;
-	bad_image_file(fx, it, path, "photo.jpg", "GIF89a, or anything else", 24);
-}
-
-static void bad_image_16_bit_png(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
-{
-	unsigned char png[sizeof support_tiny_png];
-	(void)doc;
-	memcpy(png, support_tiny_png, sizeof png);
-	png[24] = 16;
-	bad_image_file(fx, it, path, "deep.png", png, sizeof png);
-}
-
-static void bad_image_broken_jpeg(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
-{
-	(void)doc;
-	bad_image_file(fx, it, path, "broken.jpg", "\xff\xd8\xff\xe0 truncated", 14);
+	*it = (lay_item){.kind = LAY_IMAGE, .x = 10, .y = 10, .w = 10, .h = 10,
+	                 .u.image = {.image = NULL, .path = "chart.png"}};
 }
 
 static void bad_link_target(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
@@ -722,15 +753,8 @@ static const bad_case bad_cases[] = {
 	 "PDF: cannot read font %s: not a TrueType font file"},
 	{"glyph missing", bad_font_lacks_glyph,
 	 "PDF: font " SERIF " has no glyph for U+D55C"},
-	{"missing image", bad_image_missing,
-	 "PDF: page 1: cannot load image /nonexistent/chart.png: No such file or directory"},
-	{"not an image", bad_image_not_an_image,
-	 "PDF: page 1: cannot load image %s: not a PNG or JPEG file"},
-	{"16-bit PNG", bad_image_16_bit_png,
-	 "PDF: page 1: cannot load image %s: 16-bit PNG images are not supported "
-	 "(save it with 8 bits per channel)"},
-	{"broken JPEG", bad_image_broken_jpeg,
-	 "PDF: page 1: cannot load image %s: truncated or malformed JPEG file"},
+	{"image not decoded", bad_image_not_decoded,
+	 "PDF: page 1: image chart.png was not decoded"},
 	{"link to no page", bad_link_target,
 	 "PDF: page 1, item 1 (link): target page 5 does not exist (the document has 1)"},
 	{"font size 0", bad_font_size,
@@ -749,7 +773,7 @@ static void fill_in(char *out, size_t size, const char *tmpl, const char *path)
 		snprintf(out, size, "%.*s%s%s", (int)(at - tmpl), tmpl, path, at + 2);
 }
 
-static void missing_image_or_bad_font_fails_with_message_not_crash(void **state)
+static void undecoded_image_or_bad_font_fails_with_message_not_crash(void **state)
 {
 	fixture *fx = *state;
 	for (size_t i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
@@ -878,6 +902,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(writes_a_file_that_qpdf_accepts),
 		T(every_item_kind_reaches_the_content_stream),
+		T(images_are_embedded_from_memory_once_each),
 		T(consecutive_text_items_share_one_text_block),
 		T(text_extracts_back_with_pdftotext),
 		T(output_is_byte_identical_for_same_input),
@@ -888,11 +913,11 @@ int main(void)
 		T(internal_link_and_uri_link),
 		T(long_runs_are_shown_in_pieces_cut_between_characters),
 		T(two_files_with_one_postscript_name_are_refused),
-		T(missing_image_or_bad_font_fails_with_message_not_crash),
+		T(undecoded_image_or_bad_font_fails_with_message_not_crash),
 		T(unwritable_output_or_empty_document_fails_with_message),
 		T(non_finite_positions_are_refused),
 		T(renders_a_thousand_pages),
 #undef T
 	};
-	return cmocka_run_group_tests_name("pdf", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("pdf", tests, group_setup, group_teardown);
 }

@@ -753,7 +753,7 @@ static void api_misuse_is_an_error_at_the_script_line(void **state)
 	}
 }
 
-static void image_missing_not_png_or_outside_the_folders_is_refused(void **state)
+static void image_missing_broken_or_outside_the_folders_is_refused(void **state)
 {
 	ctx *c = *state;
 	char *outside = c->outside, path[128], link[128];
@@ -765,6 +765,13 @@ static void image_missing_not_png_or_outside_the_folders_is_refused(void **state
 	snprintf(path, sizeof path, "%s/pixel.png", c->dir);
 	support_write_file(path, support_tiny_png, sizeof support_tiny_png);
 	put(c, "fake.png", "not an image\n");
+	snprintf(path, sizeof path, "%s/cut.png", c->dir);
+	support_write_file(path, support_tiny_png, 50);
+	size_t n;
+	unsigned char *deep = support_png(30, 20, 6, 16, 1, &n);
+	snprintf(path, sizeof path, "%s/deep.png", c->dir);
+	support_write_file(path, deep, n);
+	free(deep);
 
 	/* outside: one answer whether the file exists or not */
 	char outside_code[256], outside_message[256], absent_code[256], absent_message[256];
@@ -781,6 +788,9 @@ static void image_missing_not_png_or_outside_the_folders_is_refused(void **state
 		 "{dir}/x.lua:2: image: 'missing.png': no such file"},
 		{"doc:image('fake.png')",
 		 "{dir}/x.lua:2: image: 'fake.png': not a PNG or JPEG file"},
+		{"doc:image('cut.png')",
+		 "{dir}/x.lua:2: image: 'cut.png': truncated or malformed PNG file: unexpected end of "
+		 "file"},
 		{outside_code, outside_message},
 		{absent_code, absent_message},
 		{"doc:image('link.png')",
@@ -793,9 +803,10 @@ static void image_missing_not_png_or_outside_the_folders_is_refused(void **state
 		assert_false(exists(c->out));
 	}
 
-	/* the same calls work for a PNG beside the script */
+	/* the same calls work for PNGs beside the script, 16-bit interlaced too */
 	run(c, DOC_PRELUDE
 		"doc:image('pixel.png', {width = 40})\n"
+		"doc:image('deep.png', {caption = 'deep'})\n"
 		"doc:save()\n");
 	expect_ok(c, "a PNG beside the script");
 	assert_true(exists(c->out));
@@ -1565,7 +1576,7 @@ int main(void)
 		T(params_come_from_the_job),
 		T(document_defaults_to_a4_and_save_returns_path_and_pages),
 		T(api_misuse_is_an_error_at_the_script_line),
-		T(image_missing_not_png_or_outside_the_folders_is_refused),
+		T(image_missing_broken_or_outside_the_folders_is_refused),
 		T(a_script_that_never_saves_writes_its_last_document),
 		T(timeline_options_are_optional),
 		T(check_mode_lays_out_but_writes_nothing),

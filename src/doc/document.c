@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/arena.h"
+#include "util/imagefile.h"
 
 doc_document *doc_new(void)
 {
@@ -28,6 +29,9 @@ void doc_free(doc_document *d)
 	if (!d)
 		return;
 	free(d->blocks);
+	for (int i = 0; i < d->nimages; i++)
+		imagefile_free(d->images[i]);
+	free(d->images);
 	arena_free(d->arena);
 	free(d);
 }
@@ -46,6 +50,42 @@ doc_block *doc_add(doc_document *d, doc_kind kind, int line)
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
 	b->line = line;
+	return b;
+}
+
+/* Takes ownership of img and returns the image to show: img, or the same
+ * image the document already holds (img is then freed). NULL when out of
+ * memory (img freed too). */
+static const imagefile *doc_keep_image(doc_document *d, imagefile *img)
+{
+	for (int i = 0; i < d->nimages; i++) {
+		if (imagefile_same(d->images[i], img)) {
+			imagefile_free(img);
+			return d->images[i];
+		}
+	}
+	if (d->nimages == d->capimages) {
+		int cap = d->capimages ? d->capimages * 2 : 8;
+		imagefile **im = realloc(d->images, (size_t)cap * sizeof *im);
+		if (!im) {
+			imagefile_free(img);
+			return NULL;
+		}
+		d->images = im;
+		d->capimages = cap;
+	}
+	d->images[d->nimages++] = img;
+	return img;
+}
+
+doc_block *doc_add_image(doc_document *d, imagefile *img, int line)
+{
+	const imagefile *shown = doc_keep_image(d, img);
+	if (!shown)
+		return NULL;
+	doc_block *b = doc_add(d, DOC_IMAGE, line);
+	if (b)
+		b->u.image.image = shown;
 	return b;
 }
 

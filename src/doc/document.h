@@ -7,8 +7,9 @@
  * fill it, the layout engine reads it.
  *
  * Ownership: a doc_document owns every string, span and array reachable from
- * it (one arena); doc_free() releases them all. All text is valid UTF-8:
- * callers validate before adding (utf8.h).
+ * it (one arena) and every decoded image its blocks show (a list of its own,
+ * since an arena cannot free them); doc_free() releases them all. All text is
+ * valid UTF-8: callers validate before adding (utf8.h).
  */
 #ifndef BRIEF_DOCUMENT_H
 #define BRIEF_DOCUMENT_H
@@ -19,6 +20,7 @@
 #include "doc/style.h"
 
 typedef struct arena arena;
+typedef struct imagefile imagefile;     /* util/imagefile.h */
 
 /* Inline styles, combinable. */
 enum { DOC_BOLD = 1u, DOC_ITALIC = 2u };
@@ -111,7 +113,8 @@ typedef struct doc_timeline {
 } doc_timeline;
 
 typedef struct doc_image {
-	const char *path;       /* checked readable PNG/JPEG by the caller */
+	const imagefile *image; /* decoded and checked, owned by the document */
+	const char *path;       /* the file it was read from, for messages */
 	double width;           /* points; 0 = natural size, capped to the column */
 	const char *caption;    /* may be NULL */
 } doc_image;
@@ -156,6 +159,8 @@ typedef struct doc_document {
 	doc_block *blocks;
 	int nblocks;
 	int cap;
+	imagefile **images;     /* freed by doc_free() */
+	int nimages, capimages;
 } doc_document;
 
 /* Returns a new empty document with the default style, owned by the caller;
@@ -169,6 +174,14 @@ void doc_free(doc_document *d);
  * returns it for the caller to fill with memory from d->arena. The pointer is
  * valid until the next doc_add(). NULL when out of memory. */
 doc_block *doc_add(doc_document *d, doc_kind kind, int line);
+
+/* Appends a DOC_IMAGE block showing img, as doc_add() does, for the caller
+ * to fill in the rest of u.image (path, width, caption). The document takes
+ * ownership of img in every case: it is freed by doc_free(), or at once when
+ * this fails, or when the document already holds the same image (the same
+ * file added twice: a logo on every page), which the block then shows, so
+ * that it is embedded once. NULL when out of memory. */
+doc_block *doc_add_image(doc_document *d, imagefile *img, int line);
 
 /* Copies s into the document's arena; NULL when out of memory. */
 char *doc_strdup(doc_document *d, const char *s);

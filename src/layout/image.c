@@ -1,7 +1,8 @@
 /*
  * image.c -- images placed in the flow: natural size at
  * 96 pixels per inch, or the width asked for, never wider than the column nor
- * taller than the page, centred, with an optional caption below.
+ * taller than the page, centred, with an optional caption below. The image
+ * was decoded when the script added it: nothing here reads a file.
  */
 #include <stdio.h>
 #include <string.h>
@@ -11,12 +12,11 @@
 
 int image_layout(lay_ctx *c, const doc_image *im, char *err, size_t errsize)
 {
-	int pw, ph;
-	char why[256];
-	if (imagefile_probe(im->path, &pw, &ph, why, sizeof why) == IMAGEFILE_BAD) {
-		snprintf(err, errsize, "image %s: %s", im->path, why);
+	if (im->image == NULL) {
+		snprintf(err, errsize, "image %s: not decoded", im->path ? im->path : "(unnamed)");
 		return -1;
 	}
+	int pw = im->image->width, ph = im->image->height;
 	float w = im->width > 0 ? (float)im->width : (float)pw * 0.75f;
 	float h = w * (float)ph / (float)pw;
 	if (w > c->width) {
@@ -37,7 +37,8 @@ int image_layout(lay_ctx *c, const doc_image *im, char *err, size_t errsize)
 	it->y = c->y - 3 - h;
 	it->w = w;
 	it->h = h;
-	it->u.image.path = ctx_strndup(c, im->path, strlen(im->path));
+	it->u.image.image = im->image;
+	it->u.image.path = im->path ? ctx_strndup(c, im->path, strlen(im->path)) : NULL;
 	c->y -= h + 6;
 	if (im->caption) {
 		float size = (float)c->st->body_size - 1;

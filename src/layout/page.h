@@ -12,6 +12,8 @@
 
 #include <stdbool.h>
 
+typedef struct imagefile imagefile;     /* util/imagefile.h */
+
 typedef struct lay_color { float r, g, b; } lay_color;   /* 0..1 */
 
 typedef enum lay_kind {
@@ -21,7 +23,7 @@ typedef enum lay_kind {
 	LAY_POLYLINE,   /* open path through points */
 	LAY_CIRCLE,     /* filled circle centred at (x, y) */
 	LAY_LINK,       /* clickable area: URI, or a place in this document */
-	LAY_IMAGE       /* PNG or JPEG file drawn into (x, y, w, h) */
+	LAY_IMAGE       /* decoded PNG or JPEG drawn into (x, y, w, h) */
 } lay_kind;
 
 typedef struct lay_item {
@@ -63,8 +65,10 @@ typedef struct lay_item {
 			float top;          /* internal: target y */
 		} link;
 		struct {
-			const char *path;   /* a PNG (8-bit, not interlaced) or JPEG file,
-			                       already checked by the layout engine */
+			const imagefile *image; /* decoded and checked; owned by the
+			                           document laid out, which must outlive
+			                           this lay_doc */
+			const char *path;   /* the file it came from, for messages */
 		} image;
 	} u;
 } lay_item;

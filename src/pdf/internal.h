@@ -28,8 +28,9 @@ typedef struct pdf_face {
 	char tmp[PATH_MAX];     /* owner only: subset file, "" when none */
 } pdf_face;
 
+/* A decoded image and the XObject made of it. */
 typedef struct pdf_image {
-	const char *path;
+	const imagefile *src;
 	HPDF_Image image;
 } pdf_image;
 

@@ -114,30 +114,59 @@ static const char *pdf_kind_name(lay_kind k)
 
 /* ---- images ------------------------------------------------------------- */
 
-/* Returns the image for path, loading it on first use (one XObject per
- * file). NULL after reporting the failure for page p (0-based). */
-static HPDF_Image pdf_image_of(pdf_ctx *c, const char *path, int p)
+/* Embeds img as an image XObject, from memory: kept JPEG bytes as they are
+ * (DCTDecode), else the 8-bit gray or RGB pixels (Flate-compressed like every
+ * stream) with the alpha plane, if any, as a gray soft mask. NULL when
+ * libharu fails (c->code then says why, or nothing when it did not call its
+ * handler). */
+static HPDF_Image pdf_embed_image(pdf_ctx *c, const imagefile *img)
 {
+	HPDF_UINT w = (HPDF_UINT)img->width, h = (HPDF_UINT)img->height;
+	if (img->jpeg != NULL)
+		return HPDF_LoadJpegImageFromMem(c->pdf, img->jpeg, (HPDF_UINT)img->jpeg_len);
+	HPDF_Image im = HPDF_LoadRawImageFromMem(c->pdf, img->pixels, w, h,
+	                                         img->channels == 1 ? HPDF_CS_DEVICE_GRAY
+	                                                            : HPDF_CS_DEVICE_RGB, 8);
+	if (im == NULL || img->alpha == NULL)
+		return im;
+	HPDF_Image mask = HPDF_LoadRawImageFromMem(c->pdf, img->alpha, w, h,
+	                                           HPDF_CS_DEVICE_GRAY, 8);
+	if (mask == NULL || HPDF_Image_AddSMask(im, mask) != HPDF_OK)
+		return NULL;
+	return im;
+}
+
+/* Returns the XObject for the decoded image of item it, embedding it on
+ * first use: one XObject per image however often it is drawn. NULL after
+ * reporting the failure for page p (0-based). */
+static HPDF_Image pdf_image_of(pdf_ctx *c, const lay_item *it, int p)
+{
+	const imagefile *img = it->u.image.image;
+	const char *name = it->u.image.path != NULL ? it->u.image.path : "(unnamed)";
 	for (int i = 0; i < c->nimages; i++)
-		if (c->images[i].path == path || strcmp(c->images[i].path, path) == 0)
+		if (c->images[i].src == img)
 			return c->images[i].image;
 
-	char why[160];
-	imagefile_kind type = imagefile_probe(path, NULL, NULL, why, sizeof why);
-	if (type == IMAGEFILE_BAD) {
-		pdf_fail(c, "page %d: cannot load image %s: %s", p + 1, path, why);
+	if (img == NULL) {
+		pdf_fail(c, "page %d: image %s was not decoded", p + 1, name);
 		return NULL;
 	}
-	HPDF_Image img = type == IMAGEFILE_PNG
-	                 ? HPDF_LoadPngImageFromFile(c->pdf, path)
-	                 : HPDF_LoadJpegImageFromFile(c->pdf, path);
-	if (img == NULL || pdf_bad(c, HPDF_OK)) {
+	/* libharu takes sizes as HPDF_UINT, and reads width * height * 3 bytes */
+	uint64_t bytes = img->jpeg != NULL ? (uint64_t)img->jpeg_len
+	                 : (uint64_t)img->width * (uint64_t)img->height * 3;
+	if (bytes > UINT_MAX) {
+		pdf_fail(c, "page %d: image %s is too large to embed", p + 1, name);
+		return NULL;
+	}
+	HPDF_Image xo = pdf_embed_image(c, img);
+	if (xo == NULL || pdf_bad(c, HPDF_OK)) {
+		char why[160];
 		if (c->code == 0)
-			snprintf(why, sizeof why, "unsupported %s data",
-			         type == IMAGEFILE_PNG ? "PNG" : "JPEG");
+			snprintf(why, sizeof why, "libharu refused the %s data",
+			         img->format == IMAGEFILE_PNG ? "PNG" : "JPEG");
 		else
 			pdf_error_text(c->code, c->detail, why, sizeof why);
-		pdf_fail(c, "page %d: cannot load image %s: %s", p + 1, path, why);
+		pdf_fail(c, "page %d: cannot embed image %s: %s", p + 1, name, why);
 		return NULL;
 	}
 	if (c->nimages == c->capimages) {
@@ -150,8 +179,8 @@ static HPDF_Image pdf_image_of(pdf_ctx *c, const char *path, int p)
 		c->images = im;
 		c->capimages = cap;
 	}
-	c->images[c->nimages++] = (pdf_image){path, img};
-	return img;
+	c->images[c->nimages++] = (pdf_image){img, xo};
+	return xo;
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -380,7 +409,7 @@ static HPDF_STATUS pdf_draw_item(pdf_ctx *c, int p, int k, pdf_pen *pen)
 	case LAY_LINK:
 		return pdf_draw_link(c, p, k, it);
 	case LAY_IMAGE: {
-		HPDF_Image img = pdf_image_of(c, it->u.image.path, p);
+		HPDF_Image img = pdf_image_of(c, it, p);
 		if (img == NULL)
 			return (HPDF_STATUS)-1;
 		return HPDF_Page_DrawImage(page, img, it->x, it->y, it->w, it->h);

@@ -522,18 +522,29 @@ static int m_image(lua_State *L)
 	}
 	int nroots;
 	const char *const *roots = sbx_read_roots(L, &nroots);
+	const run_job *job = sbx_job(L);
 	char sdir[PATH_LIMIT], why[256];
-	path_folder_of(sbx_job(L)->script, sdir);
+	path_folder_of(job->script, sdir);
 	path_file f;
 	path_status st = path_read(roots, nroots, given, sdir, IMAGE_MAX_BYTES, &f, why, sizeof why);
 	if (st != PATH_OK)
 		return luaL_error(L, "image: '%s': %s%s", given, why, st == PATH_OUTSIDE
 		                  ? " (the script's own folder, data and templates)" : "");
-	/* checked from its bytes in memory: the file is not read again */
+	/* decoded whole from its bytes in memory: the file is never read again */
+	long long max_pixels = job->limits.image_pixels > 0 ? job->limits.image_pixels
+	                                                    : IMAGEFILE_MAX_PIXELS_DEFAULT;
+	imagefile *img = imagefile_decode(f.data, f.len, max_pixels, why, sizeof why);
 	path_free(&f);
-	if (imagefile_probe(f.resolved, NULL, NULL, why, sizeof why) == IMAGEFILE_BAD)
-		return luaL_error(L, "image: '%s': %s", given, why);
-	doc_block *b = add(L, u, DOC_IMAGE);
+	if (!img)
+		return sbx_fail(L, strstr(why, "more than the limit") ? EXIT_LIMIT : EXIT_SCRIPT,
+		                "image: '%s': %s%s", given, why, strstr(why, "more than the limit")
+		                ? " (raise it with --max-image-pixels)" : "");
+	if (u->closed)
+		imagefile_free(img);
+	still_open(L, u);
+	doc_block *b = doc_add_image(d, img, script_line(L));   /* owns img from here */
+	if (!b)
+		arg_oom(L);
 	b->u.image.path = doc_strdup(d, f.resolved);
 	b->u.image.width = width;
 	b->u.image.caption = caption;

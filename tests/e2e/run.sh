@@ -130,6 +130,13 @@ if render graphics "$S/graphics.lua"; then
 		"A test image" "Sources" "first item" "sectoral dialogue relations"
 fi
 
+if render images "$S/images.lua"; then
+	n=$(qpdf --qdf --object-streams=disable "$T/images.pdf" - 2>/dev/null | grep -ac '/SMask')
+	[ "$n" -eq 1 ] && ok "images: the PNG's alpha is one soft mask, the repeat embedded once" ||
+		no "images: $n soft masks"
+	has "images: captions" "A disc with a soft edge" "A progressive JPEG"
+fi
+
 # ---- errors -------------------------------------------------------------------
 
 run script-error 3 "$S/error.lua" -o "$T/error.pdf" &&
@@ -137,6 +144,12 @@ run script-error 3 "$S/error.lua" -o "$T/error.pdf" &&
 
 run api-error 3 "$S/badwidth.lua" -o "$T/badwidth.pdf" &&
 	errmsg api-error "badwidth.lua:3: table column 2: width must be positive"
+
+mkdir -p "$T/img" && head -c 100 "$S/alpha.png" >"$T/img/broken.png"
+printf 'local doc = require("brief").document{}\ndoc:image("broken.png")\ndoc:save()\n' >"$T/img/x.lua"
+run bad-image 3 "$T/img/x.lua" -o "$T/bad-image.pdf" &&
+	{ errmsg bad-image "x.lua:2: image: 'broken.png': truncated or malformed PNG file: unexpected end of file"
+	  absent bad-image "$T/bad-image.pdf"; }
 
 run bad-utf8 3 "$S/badutf8.lua" -o "$T/badutf8.pdf" && errmsg bad-utf8 "invalid UTF-8"
 
