@@ -7,9 +7,10 @@
  * The input is read as choices (common.h): first the page (paper, body size,
  * alignment, family), then blocks until it runs out, each a kind byte, the
  * block's settings and its texts, every text ending at a NUL byte. Widths of
- * table columns stay within the page, so that nothing may leave the content
- * box; the invariants checked on the result are those of tests/test_layout.c
- * that hold for any document.
+ * table columns stay within the page and hold a character, so that nothing
+ * may leave the content box unless the layout warns that a table is too
+ * wide; the invariants checked on the result are those of
+ * tests/test_layout.c that hold for any document.
  */
 #include <math.h>
 #include <stdio.h>
@@ -29,6 +30,7 @@
 #define MAX_TEXT 1500       /* bytes of one text */
 #define EPS 0.01f
 #define SLACK 0.5f          /* how far past the right edge text may reach */
+#define MIN_COLUMN 24.0f    /* points: 2 x 4 of padding, 16 for a character */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -69,8 +71,11 @@ static void table(fuzz_input *in, doc_document *d, doc_table *t, float room)
 	                       sizeof *t->cells);
 	CHECK(t->cols && t->cells);
 	for (int j = 0; j < ncols; j++) {
-		unsigned w = fuzz_byte(in);     /* 0: automatic, else a share of the room */
-		t->cols[j].width = w ? room / ncols * (double)w / 255 : 0;
+		/* 0: automatic, else a share of the room, but never narrower than
+		 * the padding and the widest character: a column that cannot hold
+		 * one character has to overflow (tests/test_layout.c shows how) */
+		unsigned w = fuzz_byte(in);
+		t->cols[j].width = w ? MIN_COLUMN + (room / ncols - MIN_COLUMN) * (double)w / 255 : 0;
 		t->cols[j].align = (doc_align)fuzz_pick(in, 5);
 		t->cols[j].title = text(in, d);
 	}
