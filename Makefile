@@ -45,7 +45,7 @@ all: deps brief
 DEB_PACKAGES := gcc make pkg-config liblua5.4-dev libhpdf-dev libcmocka-dev \
                 libharfbuzz-dev libcsv-dev libpng-dev libjpeg-dev \
                 fonts-liberation2 fonts-nanum \
-                poppler-utils qpdf
+                poppler-utils qpdf clang libclang-rt-14-dev
 deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
 
@@ -118,3 +118,5 @@ clean:
 	rm -rf build build-sanitize brief
 
 -include $(OBJ:.o=.d) $(BUILD)/main.d
+
+include fuzz.mk

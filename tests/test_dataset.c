@@ -769,13 +769,39 @@ static void a_missing_file_is_refused_naming_it(void **state)
 		csv_path(dir, files[k], path, sizeof path);
 		assert_int_equal(unlink(path), 0);
 		assert_null(ds_load(dir, err, sizeof err));
-		snprintf(want, sizeof want, "%s: cannot open: No such file or directory", path);
+		snprintf(want, sizeof want, "%s: cannot read: no such file", path);
 		assert_string_equal(err, want);
 		support_remove_tree(dir);
 	}
 	char err[512];
 	assert_null(ds_load("no/such/dir", err, sizeof err));
-	assert_string_equal(err, "no/such/dir/sources.csv: cannot open: No such file or directory");
+	assert_string_equal(err, "no/such/dir/sources.csv: cannot read: no such file");
+}
+
+/* A data file that is a FIFO, a device or a link out of the data folder is
+ * refused at once: the loader never blocks and never reads past a cap. */
+static void only_regular_files_inside_the_folder_are_read(void **state)
+{
+	(void)state;
+	static const struct { const char *make, *why; } cases[] = {
+		{"mkfifo '%s'", "not a regular file"},
+		{"ln -s /dev/zero '%s'", "outside the folders it may read"},
+		{"ln -s /etc/passwd '%s'", "outside the folders it may read"},
+		{"mkdir '%s'", "not a regular file"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char dir[64], path[256], err[512], want[512];
+		copy_data(dir);
+		csv_path(dir, "events", path, sizeof path);
+		assert_int_equal(unlink(path), 0);
+		int status;
+		free(support_run(&status, cases[i].make, path));
+		assert_int_equal(status, 0);
+		assert_null(ds_load(dir, err, sizeof err));
+		snprintf(want, sizeof want, "%s: cannot read: %s", path, cases[i].why);
+		assert_string_equal(err, want);
+		support_remove_tree(dir);
+	}
 }
 
 static void a_long_message_is_cut_to_the_buffer(void **state)
@@ -900,6 +926,43 @@ static void reference_errors_name_the_column_as_the_file_spells_it(void **state)
 	check_corruptions(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* ds_load_buffers() is the loader ds_load() uses: the same dataset from the
+ * same bytes, messages naming the paths it is given, buffers read only up
+ * to their length (no NUL needed). */
+static void buffers_load_like_the_files_and_name_the_given_paths(void **state)
+{
+	const ds_dataset *orig = *state;
+	ds_file_text f[DS_NCOLLECTIONS];
+	char *text[DS_NCOLLECTIONS], paths[DS_NCOLLECTIONS][64], err[512];
+	for (int k = 0; k < DS_NCOLLECTIONS; k++) {
+		char from[256];
+		size_t len;
+		csv_path(DATA, ds_collection_names[k], from, sizeof from);
+		text[k] = support_read_file_or_fail(from, &len);
+		text[k][len] = '"';         /* past the end: an open quote if it were read */
+		csv_path("mem", ds_collection_names[k], paths[k], sizeof paths[k]);
+		f[k] = (ds_file_text){paths[k], text[k], len};
+	}
+	ds_dataset *ds = ds_load_buffers(f, err, sizeof err);
+	if (!ds)
+		fail_msg("ds_load_buffers: %s", err);
+	assert_int_equal(ds_nrecords(ds), ds_nrecords(orig));
+	for (int k = 0; k < DS_NCOLLECTIONS; k++) {
+		const ds_collection *a = coll(orig, ds_collection_names[k]);
+		const ds_collection *b = coll(ds, ds_collection_names[k]);
+		assert_string_equal(b->path, paths[k]);
+		assert_int_equal(b->nrecords, a->nrecords);
+		for (int i = 0; i < a->nrecords; i++)
+			assert_string_equal(ds_id(&b->records[i]), ds_id(&a->records[i]));
+	}
+	ds_free(ds);
+	f[2].len = 0;                   /* members */
+	assert_null(ds_load_buffers(f, err, sizeof err));
+	assert_string_equal(err, "mem/members.csv:1: no header row");
+	for (int k = 0; k < DS_NCOLLECTIONS; k++)
+		free(text[k]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -920,11 +983,13 @@ int main(void)
 		cmocka_unit_test(an_empty_file_is_refused),
 		cmocka_unit_test(line_numbers_count_blank_lines_and_lines_inside_fields),
 		cmocka_unit_test(a_missing_file_is_refused_naming_it),
+		cmocka_unit_test(only_regular_files_inside_the_folder_are_read),
 		cmocka_unit_test(a_long_message_is_cut_to_the_buffer),
 		cmocka_unit_test(crlf_line_ends_and_a_byte_order_mark_load_the_same),
 		cmocka_unit_test(a_file_with_only_its_header_gives_an_empty_collection),
 		cmocka_unit_test(columns_are_found_by_header_not_position),
 		cmocka_unit_test(reference_errors_name_the_column_as_the_file_spells_it),
+		cmocka_unit_test(buffers_load_like_the_files_and_name_the_given_paths),
 	};
 	return cmocka_run_group_tests_name("dataset", tests, load_data, free_data);
 }

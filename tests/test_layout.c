@@ -1356,6 +1356,93 @@ static void a_word_mixing_scripts_is_broken_inside_the_box(void **state)
 	free(ls);
 }
 
+/* A column narrower than one character (2 pt, as a script may ask) holds a
+ * character per line that is still wider than it: centred or right-aligned,
+ * such a line starts at the column's left edge and runs over to the right,
+ * never out into the left margin (found by fuzzing: fuzz_layout). */
+static const char *tiny_first_column(int r, int j)
+{
+	if (r < 0)
+		return j ? "Rest" : "W";
+	return j ? "text" : "WW";
+}
+
+static void a_line_too_wide_for_its_column_overflows_to_the_right(void **state)
+{
+	fixture *fx = *state;
+	static const double widths[] = {2, 0};
+	static const doc_align aligns[] = {DOC_ALIGN_CENTER, DOC_ALIGN_RIGHT};
+	for (int a = 0; a < 2; a++) {
+		table(fx->d, 1, 2, widths, 1, tiny_first_column);
+		fx->d->blocks[fx->d->nblocks - 1].u.table.cols[0].align = aligns[a];
+	}
+	lay(fx->d, &fx->res);   /* check_layout: nothing left of the content box */
+	box b = content_box(&fx->d->style);
+	const lay_page *pg = &fx->res.doc->pages[0];
+	int ws = 0;
+	for (int i = 0; i < pg->nitems; i++)
+		if (is_text(&pg->items[i], "W")) {
+			assert_true(fabsf(pg->items[i].x - (b.left + 4)) < EPS);
+			ws++;
+		}
+	assert_int_equal(ws, 2 * 3);    /* per table: the title and two cut lines */
+}
+
+/* An ordered list of n items, each "Item i", nested in items with a sublist
+ * of sub items when sub > 0. */
+static doc_list *numbered(doc_document *d, int n, int sub)
+{
+	doc_list *l = arena_alloc(d->arena, sizeof *l);
+	assert_non_null(l);
+	assert_non_null(l->items = arena_alloc(d->arena, (size_t)n * sizeof *l->items));
+	l->ordered = true;
+	for (int i = 0; i < n; i++) {
+		char text[32];
+		snprintf(text, sizeof text, "Item %d", i + 1);
+		bool ok;
+		l->items[i].text = doc_plain_text(d, text, &ok);
+		assert_true(ok);
+		if (sub > 0)
+			l->items[i].sublist = numbered(d, sub, 0);
+	}
+	l->nitems = n;
+	return l;
+}
+
+/* "10." and "100." are wider than the 16 pt a list is indented by: the list
+ * moves over so that its numbers stay right of the margin, at any body size,
+ * and a nested list moves with its parent (found by fuzzing: fuzz_layout). */
+static void list_numbers_stay_in_the_content_box(void **state)
+{
+	fixture *fx = *state;
+	doc_document *d = fx->d;
+	doc_block *b = doc_add(d, DOC_LIST, 1);
+	assert_non_null(b);
+	b->u.list = *numbered(d, 120, 0);
+	assert_non_null(b = doc_add(d, DOC_LIST, 2));
+	b->u.list = *numbered(d, 3, 12);
+	lay(d, &fx->res);       /* check_layout: nothing left of the content box */
+	d->style.body_size = d->style.body_leading = 24;
+	lay(d, &fx->res);
+	/* the items of the first list line up, past its widest number */
+	const lay_page *pg = &fx->res.doc->pages[0];
+	box bx = content_box(&d->style);
+	float x = -1;
+	int n = 0;
+	for (int i = 0; i < pg->nitems; i++) {
+		const lay_item *it = &pg->items[i];
+		if (it->kind != LAY_TEXT || strncmp(it->u.text.str, "Item ", 5) != 0)
+			continue;
+		if (x < 0)
+			x = it->x;
+		assert_true(fabsf(it->x - x) < EPS);
+		n++;
+	}
+	assert_true(n > 10);
+	int face = fonts_face(d->style.body_family, 0);
+	assert_true(x >= bx.left + width_of(face, 24, "100.") + 5 - EPS);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1384,6 +1471,8 @@ int main(void)
 		T(chart_labels_never_overlap),
 		T(a_word_wider_than_a_table_column_stays_in_its_column),
 		T(a_word_mixing_scripts_is_broken_inside_the_box),
+		T(a_line_too_wide_for_its_column_overflows_to_the_right),
+		T(list_numbers_stay_in_the_content_box),
 	};
 #undef T
 	return cmocka_run_group_tests_name("layout", tests, open_fonts, close_fonts);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "util/arena.h"
+#include "util/path.h"
 #include "util/utf8.h"
 
 /* ---- schema ----------------------------------------------------------------- */
@@ -203,38 +204,33 @@ static int fail(char *err, size_t n, const char *fmt, ...)
 	return -1;
 }
 
-/* Reads path whole and splits it into rows of fields. Returns 0, or -1 with
- * a message. Feeding libcsv one line at a time lets rows carry line numbers. */
-static int read_rows(parse *p, char *err, size_t errsize)
+/* Splits the file's bytes text[0..len) into rows of fields. Returns 0, or -1
+ * with a message. Feeding libcsv one line at a time lets rows carry line
+ * numbers. */
+static int parse_rows(parse *p, const char *text, size_t len, char *err, size_t errsize)
 {
-	FILE *f = fopen(p->path, "rb");
-	if (!f)
-		return fail(err, errsize, "%s: cannot open: %s", p->path, strerror(errno));
-
 	struct csv_parser csv;
-	if (csv_init(&csv, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) {
-		fclose(f);
+	if (csv_init(&csv, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
 		return fail(err, errsize, "%s: out of memory", p->path);
-	}
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
 	int rc = 0;
 	p->line = 0;
-	while ((len = getline(&line, &cap, f)) > 0) {
+	for (size_t at = 0; at < len;) {
+		const char *s = text + at;
+		const char *nl = memchr(s, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - s) + 1 : len - at;    /* with its '\n' */
+		at += n;
 		p->line++;
-		const char *s = line;
-		if (p->line == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		if (p->line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 			s += 3;         /* a spreadsheet's byte order mark */
-			len -= 3;
+			n -= 3;
 		}
-		size_t bad = utf8_invalid_at(s, (size_t)len);
+		size_t bad = utf8_invalid_at(s, n);
 		if (bad != (size_t)-1) {
 			rc = fail(err, errsize, "%s:%d: invalid UTF-8 at byte %zu of the line",
 			          p->path, p->line, bad + 1);
 			break;
 		}
-		if (csv_parse(&csv, s, (size_t)len, on_field, on_row, p) != (size_t)len) {
+		if (csv_parse(&csv, s, n, on_field, on_row, p) != n) {
 			rc = fail(err, errsize, "%s:%d: %s", p->path, p->line,
 			          csv_strerror(csv_error(&csv)));
 			break;
@@ -244,14 +240,10 @@ static int read_rows(parse *p, char *err, size_t errsize)
 			break;
 		}
 	}
-	if (rc == 0 && ferror(f))
-		rc = fail(err, errsize, "%s: read error: %s", p->path, strerror(errno));
 	if (rc == 0 && csv_fini(&csv, on_field, on_row, p) != 0)
 		rc = fail(err, errsize, "%s:%d: unterminated quoted field", p->path,
 		          p->row_line ? p->row_line : p->line);
 	csv_free(&csv);
-	free(line);
-	fclose(f);
 	if (rc == 0 && p->nrows == 0)
 		rc = fail(err, errsize, "%s:1: no header row", p->path);
 	return rc;
@@ -445,17 +437,16 @@ static bool derived(const column *c)
 	return c->type == D_YEAR || c->type == D_NAMES;
 }
 
-/* Loads one file into collection k. */
-static int load_file(loader *L, const char *dir, int k)
+/* Loads the contents of one file into collection k. */
+static int load_file(loader *L, const ds_file_text *file, int k)
 {
 	ds_dataset *ds = L->ds;
 	const column *cols = schemas[k].cols;
 	int nf = ncols(cols);
 	ds_collection *coll = &ds->colls[k];
-	char *path = arena_alloc(ds->arena, strlen(dir) + strlen(schemas[k].name) + 6);
+	char *path = arena_strdup(ds->arena, file->path);
 	if (!path)
 		return fail(L->err, L->errsize, "out of memory");
-	sprintf(path, "%s/%s.csv", dir, schemas[k].name);
 	coll->name = schemas[k].name;
 	coll->path = path;
 
@@ -469,7 +460,7 @@ static int load_file(loader *L, const char *dir, int k)
 	ds->cols[k] = cols;
 
 	parse p = {.arena = ds->arena, .path = path};
-	int rc = read_rows(&p, L->err, L->errsize);
+	int rc = parse_rows(&p, file->text, file->len, L->err, L->errsize);
 	if (rc) {
 		free(p.rows);
 		return rc;
@@ -678,7 +669,17 @@ static int by_date(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-ds_dataset *ds_load(const char *dir, char *err, size_t errsize)
+/* Index in ds_collection_names of the collection schemas[k] describes. */
+static int name_index(int k)
+{
+	int i = 0;
+	while (strcmp(ds_collection_names[i], schemas[k].name) != 0)
+		i++;
+	return i;
+}
+
+ds_dataset *ds_load_buffers(const ds_file_text files[DS_NCOLLECTIONS], char *err,
+                            size_t errsize)
 {
 	ds_dataset *ds = calloc(1, sizeof *ds);
 	if (!ds || !(ds->arena = arena_new())) {
@@ -689,7 +690,7 @@ ds_dataset *ds_load(const char *dir, char *err, size_t errsize)
 	loader L = {ds, err, errsize};
 	int rc = 0;
 	for (int k = 0; k < DS_NCOLLECTIONS && rc == 0; k++)
-		rc = load_file(&L, dir, k);
+		rc = load_file(&L, &files[name_index(k)], k);
 	for (int k = 0; k < DS_NCOLLECTIONS && rc == 0; k++)
 		rc = finish_collection(&L, k);
 	if (rc) {
@@ -702,6 +703,46 @@ ds_dataset *ds_load(const char *dir, char *err, size_t errsize)
 		qsort(recs, (size_t)c->nrecords, sizeof *recs, by_date);
 		for (int r = 0; r < c->nrecords; r++)
 			recs[r].serial = ds->nrecords++;
+	}
+	return ds;
+}
+
+ds_dataset *ds_load(const char *dir, char *err, size_t errsize)
+{
+	ds_file_text files[DS_NCOLLECTIONS] = {{0}};
+	ds_dataset *ds = NULL;
+	/* every file through the path rule: beneath the data folder, links
+	 * resolved, a regular file (a FIFO or a device never blocks), capped */
+	char root[PATH_LIMIT];
+	const char *roots[1] = {root};
+	if (path_resolve(dir, NULL, root) != PATH_OK) {
+		snprintf(err, errsize, "%s: the path is too long or loops", dir);
+		return NULL;
+	}
+	int k = 0;
+	for (; k < DS_NCOLLECTIONS; k++) {     /* in load order: the first missing named */
+		ds_file_text *f = &files[name_index(k)];
+		char *path = malloc(strlen(dir) + strlen(schemas[k].name) + 6);
+		if (!path) {
+			snprintf(err, errsize, "out of memory");
+			break;
+		}
+		sprintf(path, "%s/%s.csv", dir, schemas[k].name);
+		f->path = path;
+		path_file pf;
+		char why[128];
+		if (path_read(roots, 1, path, NULL, DS_MAX_FILE_BYTES, &pf, why, sizeof why) != PATH_OK) {
+			fail(err, errsize, "%s: cannot read: %s", path, why);
+			break;
+		}
+		f->text = pf.data;      /* handed over: freed below */
+		f->len = pf.len;
+	}
+	if (k == DS_NCOLLECTIONS)
+		ds = ds_load_buffers(files, err, errsize);
+	for (int i = 0; i < DS_NCOLLECTIONS; i++) {
+		free((char *)files[i].path);
+		free((char *)files[i].text);
 	}
 	return ds;
 }

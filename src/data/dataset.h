@@ -7,7 +7,7 @@
  * (types, required columns, references) is fixed in dataset.c.
  *
  * Ownership: a ds_dataset owns every collection, record and string reachable
- * from it; free with ds_free(). Nothing in it changes after ds_load().
+ * from it; free with ds_free(). Nothing in it changes after it is loaded.
  */
 #ifndef BRIEF_DATASET_H
 #define BRIEF_DATASET_H
@@ -62,12 +62,34 @@ typedef struct ds_dataset ds_dataset;
 #define DS_NCOLLECTIONS 7
 extern const char *const ds_collection_names[DS_NCOLLECTIONS];
 
+/* The largest data file read. */
+#define DS_MAX_FILE_BYTES ((size_t)64 << 20)
+
 /* Loads and validates every file of the dataset in directory dir. Returns a
  * new dataset owned by the caller (free with ds_free()), or NULL with a
  * one-line message in err such as
  *   data/events.csv:14: column 'date': "19x9" is not a date
- * naming the file as dir + "/" + file name. */
+ * naming the file as dir + "/" + file name. Reads the files through the
+ * path rule (util/path.h: beneath dir, regular files only, at most
+ * DS_MAX_FILE_BYTES each, never blocking), then hands their contents to
+ * ds_load_buffers(). */
 ds_dataset *ds_load(const char *dir, char *err, size_t errsize);
+
+/* One file of the dataset, already in memory. */
+typedef struct ds_file_text {
+	const char *path;       /* the name messages give it: "data/events.csv" */
+	const char *text;       /* its bytes, not necessarily NUL-terminated */
+	size_t len;
+} ds_file_text;
+
+/* Parses and validates the dataset from the contents of its files:
+ * files[k] holds the collection named ds_collection_names[k]. The same
+ * checks and messages as ds_load(), which calls this; no file is opened.
+ * Returns a new dataset owned by the caller (free with ds_free()), or NULL
+ * with a one-line message in err. The buffers are only read during the
+ * call: the dataset keeps copies of what it uses. */
+ds_dataset *ds_load_buffers(const ds_file_text files[DS_NCOLLECTIONS], char *err,
+                            size_t errsize);
 
 void ds_free(ds_dataset *ds);
 

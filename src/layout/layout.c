@@ -278,11 +278,21 @@ static void heading(lay_ctx *c, const doc_heading *h, const doc_block *next)
 	c->y -= (float)s->heading_space_after[lv];
 }
 
-static void list(lay_ctx *c, const doc_list *l, int depth)
+/* A list's marks hang left of its text, which is indented 16 pt from left
+ * (the content's left edge, or a parent item's text) or, when the widest
+ * mark ("100.") needs more, by that much. */
+static void list(lay_ctx *c, const doc_list *l, int depth, float left)
 {
 	lay_textstyle ts = body_style(c, 0);
-	float indent = 16.0f * (float)(depth + 1);
-	float x = c->left + indent, width = c->width - indent;
+	float indent = 16.0f;
+	if (l->ordered) {
+		char widest[32];
+		snprintf(widest, sizeof widest, "%d.", l->nitems);
+		float mw = text_width(c, fonts_face(ts.family, 0), ts.size, widest);
+		if (mw + 5 > indent)
+			indent = mw + 5;
+	}
+	float x = left + indent, width = c->right - x;
 	doc_align align = align_of(c, DOC_ALIGN_DEFAULT) == DOC_ALIGN_JUSTIFY
 	                  ? DOC_ALIGN_JUSTIFY : DOC_ALIGN_LEFT;
 	for (int i = 0; i < l->nitems; i++) {
@@ -307,7 +317,7 @@ static void list(lay_ctx *c, const doc_list *l, int depth)
 		place_lines(c, in, &ts, x, width, align, false);
 		c->y -= 2;
 		if (l->items[i].sublist)
-			list(c, l->items[i].sublist, depth + 1);
+			list(c, l->items[i].sublist, depth + 1, x);
 	}
 	if (depth == 0)
 		c->y -= (float)c->st->paragraph_space;
@@ -656,7 +666,7 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 			paragraph(&c, &bl->u.paragraph);
 			break;
 		case DOC_LIST:
-			list(&c, &bl->u.list, 0);
+			list(&c, &bl->u.list, 0, c.left);
 			break;
 		case DOC_TABLE:
 			table_layout(&c, &bl->u.table);

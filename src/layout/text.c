@@ -270,11 +270,15 @@ void text_emit_line(lay_ctx *c, const lay_inline *in, int li, float x, float bas
 		return;
 	float extra = 0;
 	float pos = x;
+	/* A line wider than the column (a character wider than a tiny column)
+	 * starts at its left edge: it runs over to the right, as a too-wide
+	 * table does, never out into the left margin. */
+	bool fits = l->width <= width;
 	if (align == DOC_ALIGN_JUSTIFY && (!l->last || l->width > width) && l->gaps > 0)
 		extra = (width - l->width) / (float)l->gaps;    /* < 0: spaces shrink */
-	else if (align == DOC_ALIGN_RIGHT)
+	else if (align == DOC_ALIGN_RIGHT && fits)
 		pos = x + width - l->width;
-	else if (align == DOC_ALIGN_CENTER)
+	else if (align == DOC_ALIGN_CENTER && fits)
 		pos = x + (width - l->width) / 2;
 
 	/* Runs: neighbouring boxes of one face, size, colour and link share an
