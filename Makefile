@@ -36,7 +36,7 @@ EMBED    := $(BUILD)/script/embedded.o
 TESTS    := $(sort $(basename $(notdir $(wildcard tests/test_*.c))))
 TESTBINS := $(TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all brief deps demo test check e2e bench install uninstall clean
+.PHONY: all brief deps demo test check e2e bench install uninstall clean valgrind
 
 all: deps brief
 
@@ -45,7 +45,7 @@ all: deps brief
 DEB_PACKAGES := gcc make pkg-config liblua5.4-dev libhpdf-dev libcmocka-dev \
                 libharfbuzz-dev libcsv-dev libpng-dev libjpeg-dev \
                 fonts-liberation2 fonts-nanum \
-                poppler-utils qpdf clang libclang-rt-14-dev
+                poppler-utils qpdf clang libclang-rt-14-dev valgrind jq
 deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
 
@@ -89,6 +89,10 @@ $(BUILD)/tests/%: tests/%.c tests/support.h $(BUILD)/tests/support.o $(BUILD)/li
 test check: deps brief $(TESTBINS)
 	@sh tests/run_unit.sh $(TESTBINS)
 	@sh tests/e2e/run.sh ./brief
+
+# The unit tests and the shipped briefings under valgrind (CI runs this).
+valgrind: deps brief $(TESTBINS)
+	@sh tests/valgrind.sh $(TESTBINS)
 
 demo: deps brief
 	@mkdir -p reports
