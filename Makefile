@@ -19,6 +19,7 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN) -Isrc -I$(BUILD) -MMD -MP \
            -DBRIEF_VERSION='"$(VERSION)"' -DBRIEF_SHAREDIR='"$(SHAREDIR)"'
 LDLIBS  += -lhpdf -lcsv -lm
+LDLIBS  += $(shell pkg-config --libs libseccomp 2>/dev/null)
 
 ifneq ($(SANITIZE),)
 CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -43,7 +44,7 @@ all: deps brief
 # ---- system packages ---------------------------------------------------------
 
 DEB_PACKAGES := gcc make pkg-config liblua5.4-dev libhpdf-dev libcmocka-dev \
-                libharfbuzz-dev libcsv-dev fonts-liberation2 fonts-nanum \
+                libharfbuzz-dev libcsv-dev libseccomp-dev fonts-liberation2 fonts-nanum \
                 poppler-utils qpdf
 deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
