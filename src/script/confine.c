@@ -35,6 +35,7 @@
 #endif
 #if defined(__SANITIZE_ADDRESS__) || __has_feature(address_sanitizer)
 #define UNDER_ASAN 1
+#include <sanitizer/common_interface_defs.h>
 #else
 #define UNDER_ASAN 0
 #endif
@@ -69,12 +70,14 @@ typedef enum {
 	TTY_QUERY_ONLY      /* ioctl(fd, TCGETS): isatty(), nothing else */
 } arg_rule;
 
-/* Everything the worker may call: Lua, HarfBuzz, libharu and the C library
- * running a script, plus what AddressSanitizer, UBSan and valgrind need to
- * report. Everything else (exec, sockets, fork and threads, ptrace, other
- * processes' memory, mounts, setting limits, new namespaces) fails with
- * EPERM. Names are libseccomp's; a name this architecture lacks (open on
- * arm64) is skipped, so one table serves them all. */
+/* Everything the worker may call, found by tracing real runs (strace -f)
+ * of the plain build, the AddressSanitizer/UBSan build (including their
+ * reports) and valgrind. Everything else -- exec, sockets, fork, threads
+ * and namespaces, ptrace and other processes' memory, mounts, setting
+ * limits, Landlock and seccomp themselves -- fails with EPERM. Which files
+ * the file calls reach is Landlock's business. Names are libseccomp's; a
+ * name this architecture lacks (open on arm64) is skipped, so the
+ * alternatives glibc picks per architecture sit side by side. */
 static const struct allowed_call {
 	const char *name;
 	arg_rule args;
@@ -82,78 +85,65 @@ static const struct allowed_call {
 } allowed[] = {
 	/* memory */
 	{"brk", ANY_ARGS, "malloc"},
-	{"mmap", ANY_ARGS, "malloc of large blocks, font files mapped by HarfBuzz"},
+	{"mmap", ANY_ARGS, "malloc of large blocks, HarfBuzz maps font files"},
 	{"munmap", ANY_ARGS, "free of large blocks"},
 	{"mremap", ANY_ARGS, "realloc of large blocks"},
-	{"mprotect", ANY_ARGS, "malloc arenas, sanitizer shadow memory"},
-	{"madvise", ANY_ARGS, "free returning memory to the kernel"},
-	/* files: Landlock decides which */
-	{"open", ANY_ARGS, "scripts, templates, fonts, temporary files"},
-	{"openat", ANY_ARGS, "scripts, templates, fonts, temporary files"},
+	{"mprotect", ANY_ARGS, "malloc growing a heap, sanitizers' shadow memory"},
+	{"madvise", ANY_ARGS, "AddressSanitizer's allocator returning memory"},
+	/* reading: scripts, templates, fonts, the temporary fonts */
+	{"openat", ANY_ARGS, "every file"},
+	{"open", ANY_ARGS, "AddressSanitizer opens files with it"},
 	{"close", ANY_ARGS, "every file"},
-	{"read", ANY_ARGS, "files"},
-	{"readv", ANY_ARGS, "files (stdio)"},
-	{"pread64", ANY_ARGS, "font tables"},
-	{"write", ANY_ARGS, "the PDF, temporary fonts, the pipe to the parent, stderr"},
-	{"writev", ANY_ARGS, "stdio"},
-	{"pwrite64", ANY_ARGS, "temporary files"},
-	{"lseek", ANY_ARGS, "libharu and stdio seek"},
-	{"fstat", ANY_ARGS, "stdio, file sizes"},
-	{"stat", ANY_ARGS, "file sizes"},
-	{"lstat", ANY_ARGS, "realpath"},
-	{"newfstatat", ANY_ARGS, "stat, fstat and lstat in glibc"},
-	{"statx", ANY_ARGS, "stat in newer C libraries"},
-	{"access", ANY_ARGS, "templates and images are checked before opening"},
-	{"faccessat", ANY_ARGS, "access on architectures without it"},
-	{"faccessat2", ANY_ARGS, "access in newer C libraries"},
-	{"readlink", ANY_ARGS, "realpath: scripts may not leave their folders"},
-	{"readlinkat", ANY_ARGS, "realpath"},
+	{"read", ANY_ARGS, "every file"},
+	{"pread64", ANY_ARGS, "valgrind reading debug information"},
+	{"lseek", ANY_ARGS, "stdio and libharu"},
+	{"newfstatat", ANY_ARGS, "stat and fstat in glibc: file sizes"},
+	{"fstat", ANY_ARGS, "fstat where glibc uses it"},
+	{"statx", ANY_ARGS, "valgrind"},
+	{"access", ANY_ARGS, "templates, images and fonts checked before opening"},
+	{"faccessat", ANY_ARGS, "access where glibc uses it"},
+	{"faccessat2", ANY_ARGS, "access where glibc uses it"},
+	{"readlink", ANY_ARGS, "realpath: images and outputs may not leave their folders"},
+	{"readlinkat", ANY_ARGS, "readlink where glibc uses it"},
 	{"getcwd", ANY_ARGS, "realpath of a relative path"},
-	{"fcntl", ANY_ARGS, "descriptor flags"},
+	{"fcntl", ANY_ARGS, "stdio and libraries reading descriptor flags"},
 	{"dup", ANY_ARGS, "stdio"},
 	{"dup2", ANY_ARGS, "stdio"},
-	{"dup3", ANY_ARGS, "dup2 on architectures without it"},
-	{"ioctl", TTY_QUERY_ONLY, "isatty() on stderr"},
-	/* the private temporary folder */
-	{"mkdir", ANY_ARGS, "the output's folders"},
-	{"mkdirat", ANY_ARGS, "mkdir on architectures without it"},
-	{"unlink", ANY_ARGS, "temporary files removed"},
-	{"unlinkat", ANY_ARGS, "unlink on architectures without it"},
-	{"rename", ANY_ARGS, "temporary files moved into place"},
-	{"renameat", ANY_ARGS, "rename on architectures without it"},
-	{"renameat2", ANY_ARGS, "rename in newer C libraries"},
+	{"dup3", ANY_ARGS, "dup2 where glibc uses it"},
+	{"ioctl", TTY_QUERY_ONLY, "isatty(stderr), for sanitizers' colours"},
+	/* writing: the temporary PDF and fonts, the pipe to the parent, stderr */
+	{"write", ANY_ARGS, "the PDF, the subset fonts, the pipe, stderr"},
+	{"fsync", ANY_ARGS, "a PDF on disk before the parent renames it"},
 	{"fchmod", ANY_ARGS, "a PDF gets 0666 & ~umask"},
 	{"umask", ANY_ARGS, "reading the umask"},
-	{"fsync", ANY_ARGS, "flushing a written file"},
-	{"fdatasync", ANY_ARGS, "flushing a written file"},
-	{"ftruncate", ANY_ARGS, "rewriting a temporary file"},
+	{"mkdir", ANY_ARGS, "the output's folder (an existing one: EEXIST)"},
+	{"mkdirat", ANY_ARGS, "mkdir where glibc uses it"},
+	{"unlink", ANY_ARGS, "temporary files removed"},
+	{"unlinkat", ANY_ARGS, "unlink where glibc uses it"},
+	{"rename", ANY_ARGS, "a temporary file renamed within its folder"},
+	{"renameat", ANY_ARGS, "rename where glibc uses it"},
+	{"renameat2", ANY_ARGS, "rename where glibc uses it"},
 	/* signals and time: the script's deadline is a SIGALRM */
 	{"rt_sigaction", ANY_ARGS, "the deadline's handler"},
-	{"rt_sigprocmask", ANY_ARGS, "signal masks"},
-	{"rt_sigreturn", ANY_ARGS, "return from a signal handler"},
+	{"rt_sigprocmask", ANY_ARGS, "signal masks, valgrind"},
+	{"rt_sigreturn", ANY_ARGS, "return from the deadline's handler"},
+	{"rt_sigtimedwait", ANY_ARGS, "valgrind polls for pending signals"},
 	{"sigaltstack", ANY_ARGS, "sanitizers' stack-overflow handler"},
 	{"setitimer", ANY_ARGS, "the deadline"},
-	{"getitimer", ANY_ARGS, "the deadline"},
-	{"alarm", ANY_ARGS, "the deadline"},
-	{"restart_syscall", ANY_ARGS, "a call interrupted by the deadline"},
+	{"restart_syscall", ANY_ARGS, "a sleep or wait interrupted by the deadline"},
 	{"kill", SELF_ONLY, "raise() on itself"},
 	{"tkill", SELF_ONLY, "raise() on itself"},
-	{"tgkill", SELF_ONLY, "abort() and raise() on itself"},
-	{"clock_gettime", ANY_ARGS, "os.clock, the deadline, timings"},
-	{"clock_getres", ANY_ARGS, "clocks"},
+	{"tgkill", SELF_ONLY, "abort(), raise(), valgrind ending on a signal"},
+	{"clock_gettime", ANY_ARGS, "os.clock, timings"},
 	{"gettimeofday", ANY_ARGS, "os.time"},
 	{"time", ANY_ARGS, "os.time"},
-	{"nanosleep", ANY_ARGS, "sanitizers wait between reports"},
-	{"clock_nanosleep", ANY_ARGS, "sanitizers wait between reports"},
 	/* the process itself */
-	{"getpid", ANY_ARGS, "mkstemp names, raise()"},
-	{"gettid", ANY_ARGS, "raise()"},
-	{"getppid", ANY_ARGS, "sanitizers' reports"},
-	{"futex", ANY_ARGS, "locks in the C library"},
-	{"getrandom", ANY_ARGS, "mkstemp names, hash seeds"},
+	{"getpid", ANY_ARGS, "mkstemp names, sanitizers' reports, valgrind"},
+	{"gettid", ANY_ARGS, "raise(), valgrind"},
+	{"futex", ANY_ARGS, "locks in the C library and the sanitizers"},
+	{"getrandom", ANY_ARGS, "mkstemp names, malloc"},
 	{"sched_yield", ANY_ARGS, "spin locks in the C library"},
 	{"prlimit64", READ_LIMITS_ONLY, "getrlimit(): reading limits, never raising them"},
-	{"getrlimit", ANY_ARGS, "getrlimit() on older C libraries"},
 	{"exit", ANY_ARGS, "the end"},
 	{"exit_group", ANY_ARGS, "the end"},
 };
@@ -358,6 +348,13 @@ unsigned confine_apply(const confine_policy *p, char *notes, size_t notes_size)
 		notes[0] = '\0';
 	unsigned active = 0;
 	tzset();
+#if UNDER_ASAN
+	/* AddressSanitizer reads /proc/self/maps, the binary and its libraries
+	 * to name functions and lines in a report: read them all now, while
+	 * they can be opened */
+	char where[256];
+	__sanitizer_symbolize_pc(__builtin_return_address(0), "%F %L", where, sizeof where);
+#endif
 
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) == 0) {
 		active |= CONFINE_PDEATHSIG;
