@@ -54,6 +54,8 @@ typedef struct outcome {
 typedef struct observed {
 	outcome o;
 	bool reported;              /* the child got through every attempt */
+	int status;                 /* how it ended, from waitpid() */
+	bool trapped;               /* stopped by SIGTRAP: traced, then exec'd */
 	int no_new_privs;           /* /proc/PID/status NoNewPrivs, -1 unknown */
 	int seccomp_mode;           /* /proc/PID/status Seccomp: 2 is a filter */
 	struct rlimit core;
@@ -126,6 +128,7 @@ static int status_field(pid_t pid, const char *key)
  * Fails the test when the child cannot be made. */
 static void run_confined(const fixture *f, observed *seen)
 {
+	memset(seen, 0, sizeof *seen);
 	outcome *shared = mmap(NULL, sizeof *shared, PROT_READ | PROT_WRITE,
 	                       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	assert_true(shared != MAP_FAILED);
@@ -172,8 +175,10 @@ static void run_confined(const fixture *f, observed *seen)
 		assert_int_equal(w, pid);
 		if (!WIFSTOPPED(status))
 			break;
+		seen->trapped = seen->trapped || WSTOPSIG(status) == SIGTRAP;
 		kill(pid, SIGKILL);     /* traced by us after an escaped ptrace */
 	}
+	seen->status = status;
 	seen->o = *shared;
 	munmap(shared, sizeof *shared);
 }
@@ -209,7 +214,7 @@ static void expect_refused(const observed *seen, const int *attempts, size_t n, 
 	expect_refused(seen, attempts_, sizeof attempts_ / sizeof attempts_[0], want); \
 } while (0)
 
-/* ---- what must still work ---------------------------------------------------- */
+/* ---- what must still work ------------------------------------------------------- */
 
 static void test_reading_and_writing_inside_the_policy_still_work(void **state)
 {
@@ -250,7 +255,16 @@ static void test_exec_is_refused(void **state)
 	observed seen;
 	run_confined(*state, &seen);
 	need(&seen, CONFINE_SECCOMP, "seccomp");
-	REFUSED(&seen, EPERM, ESCAPE_EXEC);     /* 0 even when it became /bin/true */
+	/* an exec that worked left 0 and became /bin/true, which exits 0 (or
+	 * stops at a SIGTRAP when an escaped ptrace made us its tracer); a
+	 * child that died in a refused exec (valgrind does) left 0 too */
+	bool became_true = seen.trapped ||
+	                   (WIFEXITED(seen.status) && WEXITSTATUS(seen.status) == 0);
+	if (seen.o.report.result[ESCAPE_EXEC] == 0 && !seen.reported && !became_true) {
+		print_message("skipped: the child died in exec without a result (under valgrind?)\n");
+		skip();
+	}
+	REFUSED(&seen, EPERM, ESCAPE_EXEC);
 }
 
 static void test_sockets_are_refused(void **state)
@@ -293,7 +307,7 @@ static void test_the_kernel_sees_a_seccomp_filter(void **state)
 	assert_int_equal(seen.seccomp_mode, 2);
 }
 
-/* ---- no-new-privs ---------------------------------------------------------------- */
+/* ---- no-new-privs --------------------------------------------------------------- */
 
 static void test_the_kernel_sees_no_new_privs(void **state)
 {
@@ -303,7 +317,7 @@ static void test_the_kernel_sees_no_new_privs(void **state)
 	assert_int_equal(seen.no_new_privs, 1);
 }
 
-/* ---- limits ----------------------------------------------------------------------- */
+/* ---- limits --------------------------------------------------------------------- */
 
 static void test_allocating_beyond_the_memory_limit_fails(void **state)
 {
@@ -318,7 +332,7 @@ static void test_writing_beyond_the_file_size_limit_fails_without_a_kill(void **
 	observed seen;
 	run_confined(*state, &seen);
 	need(&seen, CONFINE_RLIMITS, "rlimits");
-	assert_true(seen.reported);     /* SIGXFSZ did not end it */
+	/* a result at all says SIGXFSZ did not end the child */
 	REFUSED(&seen, EFBIG, ESCAPE_GROW_FILE);
 }
 
@@ -327,7 +341,10 @@ static void test_descriptors_beyond_the_file_limit_are_refused(void **state)
 	observed seen;
 	run_confined(*state, &seen);
 	need(&seen, CONFINE_RLIMITS, "rlimits");
-	REFUSED(&seen, EINVAL, ESCAPE_OPEN_FILES);
+	/* the kernel says EINVAL; valgrind, which keeps the limit itself, EMFILE */
+	int got = seen.o.report.result[ESCAPE_OPEN_FILES];
+	if (got != EMFILE)
+		REFUSED(&seen, EINVAL, ESCAPE_OPEN_FILES);
 }
 
 static void test_core_dumps_are_off(void **state)
@@ -338,7 +355,7 @@ static void test_core_dumps_are_off(void **state)
 	assert_int_equal(seen.core.rlim_cur, 0);
 }
 
-/* ---- the parent-death signal ------------------------------------------------------ */
+/* ---- the parent-death signal ---------------------------------------------------- */
 
 /* The test forks a middle process, which forks a confined worker and then
  * exits: the worker must die with it. The worker holds the write end of a
@@ -421,7 +438,7 @@ static void test_a_worker_orphaned_before_confinement_kills_itself(void **state)
 	assert_int_equal(WTERMSIG(status), SIGKILL);
 }
 
-/* ---- the probe -------------------------------------------------------------------- */
+/* ---- the probe ------------------------------------------------------------------ */
 
 static void test_the_probe_names_the_layers_a_worker_gets(void **state)
 {

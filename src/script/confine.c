@@ -59,7 +59,7 @@ static void note(char *notes, size_t size, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* ---- the system-call allow-list ------------------------------------------------ */
+/* ---- the system-call allow-list ------------------------------------------------- */
 
 /* Calls allowed only with some arguments; the filter is made in the process
  * it confines, so "self" is getpid() at that moment. */
@@ -183,7 +183,7 @@ static int load_seccomp(void)
 	return rc;
 }
 
-/* ---- Landlock -------------------------------------------------------------------- */
+/* ---- Landlock ------------------------------------------------------------------- */
 
 /* Rights newer than the C library's <linux/landlock.h> may know. */
 #ifndef LANDLOCK_ACCESS_FS_REFER
@@ -322,7 +322,7 @@ static bool apply_landlock(const confine_policy *p, char *notes, size_t size)
 #endif
 }
 
-/* ---- limits ---------------------------------------------------------------------- */
+/* ---- limits --------------------------------------------------------------------- */
 
 /* Lowers both the soft and the hard limit (so the process cannot raise it
  * back) to value, or to the hard limit when that is already lower. When the
@@ -339,7 +339,7 @@ static bool lower_limit(int resource, rlim_t value)
 	return setrlimit(resource, &both) == 0 || setrlimit(resource, &soft) == 0;
 }
 
-/* ---- the whole -------------------------------------------------------------------- */
+/* ---- the layers in order -------------------------------------------------------- */
 
 unsigned confine_apply(const confine_policy *p, char *notes, size_t notes_size)
 {
@@ -383,7 +383,7 @@ unsigned confine_apply(const confine_policy *p, char *notes, size_t notes_size)
 	}
 	if (limited)
 		active |= CONFINE_RLIMITS;
-	if (UNDER_ASAN)
+	if (p->memory_bytes && UNDER_ASAN)
 		note(notes, notes_size, "memory limit: not under AddressSanitizer");
 	else if (p->memory_bytes && lower_limit(RLIMIT_AS, (rlim_t)p->memory_bytes))
 		active |= CONFINE_MEMORY;
@@ -391,8 +391,9 @@ unsigned confine_apply(const confine_policy *p, char *notes, size_t notes_size)
 		note(notes, notes_size, "memory limit: %s", strerror(errno));
 
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
-		note(notes, notes_size, "no-new-privs: %s", strerror(errno));
-		return active;      /* Landlock and seccomp need it */
+		note(notes, notes_size, "no-new-privs: %s; landlock and seccomp need it",
+		     strerror(errno));
+		return active;
 	}
 	active |= CONFINE_NO_NEW_PRIVS;
 	if (apply_landlock(p, notes, notes_size))
@@ -404,6 +405,8 @@ unsigned confine_apply(const confine_policy *p, char *notes, size_t notes_size)
 		note(notes, notes_size, "seccomp: refused: %s", strerror(-rc));
 	return active;
 }
+
+/* ---- the probe ------------------------------------------------------------------ */
 
 /* What a probe's child sends back. */
 typedef struct probe_report {
