@@ -57,10 +57,13 @@ typedef struct confine_policy {
  * Call it in a single-threaded child, after every file the process will
  * use outside the policy's folders is open (descriptors already open stay
  * usable) and last before untrusted work starts. It caches the local time
- * zone first (tzset), because /etc/localtime is out of reach afterwards.
- * Memory is not limited when built with AddressSanitizer, whose shadow
- * memory reserves terabytes of address space; SIGXFSZ is ignored, so a
- * write beyond the file size limit fails with EFBIG instead of killing.
+ * zone first (tzset), because /etc/localtime is out of reach afterwards,
+ * and, built with AddressSanitizer, reads the symbols its reports name.
+ * Where Landlock is new enough it also refuses TCP (ABI 4) and signals and
+ * abstract Unix sockets across the sandbox's edge (ABI 6). Memory is not
+ * limited when built with AddressSanitizer, whose shadow memory reserves
+ * terabytes of address space. SIGXFSZ is ignored, so a write beyond the
+ * file size limit fails with EFBIG instead of killing.
  * When policy->parent is set and that parent is already gone, the process
  * kills itself with SIGKILL, as the parent-death signal would have. */
 unsigned confine_apply(const confine_policy *policy, char *notes, size_t notes_size);
