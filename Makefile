@@ -18,7 +18,7 @@ WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN) -Isrc -I$(BUILD) -MMD -MP \
            -DBRIEF_VERSION='"$(VERSION)"' -DBRIEF_SHAREDIR='"$(SHAREDIR)"'
-LDLIBS  += -lhpdf -lcsv -lpng -ljpeg -lm
+LDLIBS  += -lhpdf -lcsv -lpng -ljpeg -lseccomp -lm
 
 ifneq ($(SANITIZE),)
 CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -43,7 +43,7 @@ all: deps brief
 # ---- system packages ---------------------------------------------------------
 
 DEB_PACKAGES := gcc make pkg-config liblua5.4-dev libhpdf-dev libcmocka-dev \
-                libharfbuzz-dev libcsv-dev libpng-dev libjpeg-dev \
+                libharfbuzz-dev libcsv-dev libpng-dev libjpeg-dev libseccomp-dev \
                 fonts-liberation2 fonts-nanum \
                 poppler-utils qpdf clang libclang-rt-14-dev valgrind jq
 deps:
