@@ -15,6 +15,7 @@
 
 #include "data/dataset.h"
 #include "layout/fonts.h"
+#include "script/confine.h"
 #include "script/host.h"
 #include "script/run.h"
 #include "output/save.h"
@@ -122,10 +123,14 @@ static int parse(int argc, char **argv, options *o)
 #define NEED() do { if (!val) return usage_error("option %s needs a value", a); i++; } while (0)
 		double d;
 		if (IS("-h", "--help")) {
-			fputs(usage, stdout);
+			char layers[512];
+			confine_probe(layers, sizeof layers);
+			printf("%s\nworkers on this machine: %s\n", usage, layers);
 			exit(EXIT_OK);
 		} else if (strcmp(a, "--version") == 0) {
-			printf("brief %s\n", BRIEF_VERSION);
+			char layers[512];
+			confine_probe(layers, sizeof layers);
+			printf("brief %s\n%s\n", BRIEF_VERSION, layers);
 			exit(EXIT_OK);
 		} else if (IS("-o", "--output")) {
 			NEED();

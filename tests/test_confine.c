@@ -1,6 +1,6 @@
 /*
  * test_confine.c -- every layer of a confined worker, proven from outside:
- * a forked child confines itself, tries to escape (escape.h), and the
+ * a forked child confines itself, tries to escape (script/breakout.h), and the
  * parent checks each attempt failed the way that layer makes it fail.
  *
  * A layer this machine does not grant (an old kernel, a container's
@@ -27,7 +27,7 @@
 #include <unistd.h>
 
 #include "script/confine.h"
-#include "script/escape.h"
+#include "script/breakout.h"
 #include "support.h"
 
 #define MEMORY_LIMIT (512ULL << 20)
@@ -47,7 +47,7 @@ typedef struct outcome {
 	bool confined;              /* confine_apply() returned */
 	unsigned active;
 	char notes[512];
-	escape_report report;
+	breakout_report report;
 } outcome;
 
 /* What the parent saw of the child while it was alive and confined. */
@@ -148,7 +148,7 @@ static void run_confined(const fixture *f, observed *seen)
 		confine_policy p = policy_of(f, read_dirs, parent);
 		shared->active = confine_apply(&p, shared->notes, sizeof shared->notes);
 		shared->confined = true;
-		escape_try(&p, f->inside, f->outside, &shared->report);
+		breakout_try(&p, f->inside, f->outside, &shared->report);
 		char c = 'k';
 		if (write(done[1], &c, 1) == 1)
 			(void)read(go[0], &c, 1);       /* stay until the parent has looked */
@@ -202,9 +202,9 @@ static void expect_refused(const observed *seen, const int *attempts, size_t n, 
 	for (size_t k = 0; k < n; k++) {
 		int a = attempts[k], got = seen->o.report.result[a];
 		if (got == 0)
-			fail_msg("%s: the confined child succeeded", escape_name(a));
+			fail_msg("%s: the confined child succeeded", breakout_name(a));
 		if (got != want)
-			fail_msg("%s: refused with %s, want %s", escape_name(a),
+			fail_msg("%s: refused with %s, want %s", breakout_name(a),
 			         got > 0 ? strerror(got) : "(not tried)", strerror(want));
 	}
 }
@@ -223,10 +223,10 @@ static void test_reading_and_writing_inside_the_policy_still_work(void **state)
 	if (!seen.o.confined)
 		fail_msg("the child died while confining itself");
 	int *r = seen.o.report.result;
-	if (r[ESCAPE_READ_INSIDE] != 0)
-		fail_msg("read inside: %s", strerror(r[ESCAPE_READ_INSIDE]));
-	if (r[ESCAPE_WRITE_INSIDE] != 0)
-		fail_msg("write inside: %s", strerror(r[ESCAPE_WRITE_INSIDE]));
+	if (r[BREAKOUT_READ_INSIDE] != 0)
+		fail_msg("read inside: %s", strerror(r[BREAKOUT_READ_INSIDE]));
+	if (r[BREAKOUT_WRITE_INSIDE] != 0)
+		fail_msg("write inside: %s", strerror(r[BREAKOUT_WRITE_INSIDE]));
 }
 
 /* ---- Landlock ------------------------------------------------------------------- */
@@ -236,7 +236,7 @@ static void test_reading_outside_the_policy_is_refused(void **state)
 	observed seen;
 	run_confined(*state, &seen);
 	need(&seen, CONFINE_LANDLOCK, "landlock");
-	REFUSED(&seen, EACCES, ESCAPE_READ_OUTSIDE, ESCAPE_READ_SYSTEM);
+	REFUSED(&seen, EACCES, BREAKOUT_READ_OUTSIDE, BREAKOUT_READ_SYSTEM);
 }
 
 static void test_writing_outside_the_private_folder_is_refused(void **state)
@@ -244,8 +244,8 @@ static void test_writing_outside_the_private_folder_is_refused(void **state)
 	observed seen;
 	run_confined(*state, &seen);
 	need(&seen, CONFINE_LANDLOCK, "landlock");
-	REFUSED(&seen, EACCES, ESCAPE_CREATE_OUTSIDE, ESCAPE_CREATE_IN_READ_DIR,
-	        ESCAPE_WRITE_READ_FILE);
+	REFUSED(&seen, EACCES, BREAKOUT_CREATE_OUTSIDE, BREAKOUT_CREATE_IN_READ_DIR,
+	        BREAKOUT_WRITE_READ_FILE);
 }
 
 /* ---- seccomp -------------------------------------------------------------------- */
@@ -260,11 +260,11 @@ static void test_exec_is_refused(void **state)
 	 * child that died in a refused exec (valgrind does) left 0 too */
 	bool became_true = seen.trapped ||
 	                   (WIFEXITED(seen.status) && WEXITSTATUS(seen.status) == 0);
-	if (seen.o.report.result[ESCAPE_EXEC] == 0 && !seen.reported && !became_true) {
+	if (seen.o.report.result[BREAKOUT_EXEC] == 0 && !seen.reported && !became_true) {
 		print_message("skipped: the child died in exec without a result (under valgrind?)\n");
 		skip();
 	}
-	REFUSED(&seen, EPERM, ESCAPE_EXEC);
+	REFUSED(&seen, EPERM, BREAKOUT_EXEC);
 }
 
 static void test_sockets_are_refused(void **state)
@@ -272,7 +272,7 @@ static void test_sockets_are_refused(void **state)
 	observed seen;
 	run_confined(*state, &seen);
 	need(&seen, CONFINE_SECCOMP, "seccomp");
-	REFUSED(&seen, EPERM, ESCAPE_SOCKET_INET, ESCAPE_SOCKET_UNIX, ESCAPE_SOCKETPAIR);
+	REFUSED(&seen, EPERM, BREAKOUT_SOCKET_INET, BREAKOUT_SOCKET_UNIX, BREAKOUT_SOCKETPAIR);
 }
 
 static void test_new_processes_threads_and_namespaces_are_refused(void **state)
@@ -280,7 +280,7 @@ static void test_new_processes_threads_and_namespaces_are_refused(void **state)
 	observed seen;
 	run_confined(*state, &seen);
 	need(&seen, CONFINE_SECCOMP, "seccomp");
-	REFUSED(&seen, EPERM, ESCAPE_FORK, ESCAPE_THREAD, ESCAPE_UNSHARE);
+	REFUSED(&seen, EPERM, BREAKOUT_FORK, BREAKOUT_THREAD, BREAKOUT_UNSHARE);
 }
 
 static void test_other_processes_cannot_be_traced_signalled_or_read(void **state)
@@ -288,7 +288,7 @@ static void test_other_processes_cannot_be_traced_signalled_or_read(void **state
 	observed seen;
 	run_confined(*state, &seen);
 	need(&seen, CONFINE_SECCOMP, "seccomp");
-	REFUSED(&seen, EPERM, ESCAPE_PTRACE, ESCAPE_SIGNAL_PARENT, ESCAPE_PEEK_PARENT);
+	REFUSED(&seen, EPERM, BREAKOUT_PTRACE, BREAKOUT_SIGNAL_PARENT, BREAKOUT_PEEK_PARENT);
 }
 
 static void test_limits_cannot_be_raised(void **state)
@@ -296,7 +296,7 @@ static void test_limits_cannot_be_raised(void **state)
 	observed seen;
 	run_confined(*state, &seen);
 	need(&seen, CONFINE_SECCOMP, "seccomp");
-	REFUSED(&seen, EPERM, ESCAPE_RAISE_LIMIT);
+	REFUSED(&seen, EPERM, BREAKOUT_RAISE_LIMIT);
 }
 
 static void test_the_kernel_sees_a_seccomp_filter(void **state)
@@ -324,7 +324,7 @@ static void test_allocating_beyond_the_memory_limit_fails(void **state)
 	observed seen;
 	run_confined(*state, &seen);
 	need(&seen, CONFINE_MEMORY, "the memory limit");
-	REFUSED(&seen, ENOMEM, ESCAPE_ALLOCATE);
+	REFUSED(&seen, ENOMEM, BREAKOUT_ALLOCATE);
 }
 
 static void test_writing_beyond_the_file_size_limit_fails_without_a_kill(void **state)
@@ -333,7 +333,7 @@ static void test_writing_beyond_the_file_size_limit_fails_without_a_kill(void **
 	run_confined(*state, &seen);
 	need(&seen, CONFINE_RLIMITS, "rlimits");
 	/* a result at all says SIGXFSZ did not end the child */
-	REFUSED(&seen, EFBIG, ESCAPE_GROW_FILE);
+	REFUSED(&seen, EFBIG, BREAKOUT_GROW_FILE);
 }
 
 static void test_descriptors_beyond_the_file_limit_are_refused(void **state)
@@ -342,9 +342,9 @@ static void test_descriptors_beyond_the_file_limit_are_refused(void **state)
 	run_confined(*state, &seen);
 	need(&seen, CONFINE_RLIMITS, "rlimits");
 	/* the kernel says EINVAL; valgrind, which keeps the limit itself, EMFILE */
-	int got = seen.o.report.result[ESCAPE_OPEN_FILES];
+	int got = seen.o.report.result[BREAKOUT_OPEN_FILES];
 	if (got != EMFILE)
-		REFUSED(&seen, EINVAL, ESCAPE_OPEN_FILES);
+		REFUSED(&seen, EINVAL, BREAKOUT_OPEN_FILES);
 }
 
 static void test_core_dumps_are_off(void **state)

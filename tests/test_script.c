@@ -22,11 +22,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "data/dataset.h"
 #include "layout/fonts.h"
+#include "script/breakout.h"
+#include "script/confine.h"
 #include "script/host.h"
 #include "script/run.h"
 #include "support.h"
@@ -1449,6 +1452,63 @@ static void pdf_strings_and_pages_over_their_limits_stop_in_check_mode(void **st
 	             "(saving the document made here, at the end of the script)");
 }
 
+/* ---- confinement, seen from inside a real worker -------------------------------- */
+
+static breakout_report *breakout_seen;  /* shared with the worker */
+static const char *breakout_outside;
+
+/* The test hook: every escape a script with native code would try, made in
+ * the confined worker itself, before the script. */
+static int try_to_break_out(const run_job *job, const confine_policy *policy, unsigned active)
+{
+	(void)job;
+	breakout_try(policy, "data/events.csv", breakout_outside, breakout_seen);
+	return EXIT_OK;
+}
+
+/* A worker is confined before the script starts: what the sandbox would
+ * stop in Lua, the operating system stops in C too. */
+static void a_confined_worker_cannot_break_out(void **state)
+{
+	ctx *c = *state;
+	char secret[160];
+	assert_non_null(support_temp_dir(c->outside, sizeof c->outside, "test_script_outside"));
+	snprintf(secret, sizeof secret, "%s/secret.txt", c->outside);
+	support_write_file(secret, "secret\n", 7);
+	breakout_report *r = mmap(NULL, sizeof *r, PROT_READ | PROT_WRITE,
+	                          MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	assert_true(r != MAP_FAILED);
+	for (int i = 0; i < BREAKOUT_COUNT; i++)
+		r->result[i] = BREAKOUT_NOT_TRIED;
+	breakout_seen = r;
+	breakout_outside = secret;
+	c->job.confined_hook = try_to_break_out;
+	c->job.limits.output_bytes = 1 * MiB;       /* quick to write past */
+	run(c, "return\n");
+	expect_ok(c, "a run after the attempts");
+	unsigned active = 0;
+	char *layers = malloc(512);
+	assert_non_null(layers);
+	active = confine_probe(layers, 512);
+	free(layers);
+	assert_int_equal(r->result[BREAKOUT_READ_INSIDE], 0);
+	assert_int_equal(r->result[BREAKOUT_WRITE_INSIDE], 0);
+	for (int i = BREAKOUT_WRITE_INSIDE + 1; i < BREAKOUT_COUNT; i++) {
+		bool needs_landlock = i <= BREAKOUT_WRITE_READ_FILE;
+		bool needs_memory = i == BREAKOUT_ALLOCATE;
+		if ((needs_landlock && !(active & CONFINE_LANDLOCK)) ||
+		    (needs_memory && !(active & CONFINE_MEMORY)) ||
+		    (!needs_landlock && !needs_memory && !(active & CONFINE_SECCOMP) &&
+		     i != BREAKOUT_GROW_FILE && i != BREAKOUT_OPEN_FILES)) {
+			print_message("not active here, not checked: %s\n", breakout_name(i));
+			continue;
+		}
+		if (r->result[i] == 0)
+			fail_msg("a confined worker could %s", breakout_name(i));
+	}
+	munmap(r, sizeof *r);
+}
+
 static void a_failed_run_leaves_an_existing_pdf_untouched(void **state)
 {
 	ctx *c = *state;
@@ -1610,6 +1670,7 @@ int main(void)
 		T(a_script_too_large_for_the_memory_limit_is_a_limit_stop),
 		T(require_does_not_follow_a_link_out_of_its_folder),
 		T(pdf_strings_and_pages_over_their_limits_stop_in_check_mode),
+		T(a_confined_worker_cannot_break_out),
 		T(a_failed_run_leaves_an_existing_pdf_untouched),
 		T(the_same_script_gives_byte_identical_pdfs),
 #undef T

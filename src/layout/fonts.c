@@ -76,6 +76,11 @@ lay_fonts *fonts_open(char *err, size_t errsize)
 	return f;
 }
 
+const char *fonts_path(const lay_fonts *f, int face)
+{
+	return f->paths[face];
+}
+
 void fonts_free(lay_fonts *f)
 {
 	if (!f)

@@ -32,6 +32,10 @@ lay_fonts *fonts_open(char *err, size_t errsize);
 
 void fonts_free(lay_fonts *f);
 
+/* The file of a face (0 <= face < FONT_NFACES), valid while f lives: the
+ * worker's confinement lets it read these. */
+const char *fonts_path(const lay_fonts *f, int face);
+
 /* The primary face of a family in an inline style (DOC_BOLD | DOC_ITALIC). */
 int fonts_face(doc_family family, unsigned style);
 

@@ -21,7 +21,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "layout/fonts.h"
 #include "output/plan.h"
+#include "script/confine.h"
 #include "util/escape.h"
 
 #ifndef __has_feature
@@ -235,25 +237,28 @@ static void read_messages(host_worker *w)
 
 /* ---- the worker ------------------------------------------------------------------------ */
 
-/* Holds the worker to what the run may use before the script starts. */
-static void confine(const run_job *job, pid_t parent)
+/* The confinement a worker gets (script/confine.h): it reads beneath the
+ * script's folder, the data and templates folders and the font files, writes
+ * only in its private folder, and is held to the run's memory and output
+ * limits. reads must hold RUN_MAX_READS entries. */
+#define RUN_MAX_READS (3 + FONT_NFACES)
+
+static confine_policy policy_of(const run_job *job, const char *tmpdir, pid_t parent,
+                                const char **reads, char *script_dir)
 {
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() != parent)
-		_exit(EXIT_INTERNAL);           /* the parent is gone already */
-	struct rlimit core = {0, 0}, files = {64, 64};
-	setrlimit(RLIMIT_CORE, &core);
-	setrlimit(RLIMIT_NOFILE, &files);
-	signal(SIGXFSZ, SIG_IGN);           /* an over-long write fails with EFBIG */
-	if (job->limits.output_bytes > 0) {
-		struct rlimit fsize = {job->limits.output_bytes + 1, job->limits.output_bytes + 1};
-		setrlimit(RLIMIT_FSIZE, &fsize);
-	}
-	if (!UNDER_ASAN) {
-		rlim_t as = (rlim_t)job->limits.memory + RUN_MEMORY_HEADROOM;
-		struct rlimit mem = {as, as};
-		setrlimit(RLIMIT_AS, &mem);
-	}
+	int n = 0;
+	path_folder_of(job->script, script_dir);
+	reads[n++] = script_dir;
+	reads[n++] = job->data_dir;
+	reads[n++] = job->templates_dir;
+	for (int face = 0; job->fonts && face < FONT_NFACES; face++)
+		reads[n++] = fonts_path(job->fonts, face);
+	return (confine_policy){
+		.read_dirs = reads, .nread = n, .write_dir = tmpdir,
+		.memory_bytes = UNDER_ASAN ? 0 : (unsigned long long)job->limits.memory +
+		                                 RUN_MEMORY_HEADROOM,
+		.file_bytes = job->limits.output_bytes, .max_files = 64, .parent = parent,
+	};
 }
 
 static void worker_main(host_worker *w, int channel, pid_t parent)
@@ -272,9 +277,12 @@ static void worker_main(host_worker *w, int channel, pid_t parent)
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	struct rlimit cpu = {(rlim_t)job.limits.seconds + 5, (rlim_t)job.limits.seconds + 5};
 	setrlimit(RLIMIT_CPU, &cpu);
-	confine(&job, parent);
+	const char *reads[RUN_MAX_READS];
+	char script_dir[PATH_LIMIT];
+	confine_policy policy = policy_of(&job, w->tmpdir, parent, reads, script_dir);
+	unsigned active = confine_apply(&policy, NULL, 0);
 	if (job.confined_hook) {
-		int rc = job.confined_hook(&job);
+		int rc = job.confined_hook(&job, &policy, active);
 		if (rc != EXIT_OK)
 			_exit(rc);
 	}

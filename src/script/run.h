@@ -15,6 +15,7 @@
 
 #include "data/dataset.h"
 #include "layout/fonts.h"
+#include "script/confine.h"
 
 /* Exit codes, documented in `brief --help`. */
 enum {
@@ -68,9 +69,11 @@ typedef struct run_job {
 	int channel;                /* pipe to the parent (run_send), -1 for none */
 	volatile int *line_slot;    /* shared with the parent: the script line
 	                               running, for messages when it is killed */
-	/* Tests only: runs in the worker once it is confined, before the script;
-	 * what it returns, if not EXIT_OK, ends the worker with that status. */
-	int (*confined_hook)(const struct run_job *job);
+	/* Tests only: runs in the worker once it is confined (policy, and the
+	 * CONFINE_* layers active), before the script; what it returns, if not
+	 * EXIT_OK, ends the worker with that status. */
+	int (*confined_hook)(const struct run_job *job, const confine_policy *policy,
+	                     unsigned active);
 } run_job;
 
 /* Messages from the worker to the parent, over the pipe: a type byte, a

@@ -1,8 +1,8 @@
 /*
- * escape.c -- the attempts of escape.h, each reduced to 0 (it worked) or
+ * breakout.c -- the attempts of breakout.h, each reduced to 0 (it worked) or
  * the errno that stopped it.
  */
-#include "script/escape.h"
+#include "script/breakout.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -22,33 +22,33 @@
 
 extern char **environ;
 
-static const char *const names[ESCAPE_COUNT] = {
-	[ESCAPE_READ_INSIDE] = "read inside",
-	[ESCAPE_WRITE_INSIDE] = "write inside",
-	[ESCAPE_READ_OUTSIDE] = "read outside",
-	[ESCAPE_READ_SYSTEM] = "read /etc/passwd",
-	[ESCAPE_CREATE_OUTSIDE] = "create outside",
-	[ESCAPE_CREATE_IN_READ_DIR] = "create in a read-only folder",
-	[ESCAPE_WRITE_READ_FILE] = "write a read-only file",
-	[ESCAPE_SOCKET_INET] = "socket(AF_INET)",
-	[ESCAPE_SOCKET_UNIX] = "socket(AF_UNIX)",
-	[ESCAPE_SOCKETPAIR] = "socketpair",
-	[ESCAPE_FORK] = "fork",
-	[ESCAPE_THREAD] = "thread",
-	[ESCAPE_UNSHARE] = "unshare a user namespace",
-	[ESCAPE_SIGNAL_PARENT] = "signal the parent",
-	[ESCAPE_PEEK_PARENT] = "read the parent's memory",
-	[ESCAPE_RAISE_LIMIT] = "raise a limit",
-	[ESCAPE_ALLOCATE] = "allocate beyond the memory limit",
-	[ESCAPE_GROW_FILE] = "write beyond the file size limit",
-	[ESCAPE_OPEN_FILES] = "open beyond the file limit",
-	[ESCAPE_PTRACE] = "ptrace",
-	[ESCAPE_EXEC] = "exec",
+static const char *const names[BREAKOUT_COUNT] = {
+	[BREAKOUT_READ_INSIDE] = "read inside",
+	[BREAKOUT_WRITE_INSIDE] = "write inside",
+	[BREAKOUT_READ_OUTSIDE] = "read outside",
+	[BREAKOUT_READ_SYSTEM] = "read /etc/passwd",
+	[BREAKOUT_CREATE_OUTSIDE] = "create outside",
+	[BREAKOUT_CREATE_IN_READ_DIR] = "create in a read-only folder",
+	[BREAKOUT_WRITE_READ_FILE] = "write a read-only file",
+	[BREAKOUT_SOCKET_INET] = "socket(AF_INET)",
+	[BREAKOUT_SOCKET_UNIX] = "socket(AF_UNIX)",
+	[BREAKOUT_SOCKETPAIR] = "socketpair",
+	[BREAKOUT_FORK] = "fork",
+	[BREAKOUT_THREAD] = "thread",
+	[BREAKOUT_UNSHARE] = "unshare a user namespace",
+	[BREAKOUT_SIGNAL_PARENT] = "signal the parent",
+	[BREAKOUT_PEEK_PARENT] = "read the parent's memory",
+	[BREAKOUT_RAISE_LIMIT] = "raise a limit",
+	[BREAKOUT_ALLOCATE] = "allocate beyond the memory limit",
+	[BREAKOUT_GROW_FILE] = "write beyond the file size limit",
+	[BREAKOUT_OPEN_FILES] = "open beyond the file limit",
+	[BREAKOUT_PTRACE] = "ptrace",
+	[BREAKOUT_EXEC] = "exec",
 };
 
-const char *escape_name(int attempt)
+const char *breakout_name(int attempt)
 {
-	return attempt >= 0 && attempt < ESCAPE_COUNT ? names[attempt] : "?";
+	return attempt >= 0 && attempt < BREAKOUT_COUNT ? names[attempt] : "?";
 }
 
 /* errno, or EIO for a failure that set none */
@@ -177,7 +177,7 @@ static int try_raise_limit(void)
 static int try_allocate(unsigned long long limit)
 {
 	if (limit == 0)
-		return ESCAPE_NOT_TRIED;
+		return BREAKOUT_NOT_TRIED;
 	/* volatile: the compiler may not drop an allocation it sees unused */
 	void *volatile block = malloc((size_t)limit + ((size_t)64 << 20));
 	int e = block ? 0 : why();
@@ -188,7 +188,7 @@ static int try_allocate(unsigned long long limit)
 static int try_grow_file(const char *dir, unsigned long long limit)
 {
 	if (limit == 0 || !dir)
-		return ESCAPE_NOT_TRIED;
+		return BREAKOUT_NOT_TRIED;
 	char path[4200];
 	snprintf(path, sizeof path, "%s/escape-big-XXXXXX", dir);
 	int fd = mkstemp(path);
@@ -214,7 +214,7 @@ static int try_grow_file(const char *dir, unsigned long long limit)
 static int try_open_files(int limit)
 {
 	if (limit <= 0)
-		return ESCAPE_NOT_TRIED;
+		return BREAKOUT_NOT_TRIED;
 	int fd = fcntl(2, F_DUPFD_CLOEXEC, limit);
 	if (fd < 0)
 		return why();
@@ -229,34 +229,34 @@ static int try_exec(void)
 	return why();
 }
 
-void escape_try(const confine_policy *p, const char *inside_file, const char *outside_file,
-                escape_report *r)
+void breakout_try(const confine_policy *p, const char *inside_file, const char *outside_file,
+                breakout_report *r)
 {
 	int *res = r->result;
-	for (int i = 0; i < ESCAPE_COUNT; i++)
-		res[i] = ESCAPE_NOT_TRIED;
+	for (int i = 0; i < BREAKOUT_COUNT; i++)
+		res[i] = BREAKOUT_NOT_TRIED;
 	errno = 0;
-	res[ESCAPE_READ_INSIDE] = try_read(inside_file);
+	res[BREAKOUT_READ_INSIDE] = try_read(inside_file);
 	if (p->write_dir)
-		res[ESCAPE_WRITE_INSIDE] = try_write_inside(p->write_dir);
-	res[ESCAPE_READ_OUTSIDE] = try_read(outside_file);
-	res[ESCAPE_READ_SYSTEM] = try_read("/etc/passwd");
-	res[ESCAPE_CREATE_OUTSIDE] = try_create_beside(outside_file);
-	res[ESCAPE_CREATE_IN_READ_DIR] = try_create_beside(inside_file);
-	res[ESCAPE_WRITE_READ_FILE] = try_open_for_writing(inside_file);
-	res[ESCAPE_SOCKET_INET] = try_socket(AF_INET);
-	res[ESCAPE_SOCKET_UNIX] = try_socket(AF_UNIX);
-	res[ESCAPE_SOCKETPAIR] = try_socketpair();
-	res[ESCAPE_FORK] = try_fork();
-	res[ESCAPE_THREAD] = try_thread();
-	res[ESCAPE_UNSHARE] = unshare(CLONE_NEWUSER) == 0 ? 0 : why();
-	res[ESCAPE_SIGNAL_PARENT] = kill(getppid(), 0) == 0 ? 0 : why();
-	res[ESCAPE_PEEK_PARENT] = try_peek_parent();
-	res[ESCAPE_RAISE_LIMIT] = try_raise_limit();
-	res[ESCAPE_ALLOCATE] = try_allocate(p->memory_bytes);
-	res[ESCAPE_GROW_FILE] = try_grow_file(p->write_dir, p->file_bytes);
-	res[ESCAPE_OPEN_FILES] = try_open_files(p->max_files);
-	res[ESCAPE_PTRACE] = ptrace(PTRACE_TRACEME, 0, NULL, NULL) == 0 ? 0 : why();
-	res[ESCAPE_EXEC] = 0;       /* what a reader of r sees if it works */
-	res[ESCAPE_EXEC] = try_exec();
+		res[BREAKOUT_WRITE_INSIDE] = try_write_inside(p->write_dir);
+	res[BREAKOUT_READ_OUTSIDE] = try_read(outside_file);
+	res[BREAKOUT_READ_SYSTEM] = try_read("/etc/passwd");
+	res[BREAKOUT_CREATE_OUTSIDE] = try_create_beside(outside_file);
+	res[BREAKOUT_CREATE_IN_READ_DIR] = try_create_beside(inside_file);
+	res[BREAKOUT_WRITE_READ_FILE] = try_open_for_writing(inside_file);
+	res[BREAKOUT_SOCKET_INET] = try_socket(AF_INET);
+	res[BREAKOUT_SOCKET_UNIX] = try_socket(AF_UNIX);
+	res[BREAKOUT_SOCKETPAIR] = try_socketpair();
+	res[BREAKOUT_FORK] = try_fork();
+	res[BREAKOUT_THREAD] = try_thread();
+	res[BREAKOUT_UNSHARE] = unshare(CLONE_NEWUSER) == 0 ? 0 : why();
+	res[BREAKOUT_SIGNAL_PARENT] = kill(getppid(), 0) == 0 ? 0 : why();
+	res[BREAKOUT_PEEK_PARENT] = try_peek_parent();
+	res[BREAKOUT_RAISE_LIMIT] = try_raise_limit();
+	res[BREAKOUT_ALLOCATE] = try_allocate(p->memory_bytes);
+	res[BREAKOUT_GROW_FILE] = try_grow_file(p->write_dir, p->file_bytes);
+	res[BREAKOUT_OPEN_FILES] = try_open_files(p->max_files);
+	res[BREAKOUT_PTRACE] = ptrace(PTRACE_TRACEME, 0, NULL, NULL) == 0 ? 0 : why();
+	res[BREAKOUT_EXEC] = 0;       /* what a reader of r sees if it works */
+	res[BREAKOUT_EXEC] = try_exec();
 }
