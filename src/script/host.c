@@ -280,7 +280,10 @@ static void worker_main(host_worker *w, int channel, pid_t parent)
 	const char *reads[RUN_MAX_READS];
 	char script_dir[PATH_LIMIT];
 	confine_policy policy = policy_of(&job, w->tmpdir, parent, reads, script_dir);
-	unsigned active = confine_apply(&policy, NULL, 0);
+	char notes[512] = "";
+	unsigned active = confine_apply(&policy, notes, sizeof notes);
+	if (job.verbose && notes[0])
+		fprintf(stderr, "brief: %s: worker confinement: %s\n", job.script, notes);
 	if (job.confined_hook) {
 		int rc = job.confined_hook(&job, &policy, active);
 		if (rc != EXIT_OK)
