@@ -4,6 +4,7 @@
 # uninitialised memory or definite leak fails the run.
 # Run from the repository root (make valgrind does).
 VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+    --trace-children-skip=/usr/bin/*,/bin/* \
     --show-leak-kinds=definite --trace-children=yes --child-silent-after-fork=no"
 status=0
 for t in "$@"; do

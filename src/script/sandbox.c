@@ -480,23 +480,55 @@ void sbx_warn(lua_State *L, int line, const char *message)
 
 /* ---- loading Lua files ------------------------------------------------------------- */
 
+static int free_box(lua_State *L)
+{
+	char **box = lua_touserdata(L, 1);
+	free(*box);
+	*box = NULL;
+	return 0;
+}
+
+/* Pushes a userdata holding p, a malloc'd buffer, that frees it when the
+ * userdata is collected unless *box is set to NULL first: C memory held
+ * across a call that may raise. */
+static char **new_box(lua_State *L, char *p)
+{
+	char **box = lua_newuserdatauv(L, sizeof *box, 0);
+	*box = NULL;        /* set only once the box can free it */
+	lua_createtable(L, 0, 2);
+	lua_pushcfunction(L, free_box);
+	lua_setfield(L, -2, "__gc");
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
+	lua_setmetatable(L, -2);
+	*box = p;           /* NULL: the caller sets it when it has the memory */
+	return box;
+}
+
 int sbx_loadfile(lua_State *L, const char *given, const char *const *roots, int nroots)
 {
+	/* the file's text is C memory until it is copied into Lua, and the copy
+	 * can raise a memory error: a box made first frees it then */
+	char **box = new_box(L, NULL);
 	path_file f;
 	char why[128];
 	if (path_read(roots, nroots, given, NULL, RUN_MAX_SOURCE, &f, why, sizeof why) != PATH_OK) {
+		lua_pop(L, 1);
 		lua_pushfstring(L, "%s: %s", given, why);
 		return LUA_ERRFILE;
 	}
-	if (f.len > 0 && f.data[0] == 0x1B) {
-		path_free(&f);
+	*box = f.data;
+	bool binary = f.len > 0 && f.data[0] == 0x1B;
+	if (!binary)
+		lua_pushlstring(L, f.data, f.len);
+	path_free(&f);
+	*box = NULL;
+	if (binary) {
+		lua_pop(L, 1);
 		lua_pushfstring(L, "%s: binary chunks are not allowed", given);
 		return LUA_ERRSYNTAX;
 	}
-	/* the text is copied into Lua before it is loaded: a memory error in
-	 * either leaves nothing of f behind */
-	lua_pushlstring(L, f.data, f.len);
-	path_free(&f);
+	lua_remove(L, -2);                                  /* the box */
 	lua_pushfstring(L, "@%s", given);
 	size_t len;
 	const char *src = lua_tolstring(L, -2, &len);
