@@ -183,15 +183,17 @@ static void width(gen *g)
 	out(g, "%s", widths[pick(g, sizeof widths / sizeof widths[0])]);
 }
 
-/* A cell or label value: text, numbers, booleans, nil, a record. */
-static void value(gen *g)
+/* A cell or label value: text, numbers, booleans, a record, and nil when
+ * nil_ok (not last in a sequence, whose length a trailing nil would cut). */
+static void value(gen *g, bool nil_ok)
 {
 	static const char *const values[] = {
-		"1989", "2024.5", "-3", "0", "1e15", "true", "false", "nil", "rel.events[1]",
-		"rel.meetings[1].co_chairs", "0.1 + 0.2",
+		"1989", "2024.5", "-3", "0", "1e15", "true", "false", "rel.events[1]",
+		"rel.meetings[1].co_chairs", "0.1 + 0.2", "nil",
 	};
+	unsigned n = sizeof values / sizeof values[0] - !nil_ok;
 	unsigned k = pick(g, 16);
-	if (k < sizeof values / sizeof values[0])
+	if (k < n)
 		out(g, "%s", values[k]);
 	else
 		inline_text(g, 6);
@@ -319,7 +321,7 @@ static void call_table(gen *g)
 		for (unsigned r = 0; r < nrows; r++) {
 			out(g, "{ ");
 			for (unsigned j = 0; j < ncols; j++) {
-				value(g);
+				value(g, true);
 				out(g, ", ");
 			}
 			out(g, "}, ");
@@ -336,9 +338,10 @@ static void call_table(gen *g)
 static void call_chart(gen *g)
 {
 	static const char *const numbers[] = {
-		"0", "1", "-1", "38.7", "149", "1e15", "-1e15", "nil", "0.001", "1e-300", "2^40",
-		"12345.678",
+		"0", "1", "-1", "38.7", "149", "1e15", "-1e15", "0.001", "1e-300", "2^40",
+		"12345.678", "nil",
 	};
+	const unsigned nnumbers = sizeof numbers / sizeof numbers[0];
 	unsigned nlabels = 1 + pick(g, 12), nseries = 1 + pick(g, 4);
 	out(g, "doc:chart{ type = \"%s\"", pick(g, 2) ? "bar" : "line");
 	if (pick(g, 2))
@@ -347,7 +350,7 @@ static void call_chart(gen *g)
 		text_field(g, "unit", 2);
 	out(g, ", labels = { ");
 	for (unsigned j = 0; j < nlabels; j++) {
-		value(g);
+		value(g, j + 1 < nlabels);
 		out(g, ", ");
 	}
 	out(g, "}, series = { ");
@@ -360,7 +363,7 @@ static void call_chart(gen *g)
 		}
 		out(g, "values = { ");
 		for (unsigned j = 0; j < nlabels; j++)
-			out(g, "%s, ", numbers[pick(g, sizeof numbers / sizeof numbers[0])]);
+			out(g, "%s, ", numbers[pick(g, nnumbers - (j + 1 == nlabels))]);
 		out(g, "} }, ");
 	}
 	out(g, "} }\n");
