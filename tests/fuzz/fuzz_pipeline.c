@@ -104,7 +104,7 @@ static const char *const words[] = {
 	"https://www.mofa.go.kr/eng/brd/m_5674/view.do?seq=320000",
 	" ", " ", " ", "  ", "\n", "\t", "\u00ad", "\u200b", "\u3000", "\u2009",
 	"\U0001F642", "\u0e01\u0e32", "\u4e2d\u6587", "\u00e9t\u00e9", "\ufffd",
-	"US$38.7 billion", "{title}", "%d", "(", "_",
+	"US$38.7 billion", "{title}", "{page}", "{pages}", "{date}", "{{", "}}", "%d", "(", "_",
 };
 #define NWORDS (sizeof words / sizeof words[0])
 
@@ -515,6 +515,47 @@ static void call_misuse(gen *g)
 	out(g, "assert(not pcall(%s))\n", misuses[pick(g, sizeof misuses / sizeof misuses[0])]);
 }
 
+/* A template table: a base and some of every kind of style key, within
+ * what the API allows (margins that leave room on the smallest paper). */
+static void template_table(gen *g)
+{
+	static const char *const margins[] = {"0", "10", "36", "57", "72", "100", "150"};
+	static const char *const sizes[] = {"1", "4", "9", "10.5", "14", "24", "48", "100", "400"};
+	static const char *const colors[] = {"#000000", "#ffffff", "#5a1e2b", "#0a0B0c"};
+	unsigned has = fuzz_byte(&g->in);
+#define SIZE() sizes[pick(g, sizeof sizes / sizeof sizes[0])]
+	out(g, "{ base = \"%s\"", templates[g->template]);
+	if (has & 1)
+		out(g, ", margins = { top = %s, bottom = %s, left = %s, right = %s }",
+		    margins[pick(g, 7)], margins[pick(g, 7)], margins[pick(g, 7)], margins[pick(g, 7)]);
+	if (has & 2)
+		out(g, ", body = { font = \"%s\", size = %s, leading = %s, space = %s, align = \"%s\", "
+		    "color = \"%s\" }", pick(g, 2) ? "sans" : "serif", SIZE(), SIZE(),
+		    margins[pick(g, 7)], aligns[pick(g, 4)], colors[pick(g, 4)]);
+	if (has & 4)
+		out(g, ", headings = { numbered = %s, sizes = { %s, %s, %s } }",
+		    pick(g, 2) ? "true" : "false", SIZE(), SIZE(), SIZE());
+	if (has & 8)
+		out(g, ", table = { size = %s, leading = %s, stripe = \"%s\" }", SIZE(), SIZE(),
+		    colors[pick(g, 4)]);
+	if (has & 16)
+		out(g, ", title = { show = %s, size = %s }", pick(g, 2) ? "true" : "false", SIZE());
+	for (int k = 0; k < 2; k++) {
+		if (!(has & (32 << k)))
+			continue;
+		out(g, ", %s = { size = %s, rule = %s", k ? "footer" : "header", SIZE(),
+		    pick(g, 2) ? "true" : "false");
+		text_field(g, "left", 4);
+		text_field(g, "center", 4);
+		text_field(g, "right", 4);
+		out(g, " }");
+	}
+	if (has & 128)
+		text_field(g, "contents_title", 4);
+	out(g, " }");
+#undef SIZE
+}
+
 /* Writes the script the input describes into g->s. */
 static void generate(gen *g)
 {
@@ -522,7 +563,11 @@ static void generate(gen *g)
 	g->template = (int)pick(g, 3);
 	unsigned has = fuzz_byte(&g->in);
 	out(g, "local brief = require \"brief\"\nlocal rel = require \"relations\"\n");
-	out(g, "local doc = brief.document{ template = \"%s\"", templates[g->template]);
+	out(g, "local doc = brief.document{ template = ");
+	if (pick(g, 3) == 0)
+		template_table(g);
+	else
+		out(g, "\"%s\"", templates[g->template]);
 	if (has & 1)
 		text_field(g, "title", 6);
 	if (has & 2)
