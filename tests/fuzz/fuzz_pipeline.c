@@ -667,8 +667,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	g.s[0] = '\0';
 	generate(&g);
-	if (getenv("FUZZ_PRINT"))
+	if (getenv("FUZZ_PRINT")) {
 		printf("-- script --\n%s-- end --\n", g.s);
+		fflush(stdout);     /* before the run, which may not come back */
+	}
 	FILE *f = fopen(script, "w");
 	if (!f || fwrite(g.s, 1, g.n, f) != g.n || fclose(f) != 0) {
 		perror(script);
