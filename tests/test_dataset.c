@@ -926,6 +926,30 @@ static void reference_errors_name_the_column_as_the_file_spells_it(void **state)
 	check_corruptions(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A message quotes what the file holds, and a quoted field may span lines or
+ * hold other control characters: they are shown escaped, so that the message
+ * stays one line (found by fuzzing: fuzz_dataset). */
+static void a_message_quoting_a_field_with_a_line_break_stays_one_line(void **state)
+{
+	(void)state;
+	static const corruption cases[] = {
+		{"a column name with a line break",
+		 {{"members", "id,name,joined,", "id,\"na\nme\",joined,"}}, NULL,
+		 "{dir}/members.csv:1: unknown column 'na\\nme'"},
+		{"a date with a line break and a tab",
+		 {{"members", "cambodia,Cambodia,1999-04-30,", "cambodia,Cambodia,\"1999\n-04\t30\","}},
+		 NULL,
+		 "{dir}/members.csv:{line}: column 'joined': \"1999\\n-04\\t30\" is not a date (YYYY, "
+		 "YYYY-MM or YYYY-MM-DD)"},
+		{"a reference with a control character",
+		 {{"members", "brunei,Brunei Darussalam,1984-01-07,,asean-24th-dialogue-2020,",
+		   "brunei,Brunei Darussalam,1984-01-07,,\"asean\x01x\r\","}}, NULL,
+		 "{dir}/members.csv:{line}: column 'source': no record \"asean\\x01x\\r\" in "
+		 "sources.csv"},
+	};
+	check_corruptions(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* ds_load_buffers() is the loader ds_load() uses: the same dataset from the
  * same bytes, messages naming the paths it is given, buffers read only up
  * to their length (no NUL needed). */
@@ -990,6 +1014,7 @@ int main(void)
 		cmocka_unit_test(columns_are_found_by_header_not_position),
 		cmocka_unit_test(reference_errors_name_the_column_as_the_file_spells_it),
 		cmocka_unit_test(buffers_load_like_the_files_and_name_the_given_paths),
+		cmocka_unit_test(a_message_quoting_a_field_with_a_line_break_stays_one_line),
 	};
 	return cmocka_run_group_tests_name("dataset", tests, load_data, free_data);
 }

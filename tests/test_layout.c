@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "doc/document.h"
 #include "doc/markup.h"
@@ -1443,6 +1444,49 @@ static void list_numbers_stay_in_the_content_box(void **state)
 	assert_true(x >= bx.left + width_of(face, 24, "100.") + 5 - EPS);
 }
 
+/* A cell of 100000 two-letter words in a 1 pt column: every word is cut,
+ * and each cut once moved every box after it, so this took seconds (found by
+ * fuzzing: fuzz_pipeline, a 400 pt body size). It now takes a few hundredths
+ * of a second; the bound leaves room for slow machines and sanitizers, not
+ * for quadratic time. */
+static char *many_words;
+
+static const char *many_words_cell(int r, int j)
+{
+	return r < 0 ? "Words" : many_words;
+}
+
+static void cutting_many_words_takes_linear_time(void **state)
+{
+	fixture *fx = *state;
+	enum { WORDS = 100000 };
+	many_words = malloc(3 * WORDS + 1);
+	assert_non_null(many_words);
+	for (int i = 0; i < WORDS; i++)
+		memcpy(many_words + 3 * i, "ab ", 3);
+	many_words[3 * WORDS - 1] = '\0';
+	static const double widths[] = {1};
+	table(fx->d, 1, 1, widths, 1, many_words_cell);
+	free(many_words);
+#if defined(__SANITIZE_ADDRESS__)
+	const double bound = 20;
+#else
+	const double bound = 2;
+#endif
+	clock_t start = clock();
+	char err[512];
+	assert_int_equal(lay_document(fx->d, fonts, &fx->res, err, sizeof err), 0);
+	double took = (double)(clock() - start) / CLOCKS_PER_SEC;
+	if (took > bound)
+		fail_msg("laying out %d cut words took %.1f s", WORDS, took);
+	int letters = 0;
+	for (int p = 0; p < fx->res.doc->npages; p++)
+		for (int i = 0; i < fx->res.doc->pages[p].nitems; i++)
+			letters += is_text(&fx->res.doc->pages[p].items[i], "a") ||
+			           is_text(&fx->res.doc->pages[p].items[i], "b");
+	assert_int_equal(letters, 2 * WORDS);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1473,6 +1517,7 @@ int main(void)
 		T(a_word_mixing_scripts_is_broken_inside_the_box),
 		T(a_line_too_wide_for_its_column_overflows_to_the_right),
 		T(list_numbers_stay_in_the_content_box),
+		T(cutting_many_words_takes_linear_time),
 	};
 #undef T
 	return cmocka_run_group_tests_name("layout", tests, open_fonts, close_fonts);

@@ -195,12 +195,36 @@ static void on_row(int c, void *data)
 	p->row_line = 0;
 }
 
+/* Writes the message into err[0..n) and returns -1. Messages quote fields,
+ * and a quoted field may span lines: control characters are shown escaped
+ * ("\n", "\t", "\x01"), so that every message is one line. */
 static int fail(char *err, size_t n, const char *fmt, ...)
 {
+	char *msg;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(err, n, fmt, ap);
+	int made = vasprintf(&msg, fmt, ap);
 	va_end(ap);
+	if (made < 0) {
+		snprintf(err, n, "out of memory");
+		return -1;
+	}
+	size_t k = 0;
+	for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
+		char esc[8];
+		int len = *p == '\n' ? snprintf(esc, sizeof esc, "\\n")
+		        : *p == '\r' ? snprintf(esc, sizeof esc, "\\r")
+		        : *p == '\t' ? snprintf(esc, sizeof esc, "\\t")
+		        : *p < 0x20 || *p == 0x7F ? snprintf(esc, sizeof esc, "\\x%02x", *p)
+		        : snprintf(esc, sizeof esc, "%c", *p);
+		if (k + (size_t)len >= n)
+			break;
+		memcpy(err + k, esc, (size_t)len);
+		k += (size_t)len;
+	}
+	if (n > 0)
+		err[k] = '\0';
+	free(msg);
 	return -1;
 }
 

@@ -72,6 +72,7 @@ typedef struct lay_ctx {
 	/* the content box of every page */
 	float left, right, top, bottom, width;
 	int page;               /* index of the page items go to */
+	int cappages;           /* room in out->pages */
 	float y;                /* cursor: top of the next thing, from the page bottom */
 	bool page_fresh;        /* nothing placed on the current page's body yet */
 	int line;               /* script line of the block being laid out */

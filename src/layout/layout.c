@@ -78,12 +78,11 @@ lay_page *ctx_page(lay_ctx *c)
 static void add_page(lay_ctx *c)
 {
 	lay_doc *o = c->out;
-	lay_page *p = realloc(o->pages, (size_t)(o->npages + 1) * sizeof *p);
-	if (!p) {
+	/* grown by halves, not by one: tens of thousands of pages are possible */
+	if (!text_grow((void **)&o->pages, &c->cappages, o->npages + 1, sizeof *o->pages)) {
 		c->oom = true;
 		return;
 	}
-	o->pages = p;
 	o->pages[o->npages++] = (lay_page){0};
 	c->page = o->npages - 1;
 	c->y = c->top;

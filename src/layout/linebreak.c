@@ -22,47 +22,30 @@
 
 /* ---- first fit ------------------------------------------------------------------ */
 
-/* Splits box i so that its first part is at most `room` wide; when nothing
- * fits, the first part is one character if `force` (a line must hold
- * something), else there is no split. The second part becomes box i + 1 and
- * may start a line. Returns whether it split. */
-static bool split_box(lay_ctx *c, lay_inline *in, int i, float room, bool force)
+/* How many bytes of box bx fit in `room` points, their width in *w; when
+ * nothing fits, one character if `force` (a line must hold something), else
+ * none. */
+static int fitting(lay_ctx *c, const lay_inline *in, const lay_box *bx, float room,
+                   bool force, float *w)
 {
-	if (!text_grow((void **)&in->boxes, &in->capboxes, in->nboxes + 1, sizeof *in->boxes)) {
-		c->oom = true;
-		return false;
-	}
-	lay_box *bx = &in->boxes[i];
 	const char *s = in->text + bx->off;
 	int at = 0;
-	float w = 0;
+	*w = 0;
 	while (at < bx->len) {
 		uint32_t cp;
 		int k = (int)utf8_decode(s + at, (size_t)(bx->len - at), &cp);
 		float cw = (float)fonts_advance(c->fonts, bx->face, cp) * bx->size / 1000.0f;
-		if ((at > 0 || !force) && w + cw > room)
+		if ((at > 0 || !force) && *w + cw > room)
 			break;
-		w += cw;
+		*w += cw;
 		at += k;
 	}
-	if (at == 0 || at >= bx->len)
-		return false;
-	memmove(&in->boxes[i + 2], &in->boxes[i + 1],
-	        (size_t)(in->nboxes - i - 1) * sizeof *in->boxes);
-	in->nboxes++;
-	lay_box *rest = &in->boxes[i + 1];
-	*rest = *bx;
-	rest->off = bx->off + at;
-	rest->len = bx->len - at;
-	rest->width = bx->width - w;
-	rest->space = 0;
-	rest->flags = BOX_BREAK | BOX_CUT;
-	bx->len = at;
-	bx->width = w;
-	return true;
+	return at;
 }
 
-static void push_line(lay_ctx *c, lay_inline *in, int first, int end, bool last)
+/* Appends a line of boxes [first, end) of `boxes`. */
+static void push_line(lay_ctx *c, lay_inline *in, const lay_box *boxes, int first, int end,
+                      bool last)
 {
 	if (!text_grow((void **)&in->lines, &in->caplines, in->nlines + 1, sizeof *in->lines)) {
 		c->oom = true;
@@ -71,10 +54,10 @@ static void push_line(lay_ctx *c, lay_inline *in, int first, int end, bool last)
 	lay_line *l = &in->lines[in->nlines++];
 	*l = (lay_line){.first = first, .count = end - first, .last = last};
 	for (int j = first; j < end; j++) {
-		l->width += in->boxes[j].width;
+		l->width += boxes[j].width;
 		if (j > first) {
-			l->width += in->boxes[j].space;
-			l->gaps += in->boxes[j].space > 0;
+			l->width += boxes[j].space;
+			l->gaps += boxes[j].space > 0;
 		}
 	}
 }
@@ -91,50 +74,93 @@ static void warn_cut(lay_ctx *c, const lay_inline *in, int i, float width)
 	         n, in->text + b->off, n < b->len || i + 1 < in->nboxes ? "…" : "", width);
 }
 
+/* Appends box b to out (n boxes, capacity *cap); false when out of memory. */
+static bool put_box(lay_box **out, int *n, int *cap, const lay_box *b)
+{
+	if (!text_grow((void **)out, cap, *n + 1, sizeof **out))
+		return false;
+	(*out)[(*n)++] = *b;
+	return true;
+}
+
+/* Boxes go to a new array as they are placed on lines. A word cut between
+ * characters adds boxes, and inserting them into in->boxes moved every box
+ * after them: a long text of cut words (a narrow column) took quadratic
+ * time. Here a cut puts its first part in `out` and leaves the rest in the
+ * input box, which is placed next. */
 void text_break(lay_ctx *c, lay_inline *in, float width)
 {
 	in->nlines = 0;
-	int first = 0;
+	lay_box *out = NULL;
+	int n = 0, cap = 0;
+	int first = 0;          /* of the line, in out */
 	float w = 0;            /* width of the line so far */
+	bool ok = true;
 	int i = 0;
-	while (i < in->nboxes) {
+	while (i < in->nboxes && ok) {
 		/* the word: box i and the boxes glued to it */
 		int end = i + 1;
 		float ww = in->boxes[i].width;
 		while (end < in->nboxes && !(in->boxes[end].flags & BOX_BREAK))
 			ww += in->boxes[end++].width;
-		bool forced = (in->boxes[i].flags & BOX_NEWLINE) && i > first;
-		float lead = i > first ? in->boxes[i].space : 0;
-		if (forced || (i > first && w + lead + ww > width)) {
-			push_line(c, in, first, i, forced);
-			first = i;
+		bool forced = (in->boxes[i].flags & BOX_NEWLINE) && n > first;
+		float lead = n > first ? in->boxes[i].space : 0;
+		if (forced || (n > first && w + lead + ww > width)) {
+			push_line(c, in, out, first, n, forced);
+			first = n;
 			w = 0;
 			continue;
 		}
-		if (i == first && ww > width) {
+		if (n == first && ww > width) {
 			/* a word wider than the column: break it between characters */
 			if (!(in->boxes[i].flags & BOX_CUT))
 				warn_cut(c, in, i, width);
 			float acc = 0;
 			int j = i;
-			while (j < end && acc + in->boxes[j].width <= width)
-				acc += in->boxes[j++].width;
-			if (j < end && split_box(c, in, j, width - acc, j == i))
-				j++;
-			if (j == i)
-				j = i + 1;
-			push_line(c, in, first, j, false);
-			first = i = j;
+			while (j < end && acc + in->boxes[j].width <= width && ok) {
+				acc += in->boxes[j].width;
+				ok = put_box(&out, &n, &cap, &in->boxes[j++]);
+			}
+			float cw;
+			lay_box *bx = &in->boxes[j];
+			int at = j < end ? fitting(c, in, bx, width - acc, j == i, &cw) : 0;
+			if (ok && at > 0 && at < bx->len) {
+				lay_box part = *bx;
+				part.len = at;
+				part.width = cw;
+				ok = put_box(&out, &n, &cap, &part);
+				bx->off += at;          /* the rest may start the next line */
+				bx->len -= at;
+				bx->width -= cw;
+				bx->space = 0;
+				bx->flags = BOX_BREAK | BOX_CUT;
+			} else if (ok && j == i) {
+				ok = put_box(&out, &n, &cap, &in->boxes[j++]);
+			}
+			push_line(c, in, out, first, n, false);
+			first = n;
+			i = j;
 			w = 0;
 			continue;
 		}
+		for (int k = i; k < end && ok; k++)
+			ok = put_box(&out, &n, &cap, &in->boxes[k]);
 		w += lead + ww;
 		i = end;
 	}
-	if (first < in->nboxes || in->nboxes == 0)
-		push_line(c, in, first, in->nboxes, true);
+	if (!ok) {
+		c->oom = true;
+		free(out);
+		in->nlines = 0;
+		return;
+	}
+	if (first < n || n == 0)
+		push_line(c, in, out, first, n, true);
+	free(in->boxes);
+	in->boxes = out;
+	in->nboxes = n;
+	in->capboxes = cap;
 }
-
 
 /* ---- optimal fit, for justified text ------------------------------------------ */
 
@@ -320,7 +346,7 @@ void text_break_justified(lay_ctx *c, lay_inline *in, float width)
 		int first = k.words[s->pos].box;
 		int endbox = e->pos < k.nwords ? k.words[e->pos].box : in->nboxes;
 		bool forced = e->pos == k.nwords || k.words[e->pos].forced;
-		push_line(c, in, first, endbox, forced);
+		push_line(c, in, in->boxes, first, endbox, forced);
 	}
 	free(ends);
 	kp_free(&k);

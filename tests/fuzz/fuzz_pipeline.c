@@ -104,7 +104,7 @@ static const char *const words[] = {
 	"https://www.mofa.go.kr/eng/brd/m_5674/view.do?seq=320000",
 	" ", " ", " ", "  ", "\n", "\t", "\u00ad", "\u200b", "\u3000", "\u2009",
 	"\U0001F642", "\u0e01\u0e32", "\u4e2d\u6587", "\u00e9t\u00e9", "\ufffd",
-	"US$38.7 billion", "{title}", "%d", "(", "_",
+	"US$38.7 billion", "{title}", "{page}", "{pages}", "{date}", "{{", "}}", "%d", "(", "_",
 };
 #define NWORDS (sizeof words / sizeof words[0])
 
@@ -183,15 +183,17 @@ static void width(gen *g)
 	out(g, "%s", widths[pick(g, sizeof widths / sizeof widths[0])]);
 }
 
-/* A cell or label value: text, numbers, booleans, nil, a record. */
-static void value(gen *g)
+/* A cell or label value: text, numbers, booleans, a record, and nil when
+ * nil_ok (not last in a sequence, whose length a trailing nil would cut). */
+static void value(gen *g, bool nil_ok)
 {
 	static const char *const values[] = {
-		"1989", "2024.5", "-3", "0", "1e15", "true", "false", "nil", "rel.events[1]",
-		"rel.meetings[1].co_chairs", "0.1 + 0.2",
+		"1989", "2024.5", "-3", "0", "1e15", "true", "false", "rel.events[1]",
+		"rel.meetings[1].co_chairs", "0.1 + 0.2", "nil",
 	};
+	unsigned n = sizeof values / sizeof values[0] - !nil_ok;
 	unsigned k = pick(g, 16);
-	if (k < sizeof values / sizeof values[0])
+	if (k < n)
 		out(g, "%s", values[k]);
 	else
 		inline_text(g, 6);
@@ -319,7 +321,7 @@ static void call_table(gen *g)
 		for (unsigned r = 0; r < nrows; r++) {
 			out(g, "{ ");
 			for (unsigned j = 0; j < ncols; j++) {
-				value(g);
+				value(g, true);
 				out(g, ", ");
 			}
 			out(g, "}, ");
@@ -336,9 +338,10 @@ static void call_table(gen *g)
 static void call_chart(gen *g)
 {
 	static const char *const numbers[] = {
-		"0", "1", "-1", "38.7", "149", "1e15", "-1e15", "nil", "0.001", "1e-300", "2^40",
-		"12345.678",
+		"0", "1", "-1", "38.7", "149", "1e15", "-1e15", "0.001", "1e-300", "2^40",
+		"12345.678", "nil",
 	};
+	const unsigned nnumbers = sizeof numbers / sizeof numbers[0];
 	unsigned nlabels = 1 + pick(g, 12), nseries = 1 + pick(g, 4);
 	out(g, "doc:chart{ type = \"%s\"", pick(g, 2) ? "bar" : "line");
 	if (pick(g, 2))
@@ -347,7 +350,7 @@ static void call_chart(gen *g)
 		text_field(g, "unit", 2);
 	out(g, ", labels = { ");
 	for (unsigned j = 0; j < nlabels; j++) {
-		value(g);
+		value(g, j + 1 < nlabels);
 		out(g, ", ");
 	}
 	out(g, "}, series = { ");
@@ -360,7 +363,7 @@ static void call_chart(gen *g)
 		}
 		out(g, "values = { ");
 		for (unsigned j = 0; j < nlabels; j++)
-			out(g, "%s, ", numbers[pick(g, sizeof numbers / sizeof numbers[0])]);
+			out(g, "%s, ", numbers[pick(g, nnumbers - (j + 1 == nlabels))]);
 		out(g, "} }, ");
 	}
 	out(g, "} }\n");
@@ -512,6 +515,47 @@ static void call_misuse(gen *g)
 	out(g, "assert(not pcall(%s))\n", misuses[pick(g, sizeof misuses / sizeof misuses[0])]);
 }
 
+/* A template table: a base and some of every kind of style key, within
+ * what the API allows (margins that leave room on the smallest paper). */
+static void template_table(gen *g)
+{
+	static const char *const margins[] = {"0", "10", "36", "57", "72", "100", "150"};
+	static const char *const sizes[] = {"1", "4", "9", "10.5", "14", "24", "48", "100", "400"};
+	static const char *const colors[] = {"#000000", "#ffffff", "#5a1e2b", "#0a0B0c"};
+	unsigned has = fuzz_byte(&g->in);
+#define SIZE() sizes[pick(g, sizeof sizes / sizeof sizes[0])]
+	out(g, "{ base = \"%s\"", templates[g->template]);
+	if (has & 1)
+		out(g, ", margins = { top = %s, bottom = %s, left = %s, right = %s }",
+		    margins[pick(g, 7)], margins[pick(g, 7)], margins[pick(g, 7)], margins[pick(g, 7)]);
+	if (has & 2)
+		out(g, ", body = { font = \"%s\", size = %s, leading = %s, space = %s, align = \"%s\", "
+		    "color = \"%s\" }", pick(g, 2) ? "sans" : "serif", SIZE(), SIZE(),
+		    margins[pick(g, 7)], aligns[pick(g, 4)], colors[pick(g, 4)]);
+	if (has & 4)
+		out(g, ", headings = { numbered = %s, sizes = { %s, %s, %s } }",
+		    pick(g, 2) ? "true" : "false", SIZE(), SIZE(), SIZE());
+	if (has & 8)
+		out(g, ", table = { size = %s, leading = %s, stripe = \"%s\" }", SIZE(), SIZE(),
+		    colors[pick(g, 4)]);
+	if (has & 16)
+		out(g, ", title = { show = %s, size = %s }", pick(g, 2) ? "true" : "false", SIZE());
+	for (int k = 0; k < 2; k++) {
+		if (!(has & (32 << k)))
+			continue;
+		out(g, ", %s = { size = %s, rule = %s", k ? "footer" : "header", SIZE(),
+		    pick(g, 2) ? "true" : "false");
+		text_field(g, "left", 4);
+		text_field(g, "center", 4);
+		text_field(g, "right", 4);
+		out(g, " }");
+	}
+	if (has & 128)
+		text_field(g, "contents_title", 4);
+	out(g, " }");
+#undef SIZE
+}
+
 /* Writes the script the input describes into g->s. */
 static void generate(gen *g)
 {
@@ -519,7 +563,11 @@ static void generate(gen *g)
 	g->template = (int)pick(g, 3);
 	unsigned has = fuzz_byte(&g->in);
 	out(g, "local brief = require \"brief\"\nlocal rel = require \"relations\"\n");
-	out(g, "local doc = brief.document{ template = \"%s\"", templates[g->template]);
+	out(g, "local doc = brief.document{ template = ");
+	if (pick(g, 3) == 0)
+		template_table(g);
+	else
+		out(g, "\"%s\"", templates[g->template]);
 	if (has & 1)
 		text_field(g, "title", 6);
 	if (has & 2)
@@ -619,8 +667,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	g.s[0] = '\0';
 	generate(&g);
-	if (getenv("FUZZ_PRINT"))
+	if (getenv("FUZZ_PRINT")) {
 		printf("-- script --\n%s-- end --\n", g.s);
+		fflush(stdout);     /* before the run, which may not come back */
+	}
 	FILE *f = fopen(script, "w");
 	if (!f || fwrite(g.s, 1, g.n, f) != g.n || fclose(f) != 0) {
 		perror(script);
