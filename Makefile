@@ -3,6 +3,8 @@
 #   make demo      install missing packages, build, render scripts/*.lua into reports/
 #   make test      install missing packages, build, run every test
 #   make SANITIZE=address,undefined test
+#   make valgrind  the unit tests and the shipped briefings under valgrind
+#   make fuzz      every libFuzzer target for a minute (make test: ten seconds each)
 #   make install PREFIX=/usr/local DESTDIR=...
 
 CC      ?= cc
@@ -89,6 +91,9 @@ $(BUILD)/tests/%: tests/%.c tests/support.h $(BUILD)/tests/support.o $(BUILD)/li
 test check: deps brief $(TESTBINS)
 	@sh tests/run_unit.sh $(TESTBINS)
 	@sh tests/e2e/run.sh ./brief
+ifeq ($(SANITIZE),)
+	@$(MAKE) --no-print-directory fuzz-smoke
+endif
 
 # The unit tests and the shipped briefings under valgrind (CI runs this).
 valgrind: deps brief $(TESTBINS)

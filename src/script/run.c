@@ -162,6 +162,11 @@ static int report_error(lua_State *L, const run_job *job, int rc)
 
 int run_script(const run_job *job)
 {
+	if (!job->output || !job->output_root) {
+		const char *f[2] = {"1", "internal error: a run needs an output and its folder"};
+		run_send(job->channel, MSG_ERROR, f, 2);
+		return EXIT_INTERNAL;
+	}
 	lua_State *L = sbx_new(job);
 	if (!L) {
 		const char *f[2] = {"1", "out of memory creating the Lua state"};

@@ -262,11 +262,12 @@ void path_free(path_file *f)
 path_status path_output(const char *root, const char *given, const char *base,
                         char out[PATH_LIMIT], char *msg, size_t msgsize)
 {
+	char folder[PATH_LIMIT];
 	if (!*given)
 		return say(PATH_MISSING, msg, msgsize, "no file named");
-	if (path_resolve(given, base, out) != PATH_OK)
+	if (path_resolve(given, base, out) != PATH_OK || path_resolve(root, NULL, folder) != PATH_OK)
 		return say(PATH_TOO_LONG, msg, msgsize, "path is too long or loops");
-	if (!path_within(out, root) || strcmp(out, root) == 0)
+	if (!path_within(out, folder) || strcmp(out, folder) == 0)
 		return say(PATH_OUTSIDE, msg, msgsize, "outside the output folder %s", root);
 	struct stat sb;
 	if (lstat(out, &sb) == 0 && !S_ISREG(sb.st_mode))

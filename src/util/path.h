@@ -67,7 +67,8 @@ path_status path_read(const char *const *roots, int nroots, const char *given,
 void path_free(path_file *f);
 
 /* Checks that given (relative to base) may be written as an output beneath
- * the resolved folder root: it resolves beneath root (not to root itself),
+ * the folder root (resolved here too): it resolves beneath root (not to
+ * root itself),
  * and if something is there already it is a regular file. Writes the
  * resolved target to out. Messages as for path_read(). */
 path_status path_output(const char *root, const char *given, const char *base,

@@ -678,9 +678,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	run_job job = {
-		.script = script, .output = output,
+		.script = script, .output = output, .output_root = dir,
 		.data_dir = "data", .templates_dir = "templates",
-		.limits = {64 * MiB, 5000000LL, 3},
+		.limits = {64 * MiB, 5000000LL, 3, 1000, 64 * MiB, 4000000},
 		.check = true, .quiet = true,
 		.data = dataset, .fonts = fuzz_fonts(), .tmpdir = dir,
 		.channel = channel[1],
