@@ -465,82 +465,116 @@ static int batch_outputs(const options *o, char (*outputs)[PATH_LIMIT])
 	return EXIT_OK;
 }
 
-static int batch(const options *o, run_job *base)
+/* A batch under way: every script's result, and the workers running. */
+typedef struct batch_run {
+	const options *o;
+	const run_job *base;
+	char root[PATH_LIMIT];          /* the output folder, shared */
+	char (*outputs)[PATH_LIMIT];    /* each script's default output */
+	host_result *results;
+	host_worker **running;          /* nrunning of them, for scripts index[] */
+	int *index;
+	int nrunning, next, done;
+	host_claims claims;             /* what the batch has written so far */
+	bool tty;                       /* a progress line on stderr */
+} batch_run;
+
+/* Starts scripts until -j of them run or none is left. */
+static void start_scripts(batch_run *b)
 {
-	int n = o->nscripts;
-	host_result *results = calloc((size_t)n, sizeof *results);
-	char (*outputs)[PATH_LIMIT] = calloc((size_t)n, sizeof *outputs);
-	host_worker **running = calloc((size_t)n, sizeof *running);
-	int *index = calloc((size_t)n, sizeof *index);
-	if (!results || !outputs || !running || !index) {
-		fprintf(stderr, "brief: out of memory\n");
-		return EXIT_INTERNAL;
+	while (b->nrunning < b->o->jobs && b->next < b->o->nscripts) {
+		run_job job = *b->base;
+		job.script = b->o->scripts[b->next];
+		job.output = b->outputs[b->next];
+		job.output_root = b->root;
+		b->index[b->nrunning] = b->next++;
+		b->running[b->nrunning++] = host_start(&job);
 	}
-	batch_outputs(o, outputs);
-	char root[PATH_LIMIT];
-	int rc = output_folder(outputs[0], root, "the output folder");
-	if (rc != EXIT_OK)
-		return rc;
-	host_claims claims = {0};
-	bool tty = isatty(STDERR_FILENO) && !o->quiet;
-	int next = 0, nrunning = 0, done = 0, interrupted = 0;
-	while (done < n) {
-		while (!interrupted && nrunning < o->jobs && next < n) {
-			run_job job = *base;
-			job.script = o->scripts[next];
-			job.output = outputs[next];
-			job.output_root = root;
-			index[nrunning] = next++;
-			running[nrunning++] = host_start(&job);
+}
+
+/* Finishes every worker that is done (all of them after an interrupt),
+ * committing its outputs and saying how it went. */
+static void finish_scripts(batch_run *b, bool all)
+{
+	for (int i = 0; i < b->nrunning; i++) {
+		if (!all && !host_done(b->running[i]))
+			continue;
+		int k = b->index[i];
+		host_finish(b->running[i], &b->claims, &b->results[k]);
+		b->running[i] = b->running[--b->nrunning];
+		b->index[i] = b->index[b->nrunning];
+		i--;
+		b->done++;
+		if (b->tty)
+			fputs("\r\033[K", stderr);
+		report(b->o, &b->results[k]);
+		if (b->tty) {
+			fprintf(stderr, "[%d/%d] %s ", b->done, b->o->nscripts,
+			        b->results[k].code ? "failed" : "done");
+			say("", b->o->scripts[k], "");
 		}
-		if (!interrupted && (interrupted = host_wait(running, nrunning)))
-			host_stop_all();
-		for (int i = 0; i < nrunning; i++) {
-			if (!interrupted && !host_done(running[i]))
-				continue;
-			int k = index[i];
-			host_finish(running[i], &claims, &results[k]);
-			running[i] = running[--nrunning];
-			index[i] = index[nrunning];
-			i--;
-			done++;
-			if (tty)
-				fputs("\r\033[K", stderr);
-			report(o, &results[k]);
-			if (tty) {
-				fprintf(stderr, "[%d/%d] %s ", done, n, results[k].code ? "failed" : "done");
-				say("", o->scripts[k], "");
-			}
-		}
-		if (interrupted && nrunning == 0)
-			break;
 	}
-	if (tty)
-		fputc('\n', stderr);
-	int code = EXIT_OK, failed = 0;
+}
+
+/* The batch's exit code: the first failing script's, 128 + the signal
+ * after an interrupt; prints the tally. */
+static int tally(const batch_run *b, int interrupted)
+{
+	int n = b->o->nscripts, code = EXIT_OK, failed = 0;
 	for (int k = 0; k < n; k++)
-		if (results[k].code != EXIT_OK || k >= next) {
+		if (b->results[k].code != EXIT_OK || k >= b->next) {
 			failed++;
 			if (code == EXIT_OK)
-				code = results[k].code ? results[k].code : 128 + interrupted;
+				code = b->results[k].code;
 		}
 	if (interrupted)
 		code = 128 + interrupted;
-	if (!o->quiet)
+	if (b->tty)
+		fputc('\n', stderr);
+	if (!b->o->quiet)
 		fprintf(stderr, "batch: %d scripts, %d succeeded, %d failed%s\n", n, n - failed,
 		        failed, interrupted ? " (interrupted)" : "");
-	if (o->summary && !interrupted) {
-		int src = write_summary(o, results);
-		if (code == EXIT_OK)
-			code = src;
+	return code;
+}
+
+static int batch(const options *o, run_job *base)
+{
+	int n = o->nscripts;
+	batch_run b = {.o = o, .base = base, .tty = isatty(STDERR_FILENO) && !o->quiet};
+	b.results = calloc((size_t)n, sizeof *b.results);
+	b.outputs = calloc((size_t)n, sizeof *b.outputs);
+	b.running = calloc((size_t)n, sizeof *b.running);
+	b.index = calloc((size_t)n, sizeof *b.index);
+	int code = EXIT_OK, interrupted = 0;
+	if (!b.results || !b.outputs || !b.running || !b.index) {
+		fprintf(stderr, "brief: out of memory\n");
+		code = EXIT_INTERNAL;
+	} else {
+		batch_outputs(o, b.outputs);
+		code = output_folder(b.outputs[0], b.root, "the output folder");
 	}
-	for (int k = 0; k < n; k++)
-		host_result_free(&results[k]);
-	host_claims_free(&claims);
-	free(results);
-	free(outputs);
-	free(running);
-	free(index);
+	while (code == EXIT_OK && b.done < n) {
+		start_scripts(&b);
+		if ((interrupted = host_wait(b.running, b.nrunning)))
+			host_stop_all();
+		finish_scripts(&b, interrupted != 0);
+		if (interrupted)
+			break;
+	}
+	if (code == EXIT_OK) {
+		code = tally(&b, interrupted);
+		if (o->summary && !interrupted) {
+			int written = write_summary(o, b.results);
+			code = code == EXIT_OK ? written : code;
+		}
+	}
+	for (int k = 0; b.results && k < n; k++)
+		host_result_free(&b.results[k]);
+	host_claims_free(&b.claims);
+	free(b.results);
+	free(b.outputs);
+	free(b.running);
+	free(b.index);
 	return code;
 }
 
