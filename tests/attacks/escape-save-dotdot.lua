@@ -1,7 +1,7 @@
 -- attack: doc:save('../escape.pdf'), beside the output folder
 -- class: escapes
 -- expect: 3
--- message: escape-save-dotdot.lua:11: save:
+-- message: escape-save-dotdot.lua:12: save:
 -- message: '../escape.pdf'
 -- message: output folder
 
