@@ -24,6 +24,12 @@ PROJECT=$(cd "$HERE/../.." && pwd)
 FILES=$HERE/files
 DATA=$PROJECT/data
 export BRIEF FILES DATA
+# A broken brief must not take the machine down with it (a data file that is
+# /dev/zero, read whole by the parent, grows by a gigabyte a second): every
+# run gets at most 4 GiB of address space, more than brief's own limits
+# allow its worker. Sanitizer builds reserve terabytes up front: no cap.
+VMEM=${ATTACKS_MAX_VMEM_KB:-4194304}
+grep -qa -e __asan_init -e __tsan_init -e __msan_init "$BRIEF" && VMEM=unlimited
 
 BASE=$(mktemp -d "${TMPDIR:-/tmp}/brief-attacks.XXXXXX") || exit 1
 LOG=$(mktemp -d "${TMPDIR:-/tmp}/brief-attacks-log.XXXXXX") || exit 1
@@ -108,7 +114,7 @@ run_case() {
 	args=$(header args "$file")
 	[ -n "$args" ] || args='-o "$OUT/x.pdf" --timeout 10 --max-memory 256'
 	cmd=$(header run "$file")
-	[ -n "$cmd" ] || cmd='"$BRIEF" "$SCRIPT" '"$args"
+	[ -n "$cmd" ] || cmd='exec "$BRIEF" "$SCRIPT" '"$args"
 	within=$(header within "$file")
 	within=${within:-60}
 	writes=$(header writes "$file")
@@ -133,7 +139,8 @@ run_case() {
 	top "$W" >"$E.beside0"; top "$BASE" >>"$E.beside0"
 
 	t0=$(date +%s)
-	(cd "$OUT" && export TMPDIR="$W/tmp" && exec timeout -k 5 "$within" sh -c "$cmd") \
+	(cd "$OUT" && export TMPDIR="$W/tmp" && ulimit -v "$VMEM" &&
+		exec timeout -k 5 "$within" sh -c "$cmd") \
 		</dev/null >"$E.stdout" 2>"$E.err"
 	rc=$?
 	t1=$(date +%s)
