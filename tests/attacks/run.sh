@@ -22,7 +22,10 @@ shift
 HERE=$(cd "$(dirname "$0")" && pwd)
 PROJECT=$(cd "$HERE/../.." && pwd)
 FILES=$HERE/files
-DATA=$PROJECT/data
+# the dataset of the binary's home (docs/lua-api.md 1.6), which the cases copy
+if [ -n "$BRIEF_HOME" ]; then DATA=$BRIEF_HOME/data
+elif [ -d "$(dirname "$BRIEF")/templates" ]; then DATA=$(dirname "$BRIEF")/data
+else DATA=$PROJECT/data; fi
 export BRIEF FILES DATA
 # A broken brief must not take the machine down with it (a data file that is
 # /dev/zero, read whole by the parent, grows by a gigabyte a second): every
