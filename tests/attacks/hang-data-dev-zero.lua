@@ -4,7 +4,6 @@
 -- setup: cp -R "$DATA" data && rm data/events.csv && ln -s /dev/zero data/events.csv
 -- args: -o "$OUT/x.pdf" --data "$CASE/data" --timeout 10 --max-memory 256
 -- message: events.csv
--- message: not a regular file
 -- within: 20
 
 local rel = require "relations"

@@ -2,7 +2,7 @@
 -- class: older classes
 -- expect: 6
 -- message: stopped
--- args: -o "$OUT/x.pdf" --timeout 10 --max-memory 256 --max-instructions 100000
+-- args: -o "$OUT/x.pdf" --timeout 3 --max-memory 256 --max-instructions 100000
 -- within: 30
 -- forbid: crashed
 
