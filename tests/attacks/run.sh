@@ -6,9 +6,10 @@
 # header says must happen plus what must hold for every run: no stray output,
 # no temporary file, nothing touched outside, a clean stderr, no hang, no
 # process left behind. Prints one line per check, "ok   NAME: check" or
-# "FAIL NAME: check: why", and ends with "attacks: N passed, M failed".
-# Exits 1 when a check failed. Needs a POSIX sh and coreutils, nothing else
-# (poppler-utils, qpdf and jq are used by some cases' checks).
+# "FAIL NAME: check" (then, indented, why), and ends with
+# "attacks: N passed, M failed". Exits 1 when a check failed. Needs a POSIX
+# sh and what a minimal Debian has (coreutils, findutils, grep, sed, mawk,
+# diffutils, iconv); qpdf, pdftotext and jq for some cases' checks.
 #
 # Environment: ATTACKS_KEEP=1 keeps the layout and captures of failed cases;
 # ATTACKS_VERBOSE=1 shows brief's exit code and stderr for every case.
@@ -50,14 +51,15 @@ passed=0 failed=0 cases=0 failing=
 ESC=$(printf '\033')
 C1=$(printf '\302[\200-\237]')
 
+safe() { LC_ALL=C tr '\000-\010\013-\037\177' '?'; }   # what brief printed, shown harmless
 ok() { passed=$((passed + 1)); echo "ok   $name: $1"; }
 no() {
 	failed=$((failed + 1)); echo "FAIL $name: $1"
 	if [ "$2" = STDERR ]; then        # brief's stderr, shown once per case
-		[ -z "$shown" ] && head -c 800 "$E.err" | sed 's/^/     /'
+		[ -z "$shown" ] && { head -c 800 "$E.err"; echo; } | safe | sed '/^$/d; s/^/     /'
 		shown=1
 	elif [ -n "$2" ]; then
-		printf '%s\n' "$2" | head -c 1500 | sed 's/^/     /'
+		printf '%s\n' "$2" | head -c 1500 | safe | sed 's/^/     /'
 	fi
 	case " $failing " in *" $name "*) ;; *) failing="$failing $name" ;; esac
 	return 0
@@ -207,8 +209,9 @@ run_case() {
 		else
 			missing="$missing $f"
 		fi
-		grep -v "^f \./$f " "$E.out1" >"$E.tmp"; mv "$E.tmp" "$E.out1"
-		grep -v "^f \./$f " "$E.out0" >"$E.tmp"; mv "$E.tmp" "$E.out0"
+		for l in out0 out1; do      # the named file is expected to change
+			awk -v e="f ./$f " 'index($0, e) != 1' "$E.$l" >"$E.tmp" && mv "$E.tmp" "$E.$l"
+		done
 	done
 	if [ -n "$missing" ]; then no "writes$missing" "not written (output folder: $(top "$OUT" | tr '\n' ' '))"
 	elif cmp -s "$E.out0" "$E.out1"; then ok "output folder holds ${writes:-nothing new}"
