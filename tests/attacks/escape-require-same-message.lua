@@ -1,0 +1,21 @@
+-- attack: tell an existing from a missing Lua file outside the allowed folders by require's message (links in the script's folder)
+-- class: escapes
+-- expect: 3
+-- setup: ln -s "$OUTSIDE/secret.lua" there.lua; ln -s "$OUTSIDE/nothing-here.lua" gone.lua; ln -s "$OUTSIDE" lib
+-- run: status=3
+-- run: for pair in "there gone" "lib.secret lib.nothing-here"; do
+-- run:   set -- $pair
+-- run:   one=$("$BRIEF" "$SCRIPT" -o "$OUT/x.pdf" --set m="$1" 2>&1 >/dev/null); r1=$?
+-- run:   two=$("$BRIEF" "$SCRIPT" -o "$OUT/x.pdf" --set m="$2" 2>&1 >/dev/null); r2=$?
+-- run:   printf '%s\n%s\n' "$one" "$two" >&2
+-- run:   a=$(printf '%s' "$one" | sed -e "s|$1|NAME|g" -e "s|$(echo "$1" | tr . /)|NAME|g")
+-- run:   b=$(printf '%s' "$two" | sed -e "s|$2|NAME|g" -e "s|$(echo "$2" | tr . /)|NAME|g")
+-- run:   if [ "$a" != "$b" ] || [ "$r1" != "$r2" ]; then echo "DIFFERENT for $1 ($r1) and $2 ($r2)" >&2; status=98; fi
+-- run:   [ "$r1" = 3 ] || status=97
+-- run: done
+-- run: exit $status
+-- message: outside
+-- forbid: DIFFERENT
+-- forbid: the secret module
+
+print(require(require("brief").params.m))

@@ -1,0 +1,15 @@
+-- attack: brief batch of two scripts with the same file name in different folders: two different PDFs, and brief says so
+-- class: hangs and unclear stops
+-- expect: 0
+-- setup: mkdir a b
+-- setup: printf 'local b = require "brief"\nb.document{ title = "From folder a" }:paragraph("a")\n' >a/x.lua
+-- setup: printf 'local b = require "brief"\nb.document{ title = "From folder b" }:paragraph("b")\n' >b/x.lua
+-- run: "$BRIEF" batch -j 2 --summary "$OUT/s.json" "$CASE/a/x.lua" "$CASE/b/x.lua"
+-- writes: reports/x.pdf reports/x-2.pdf s.json
+-- message: x-2.pdf
+-- check: ! cmp -s reports/x.pdf reports/x-2.pdf
+-- check: pdftotext reports/x.pdf - | grep -q "From folder a"
+-- check: pdftotext reports/x-2.pdf - | grep -q "From folder b"
+-- check: jq -e '.succeeded == 2 and ([.results[].output] | sort) == ["reports/x-2.pdf", "reports/x.pdf"]' s.json
+
+-- (the scripts run are a/x.lua and b/x.lua, made by setup)
