@@ -91,6 +91,7 @@ $(BUILD)/tests/%: tests/%.c tests/support.h $(BUILD)/tests/support.o $(BUILD)/li
 test check: deps brief $(TESTBINS)
 	@sh tests/run_unit.sh $(TESTBINS)
 	@sh tests/e2e/run.sh ./brief
+	@sh tests/attacks/run.sh ./brief
 ifeq ($(SANITIZE),)
 	@$(MAKE) --no-print-directory fuzz-smoke
 endif

@@ -335,8 +335,9 @@ static void report(const options *o, const host_result *r)
 	}
 	for (int i = 0; i < r->noutputs && !o->quiet && !o->batch; i++) {
 		say("", r->outputs[i], "");
-		fprintf(stderr, ": %d page%s%s\n", i + 1 == r->noutputs ? r->pages : 0,
-		        r->pages == 1 ? "" : "s", o->check ? " (--check: nothing written)" : "");
+		int pages = r->output_pages ? r->output_pages[i] : r->pages;
+		fprintf(stderr, ": %d page%s%s\n", pages, pages == 1 ? "" : "s",
+		        o->check ? " (--check: nothing written)" : "");
 	}
 }
 
@@ -434,6 +435,33 @@ static int write_summary(const options *o, const host_result *results)
 		unlink(tmp);
 		return EXIT_OUTPUT;
 	}
+	return EXIT_OK;
+}
+
+/* Checks the --summary path before the batch runs (outputs: the scripts'
+ * default PDFs) and again before it is written (claims: every PDF the batch
+ * wrote): a regular file or nothing yet, not the root folder, and never a
+ * PDF of the batch. */
+static int check_summary(const options *o, char (*outputs)[PATH_LIMIT],
+                         const host_claims *claims)
+{
+	char root[PATH_LIMIT], target[PATH_LIMIT], other[PATH_LIMIT], why[PATH_LIMIT + 64];
+	int rc = output_folder(o->summary, root, "--summary");
+	if (rc != EXIT_OK)
+		return rc;
+	path_output(root, o->summary, NULL, target, why, sizeof why);
+	for (int k = 0; outputs && k < o->nscripts; k++)
+		if (path_resolve(outputs[k], NULL, other) == PATH_OK && strcmp(other, target) == 0) {
+			say("brief: --summary ", o->summary, "");
+			say(" is the PDF of ", o->scripts[k], "; name another file\n");
+			return EXIT_USAGE;
+		}
+	for (int k = 0; claims && k < claims->n; k++)
+		if (strcmp(claims->paths[k], target) == 0) {
+			say("brief: cannot write the summary ", o->summary, "");
+			say(": ", claims->owners[k], " of this batch wrote that file; no summary written\n");
+			return EXIT_OUTPUT;
+		}
 	return EXIT_OK;
 }
 
@@ -552,6 +580,8 @@ static int batch(const options *o, run_job *base)
 	} else {
 		batch_outputs(o, b.outputs);
 		code = output_folder(b.outputs[0], b.root, "the output folder");
+		if (code == EXIT_OK && o->summary)
+			code = check_summary(o, b.outputs, NULL);
 	}
 	while (code == EXIT_OK && b.done < n) {
 		start_scripts(&b);
@@ -564,7 +594,9 @@ static int batch(const options *o, run_job *base)
 	if (code == EXIT_OK) {
 		code = tally(&b, interrupted);
 		if (o->summary && !interrupted) {
-			int written = write_summary(o, b.results);
+			int written = check_summary(o, NULL, &b.claims);
+			if (written == EXIT_OK)
+				written = write_summary(o, b.results);
 			code = code == EXIT_OK ? written : code;
 		}
 	}

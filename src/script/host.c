@@ -80,6 +80,7 @@ void host_result_free(host_result *r)
 	for (int i = 0; i < r->noutputs; i++)
 		free(r->outputs[i]);
 	free(r->outputs);
+	free(r->output_pages);
 	for (int i = 0; i < r->nwarnings; i++)
 		free(r->warnings[i]);
 	free(r->warnings);
@@ -425,15 +426,15 @@ static void stopped_error(host_worker *w)
 		          caught == SIGINT ? "SIGINT" : "SIGTERM");
 	else if (w->killed)
 		set_error(r, EXIT_LIMIT, "%s: stopped: time limit of %g s exceeded inside a library "
-		          "call at or after this line (raise it with --timeout); nothing was "
-		          "written", where, w->job.limits.seconds);
+		          "call%s (raise it with --timeout); nothing was written", where,
+		          w->job.limits.seconds, line > 0 ? " at or after this line" : "");
 	else if (WTERMSIG(w->status) == SIGXCPU)
 		set_error(r, EXIT_LIMIT, "%s: stopped: CPU time limit exceeded (raise it with "
 		          "--timeout); nothing was written", where);
 	else
-		set_error(r, EXIT_LIMIT, "%s: the script's worker crashed (signal %d: %s) at or after "
-		          "this line; nothing was written", where, WTERMSIG(w->status),
-		          strsignal(WTERMSIG(w->status)));
+		set_error(r, EXIT_LIMIT, "%s: the script's worker crashed (signal %d: %s)%s; nothing "
+		          "was written", where, WTERMSIG(w->status), strsignal(WTERMSIG(w->status)),
+		          line > 0 ? " at or after this line" : "");
 }
 
 /* Is one of the outputs already written by another script of the batch? */
@@ -512,6 +513,9 @@ static void commit(host_worker *w, host_claims *claims)
 		set_error(r, EXIT_INTERNAL, "%s: out of memory", w->job.script);
 	}
 	int n = plan.nfiles, pages = n ? plan.files[n - 1].pages : 0;
+	int *plan_pages = calloc((size_t)n + 1, sizeof *plan_pages);    /* gone with the plan */
+	for (int i = 0; plan_pages && i < n; i++)
+		plan_pages[i] = plan.files[i].pages;
 	if (r->code != EXIT_OK) {
 		plan_discard(&plan);
 		n = 0;
@@ -530,11 +534,16 @@ static void commit(host_worker *w, host_claims *claims)
 			named = NULL;
 		}
 	}
+	int *page_counts = named ? calloc((size_t)n + 1, sizeof *page_counts) : NULL;
+	for (int i = 0; page_counts && i < n; i++)
+		page_counts[i] = plan_pages[i];
 	if (named) {
 		r->outputs = named;
+		r->output_pages = page_counts;
 		r->noutputs = n;
 		r->pages = pages;
 	}
+	free(plan_pages);
 	for (int i = 0; resolved && i < n; i++) {
 		if (named && !w->job.check)
 			claim(claims, resolved[i], w->job.script);

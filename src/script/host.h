@@ -30,6 +30,7 @@ typedef struct host_result {
 	int code;                   /* an EXIT_* code */
 	char *message;              /* the error; NULL on success */
 	char **outputs;             /* the targets committed (checked, with --check) */
+	int *output_pages;          /* the pages of each */
 	int noutputs;
 	int pages;                  /* pages of the last output */
 	char **warnings;            /* "SCRIPT:LINE: warning: ...", in order */

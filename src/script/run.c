@@ -70,10 +70,29 @@ static const char *full_name(lua_State *L, const run_job *job, const char *msg)
 /* The message handler: a string message with the analyst's line in front
  * when the fault was raised outside their script (in brief's own Lua), and
  * a traceback with --verbose. */
+/* The string at index i with each NUL byte written as \0, so that C, which
+ * stops at the first NUL, shows all of it; pushed when it had any. */
+static const char *without_nul(lua_State *L, int i)
+{
+	size_t len = 0;
+	const char *s = lua_tolstring(L, i, &len);
+	if (!s || strlen(s) == len)
+		return s;
+	luaL_Buffer b;
+	luaL_buffinit(L, &b);
+	for (size_t k = 0; k < len; k++)
+		if (s[k])
+			luaL_addchar(&b, s[k]);
+		else
+			luaL_addstring(&b, "\\0");
+	luaL_pushresult(&b);
+	return lua_tostring(L, -1);
+}
+
 static int message_handler(lua_State *L)
 {
 	const run_job *job = sbx_job(L);
-	const char *msg = lua_tostring(L, 1);
+	const char *msg = lua_isstring(L, 1) ? without_nul(L, 1) : NULL;   /* or a number */
 	if (!msg) {
 		if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
 			msg = lua_tostring(L, -1);
