@@ -19,13 +19,10 @@ static int fail(char *err, size_t errsize, const char *fmt, ...)
 
 static int fail(char *err, size_t errsize, const char *fmt, ...)
 {
-	char *text = NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vasprintf(&text, fmt, ap);
+	escape_vformat(err, errsize, fmt, ap);
 	va_end(ap);
-	escape_format(err, errsize, "%s", n < 0 ? "out of memory" : text);
-	free(text);
 	return -1;
 }
 

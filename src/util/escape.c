@@ -85,21 +85,36 @@ size_t escape_cut(const char *s, size_t n, size_t max)
 
 char *escape_format(char *buf, size_t n, const char *fmt, ...)
 {
-	if (n == 0)
-		return buf;
 	va_list ap;
 	va_start(ap, fmt);
-	int k = vsnprintf(buf, n, fmt, ap);
+	escape_vformat(buf, n, fmt, ap);
 	va_end(ap);
-	if (k >= 0 && (size_t)k < n)
+	return buf;
+}
+
+char *escape_vformat(char *buf, size_t n, const char *fmt, va_list ap)
+{
+	if (n == 0)
 		return buf;
+	char *text = NULL;
+	va_list copy;
+	va_copy(copy, ap);
+	int k = vasprintf(&text, fmt, copy);
+	va_end(copy);
+	const char *t = k < 0 ? "out of memory" : text;
+	size_t len = strlen(t);
 	static const char more[] = "…";
-	size_t len = strlen(buf);
-	if (n <= sizeof more) {
-		buf[escape_cut(buf, len, n - 1)] = '\0';
-		return buf;
+	if (len < n) {
+		memcpy(buf, t, len + 1);
+	} else if (n <= sizeof more) {
+		size_t cut = escape_cut(t, len, n - 1);
+		memcpy(buf, t, cut);
+		buf[cut] = '\0';
+	} else {
+		size_t cut = escape_cut(t, len, n - sizeof more);
+		memcpy(buf, t, cut);
+		memcpy(buf + cut, more, sizeof more);
 	}
-	size_t cut = escape_cut(buf, len, n - sizeof more);
-	memcpy(buf + cut, more, sizeof more);
+	free(text);
 	return buf;
 }

@@ -10,6 +10,7 @@
 #ifndef BRIEF_ESCAPE_H
 #define BRIEF_ESCAPE_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -34,5 +35,9 @@ size_t escape_cut(const char *s, size_t n, size_t max);
  * Returns buf. */
 __attribute__((format(printf, 3, 4)))
 char *escape_format(char *buf, size_t n, const char *fmt, ...);
+
+/* escape_format() with a va_list. */
+__attribute__((format(printf, 3, 0)))
+char *escape_vformat(char *buf, size_t n, const char *fmt, va_list ap);
 
 #endif

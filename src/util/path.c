@@ -158,13 +158,10 @@ static path_status say(path_status st, char *msg, size_t msgsize, const char *fm
 
 static path_status say(path_status st, char *msg, size_t msgsize, const char *fmt, ...)
 {
-	char *text = NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vasprintf(&text, fmt, ap);
+	escape_vformat(msg, msgsize, fmt, ap);
 	va_end(ap);
-	escape_format(msg, msgsize, "%s", n < 0 ? "out of memory" : text);
-	free(text);
 	return st;
 }
 
