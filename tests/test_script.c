@@ -1062,7 +1062,7 @@ static void setmetatable_refuses_gc(void **state)
 	expect_ok(c, "setmetatable without __gc");
 }
 
-/* A finalizer runs outside the count hook (NOTES.md): setmetatable refuses
+/* A finalizer runs outside the count hook (Lua 5.4): setmetatable refuses
  * __gc, and no other metatable the script can reach may take one either. */
 static void no_finalizer_can_be_planted_through_a_library_metatable(void **state)
 {
@@ -1224,7 +1224,7 @@ static void time_limit_stops_a_backtracking_pattern(void **state)
 	             "{dir}/x.lua:2: stopped: time limit of 1 s exceeded (raise it with --timeout)");
 }
 
-/* The crash reproducers of NOTES.md kill the worker; the parent reports it,
+/* The Lua 5.4.4 crash reproducers in tests/fixtures/scripts kill the worker; the parent reports it,
  * commits nothing, and carries on. */
 static void a_crashing_worker_is_reported_and_the_parent_survives(void **state)
 {

@@ -6,7 +6,7 @@
  * letters, after an em dash; Korean words, separated by spaces, are kept
  * whole. Justified lines are drawn word by word, their spaces stretched
  * or shrunk, because viewers ignore PDF word spacing for CID fonts
- * (NOTES.md).
+ * (checked with libharu 2.3.0).
  */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /*
  * pdf.c -- draws a lay_doc through libharu 2.3.0 and saves it.
  *
- * The order of work follows what libharu needs (see NOTES.md):
+ * The order of work follows what libharu 2.3.0 needs:
  *   1. a document with compression on and the UTF-8 encoder current;
  *   2. fonts (embed.c): the code points every face draws are collected
  *      first, each used face is subset with hb-subset into tmpdir and loaded
