@@ -18,7 +18,7 @@ lb_params lb_defaults(float emergency_stretch)
 {
 	return (lb_params){.pretolerance = 100, .tolerance = 200,
 	                   .emergency_stretch = emergency_stretch, .line_penalty = 10,
-	                   .flagged_demerits = 3000, .fitness_demerits = 100};
+	                   .flagged_demerits = 10000, .fitness_demerits = 100};
 }
 
 int lb_finish(lb_item *items, int n)

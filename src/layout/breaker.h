@@ -45,7 +45,7 @@ typedef struct lb_params {
 	float tolerance;        /* second pass (TeX: 200) */
 	float emergency_stretch;/* third pass: stretch added to each line, points */
 	float line_penalty;     /* (TeX: 10) */
-	float flagged_demerits; /* two hyphenated lines in a row (TeX: 3000) */
+	float flagged_demerits; /* two hyphenated lines in a row (plain TeX: 10000) */
 	float fitness_demerits; /* a line much looser or tighter than the last (TeX: 100) */
 } lb_params;
 

@@ -32,7 +32,10 @@ typedef struct lay_box {
 enum {
 	BOX_BREAK = 1u,         /* a line may start with this box */
 	BOX_NEWLINE = 2u,       /* a line must start with this box */
-	BOX_CUT = 4u            /* the rest of a word cut between characters */
+	BOX_CUT = 4u,           /* the rest of a word cut between characters */
+	BOX_HYPHEN = 8u         /* a line may start with this box when the line before
+	                           ends with a drawn hyphen (a hyphenation point or a
+	                           soft hyphen inside a word) */
 };
 
 /* One laid-out line: boxes [first, first + count). */
@@ -41,6 +44,8 @@ typedef struct lay_line {
 	float width;            /* natural width, spaces included */
 	int gaps;               /* spaces inside the line */
 	bool last;              /* last of its paragraph or ended by a newline */
+	bool hyphen;            /* ends inside a word: a hyphen is drawn after it */
+	float hyphen_width;     /* that hyphen's width, in width */
 } lay_line;
 
 /* Inline text turned into boxes and broken into lines. */
@@ -99,6 +104,9 @@ typedef struct lay_ctx {
 	char **heading_labels;  /* "1.2 Title" of every heading, by ordinal */
 	int heading_seen;       /* headings placed so far */
 
+	struct hyph_dict *hyph; /* English hyphenation patterns, loaded on first use */
+	bool hyph_tried;        /* and NULL after that if they are missing */
+
 	lay_inline scratch;     /* reused by every paragraph */
 	lay_inline label;       /* reused by text_draw() */
 } lay_ctx;
@@ -135,12 +143,20 @@ void text_append(lay_ctx *c, lay_inline *in, const char *s, const lay_textstyle 
  * fit; a word wider than the line is broken between characters). */
 void text_break(lay_ctx *c, lay_inline *in, float width);
 
-/* Breaks the boxes of `in` into justified lines of `width`, choosing the
- * breaks over the whole paragraph so that spaces stretch or shrink least;
- * falls back to text_break() when no such breaking exists. Lines may be up
- * to a third of their spaces wider than `width`: drawn justified, they
- * shrink to it. */
+/* Breaks the boxes of `in` into justified lines of `width` with the
+ * total-fit breaker (breaker.h): words are hyphenated first (hyphenate.h),
+ * and the breaks are chosen over the whole paragraph so that spaces stretch
+ * or shrink least, hyphens only where they help. Falls back to
+ * text_break() when even the emergency pass leaves a line too long (a word
+ * wider than the column, cut between characters). Lines may be up to a
+ * third of their spaces wider than `width`: drawn justified, they shrink
+ * to it. */
 void text_break_justified(lay_ctx *c, lay_inline *in, float width);
+
+/* Splits the words of `in` at their hyphenation points (English patterns;
+ * acronyms, numbers and Korean never), marking each later piece
+ * BOX_HYPHEN. Words that already carry a soft hyphen are left as written. */
+void text_hyphenate(lay_ctx *c, lay_inline *in);
 
 /* Grows *p (of *cap elements of size) to hold need; false when out of memory. */
 bool text_grow(void **p, int *cap, int need, size_t size);

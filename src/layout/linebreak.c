@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/breaker.h"
 #include "layout/context.h"
 #include "util/utf8.h"
 
@@ -162,192 +163,111 @@ void text_break(lay_ctx *c, lay_inline *in, float width)
 	in->capboxes = cap;
 }
 
-/* ---- optimal fit, for justified text ------------------------------------------ */
+/* ---- total fit, for justified text ------------------------------------------- */
 
-#define TOLERANCE 1000.0    /* worst badness allowed: spaces stretched about 2.2 times */
-#define LINE_PENALTY 10.0
-#define NO_SPACE_PENALTY 50.0
+#define NO_SPACE_PENALTY 50.0f  /* a break not at a space: after a slash, a dash */
+#define HYPHEN_PENALTY 50.0f    /* TeX's \hyphenpenalty */
 
-/* A word: the boxes between two break opportunities, and the space before it. */
-typedef struct word {
-	int box;                /* its first box */
-	float width;
-	float space, stretch, shrink;   /* the glue before it */
-	bool forced;            /* a line must start here */
-	bool no_space;          /* the break before it is not at a space */
-} word;
-
-/* A feasible break: the paragraph's best way to end a line before word pos. */
-typedef struct node {
-	int pos;
-	int prev;               /* node of the line's start, -1 for the first line */
-	double demerits;
-} node;
-
-typedef struct kp {
-	word *words;
-	int nwords;
-	double *w, *g, *y, *z;  /* prefix sums: widths, spaces, stretch, shrink */
-	node *nodes;
-	int nnodes, capnodes;
-	int *active;
-	int nactive;
-} kp;
-
-static void kp_free(kp *k)
+/* The width of a hyphen in box b's face. */
+static float hyphen_width(lay_ctx *c, const lay_box *b)
 {
-	free(k->words);
-	free(k->w);
-	free(k->nodes);
-	free(k->active);
+	return (float)fonts_advance(c->fonts, b->face, '-') * b->size / 1000.0f;
 }
 
-/* Splits the boxes of in into words; false when out of memory. */
-static bool kp_words(const lay_inline *in, kp *k)
+/* The boxes of in as the breaker's items: a space before a box is glue
+ * (stretching by half, shrinking by a third, as TeX's), a break with no
+ * space a penalty, a hyphenation point a flagged penalty that draws a
+ * hyphen, a newline a forced break after fill. box_of[k] is the box of item
+ * k, -1 for glue and penalties. Returns the count, -1 when out of memory. */
+static int items_of(lay_ctx *c, const lay_inline *in, lb_item **items, int **box_of)
 {
-	k->words = malloc((size_t)(in->nboxes + 1) * sizeof *k->words);
-	k->w = malloc((size_t)(in->nboxes + 2) * 4 * sizeof *k->w);
-	k->active = malloc((size_t)(in->nboxes + 2) * sizeof *k->active);
-	if (!k->words || !k->w || !k->active)
-		return false;
-	k->g = k->w + in->nboxes + 2;
-	k->y = k->g + in->nboxes + 2;
-	k->z = k->y + in->nboxes + 2;
+	size_t cap = (size_t)in->nboxes * 3 + 2;
+	*items = malloc(cap * sizeof **items);
+	*box_of = malloc(cap * sizeof **box_of);
+	if (!*items || !*box_of)
+		return -1;
+	int n = 0;
 	for (int i = 0; i < in->nboxes; i++) {
 		const lay_box *b = &in->boxes[i];
-		if (i == 0 || (b->flags & BOX_BREAK)) {
-			word *wd = &k->words[k->nwords++];
-			*wd = (word){.box = i, .forced = (b->flags & BOX_NEWLINE) != 0};
-			if (i > 0) {
-				wd->space = b->space;
-				wd->stretch = b->space / 2;
-				wd->shrink = b->space / 3;
-				wd->no_space = b->space == 0 && !wd->forced;
-			}
+		if (i > 0 && (b->flags & BOX_NEWLINE)) {
+			(*box_of)[n] = -1;
+			(*items)[n++] = (lb_item){.type = LB_GLUE, .stretch = 100000};
+			(*box_of)[n] = -1;
+			(*items)[n++] = (lb_item){.type = LB_PENALTY, .penalty = -LB_INFINITY};
+		} else if (i > 0 && (b->flags & BOX_BREAK) && b->space > 0) {
+			(*box_of)[n] = -1;
+			(*items)[n++] = (lb_item){.type = LB_GLUE, .width = b->space,
+			                          .stretch = b->space / 2, .shrink = b->space / 3};
+		} else if (i > 0 && (b->flags & BOX_BREAK)) {
+			(*box_of)[n] = -1;
+			(*items)[n++] = (lb_item){.type = LB_PENALTY, .penalty = NO_SPACE_PENALTY};
+		} else if (i > 0 && (b->flags & BOX_HYPHEN)) {
+			(*box_of)[n] = -1;
+			(*items)[n++] = (lb_item){.type = LB_PENALTY, .flagged = true,
+			                          .width = hyphen_width(c, &b[-1]),
+			                          .penalty = HYPHEN_PENALTY};
 		}
-		k->words[k->nwords - 1].width += b->width;
+		(*box_of)[n] = i;
+		(*items)[n++] = (lb_item){.type = LB_BOX, .width = b->width};
 	}
-	k->w[0] = k->g[0] = k->y[0] = k->z[0] = 0;
-	for (int j = 0; j < k->nwords; j++) {
-		const word *wd = &k->words[j];
-		k->w[j + 1] = k->w[j] + wd->width;
-		k->g[j + 1] = k->g[j] + (j ? wd->space : 0);
-		k->y[j + 1] = k->y[j] + (j ? wd->stretch : 0);
-		k->z[j + 1] = k->z[j] + (j ? wd->shrink : 0);
-	}
-	return true;
+	(*box_of)[n] = (*box_of)[n + 1] = -1;
+	return lb_finish(*items, n);
 }
 
-static int kp_add(kp *k, int pos, int prev, double demerits)
+/* The first box at or after item k (nboxes when none). */
+static int box_from(const int *box_of, int n, int k, int nboxes)
 {
-	if (k->nnodes == k->capnodes) {
-		int cap = k->capnodes ? k->capnodes * 2 : 64;
-		node *n = realloc(k->nodes, (size_t)cap * sizeof *n);
-		if (!n)
-			return -1;
-		k->nodes = n;
-		k->capnodes = cap;
-	}
-	k->nodes[k->nnodes] = (node){pos, prev, demerits};
-	return k->nnodes++;
-}
-
-/* Finds the best breaks of the words into lines of the given width. Returns
- * the node ending the paragraph, -1 when no breaking keeps every line within
- * the tolerance, -2 when out of memory. */
-static int kp_run(kp *k, float width)
-{
-	int start = kp_add(k, 0, -1, 0);
-	if (start < 0)
-		return -2;
-	k->active[k->nactive++] = start;
-	for (int j = 1; j <= k->nwords; j++) {
-		bool end = j == k->nwords;
-		bool forced = end || k->words[j].forced;
-		double penalty = !end && k->words[j].no_space ? NO_SPACE_PENALTY : 0;
-		int best = -1;
-		double best_d = DBL_MAX;
-		for (int i = 0; i < k->nactive;) {
-			const node *a = &k->nodes[k->active[i]];
-			int p = a->pos;
-			/* the line holds words p .. j-1; its spaces are those before p+1 .. j-1 */
-			double natural = k->w[j] - k->w[p] + k->g[j] - k->g[p + 1];
-			double stretch = k->y[j] - k->y[p + 1], shrink = k->z[j] - k->z[p + 1];
-			double r;
-			if (natural > width)
-				r = shrink > 0 ? (width - natural) / shrink : -INFINITY;
-			else if (forced)
-				r = 0;          /* a last line is set at its natural width */
-			else
-				r = stretch > 0 ? (width - natural) / stretch : INFINITY;
-			if (r < -1) {       /* too long, and longer for every later j */
-				k->active[i] = k->active[--k->nactive];
-				continue;
-			}
-			double bad = isinf(r) ? INFINITY : 100 * fabs(r * r * r);
-			if (bad <= TOLERANCE) {
-				double d = (LINE_PENALTY + bad) * (LINE_PENALTY + bad) + penalty * penalty +
-				           a->demerits;
-				if (d < best_d) {
-					best_d = d;
-					best = k->active[i];
-				}
-			}
-			i++;
-		}
-		if (forced)
-			k->nactive = 0;     /* every line ends here */
-		if (best >= 0) {
-			int n = kp_add(k, j, best, best_d);
-			if (n < 0)
-				return -2;
-			if (end)
-				return n;
-			k->active[k->nactive++] = n;
-		}
-		if (k->nactive == 0)
-			return -1;
-	}
-	return -1;
+	while (k < n && box_of[k] < 0)
+		k++;
+	return k < n ? box_of[k] : nboxes;
 }
 
 void text_break_justified(lay_ctx *c, lay_inline *in, float width)
 {
-	kp k = {0};
 	in->nlines = 0;
-	if (in->nboxes == 0 || !kp_words(in, &k)) {
-		kp_free(&k);
+	if (in->nboxes == 0) {
 		text_break(c, in, width);
 		return;
 	}
-	int last = kp_run(&k, width);
-	if (last < 0) {
-		if (last == -2)
+	text_hyphenate(c, in);
+	lb_item *items = NULL;
+	int *box_of = NULL;
+	int n = items_of(c, in, &items, &box_of);
+	/* emergency stretch: a line may take up to 1.5 em more than its spaces
+	 * allow before a long token spoils the paragraph */
+	lb_params p = lb_defaults(in->boxes[0].size * 1.5f);
+	lb_result r = {0};
+	bool ok = n >= 0 && lb_break(items, n, &width, 1, &p, &r) == 0 && r.nlines > 0;
+	bool overfull = false;
+	for (int k = 0; ok && k < r.nlines; k++)
+		overfull = overfull || r.lines[k].overfull;
+	if (!ok || overfull) {
+		/* a word wider than the column: cut between characters, said so */
+		if (n < 0)
 			c->oom = true;
-		kp_free(&k);
+		free(items);
+		free(box_of);
+		lb_result_free(&r);
 		text_break(c, in, width);
 		return;
 	}
-	/* the breaks, first to last: walk back, then push lines forward */
-	int n = 0;
-	for (int i = last; k.nodes[i].prev >= 0; i = k.nodes[i].prev)
-		n++;
-	int *ends = malloc((size_t)n * sizeof *ends);
-	if (!ends) {
-		c->oom = true;
-		kp_free(&k);
-		text_break(c, in, width);
-		return;
+	int start = 0;
+	for (int k = 0; k < r.nlines; k++) {
+		int end = r.lines[k].end;
+		int first = box_from(box_of, n, start, in->nboxes);
+		int stop = box_from(box_of, n, end, in->nboxes);
+		const lb_item *it = &items[end];
+		bool forced = it->type == LB_PENALTY && it->penalty <= -LB_INFINITY;
+		push_line(c, in, in->boxes, first, stop, forced);
+		if (it->type == LB_PENALTY && it->flagged && in->nlines > 0) {
+			lay_line *l = &in->lines[in->nlines - 1];
+			l->hyphen = true;
+			l->hyphen_width = it->width;
+			l->width += it->width;
+		}
+		start = end + 1;
 	}
-	for (int i = last, m = n; k.nodes[i].prev >= 0; i = k.nodes[i].prev)
-		ends[--m] = i;
-	for (int m = 0; m < n; m++) {
-		const node *e = &k.nodes[ends[m]], *s = &k.nodes[e->prev];
-		int first = k.words[s->pos].box;
-		int endbox = e->pos < k.nwords ? k.words[e->pos].box : in->nboxes;
-		bool forced = e->pos == k.nwords || k.words[e->pos].forced;
-		push_line(c, in, in->boxes, first, endbox, forced);
-	}
-	free(ends);
-	kp_free(&k);
+	free(items);
+	free(box_of);
+	lb_result_free(&r);
 }

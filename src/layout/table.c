@@ -140,7 +140,10 @@ static int shape_row(table_ctx *tc, int row)
 		const doc_text *txt = row < 0 ? &t->cols[j].title
 		                              : &t->cells[(size_t)row * (size_t)t->ncols + (size_t)j];
 		text_boxes(tc->c, &into[j], txt, row < 0 ? &tc->head_style : &tc->body);
-		text_break(tc->c, &into[j], tc->w[j] - 2 * PAD_X);
+		if (row >= 0 && tc->align[j] == DOC_ALIGN_JUSTIFY)   /* total fit, hyphenated */
+			text_break_justified(tc->c, &into[j], tc->w[j] - 2 * PAD_X);
+		else
+			text_break(tc->c, &into[j], tc->w[j] - 2 * PAD_X);
 		if (into[j].nlines > most)
 			most = into[j].nlines;
 	}

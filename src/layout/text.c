@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "layout/context.h"
+#include "layout/hyphenate.h"
 #include "util/arena.h"
 #include "util/utf8.h"
 
@@ -47,6 +48,7 @@ typedef struct builder {
 	lay_inline *in;
 	const lay_textstyle *ts;
 	bool space, newline, brk;   /* pending before the next character */
+	bool hyphen;                /* a soft hyphen came before the next character */
 	bool after_slash;           /* last was a slash after a letter */
 	uint32_t prev;              /* the last character added */
 	const char *link;
@@ -104,8 +106,8 @@ static void add_char(builder *b, uint32_t cp)
 	float w = (float)fonts_advance(c->fonts, face, cp) * b->ts->size / 1000.0f;
 
 	lay_box *last = in->nboxes ? &in->boxes[in->nboxes - 1] : NULL;
-	bool fresh = !last || b->space || b->newline || b->brk || last->face != face ||
-	             b->cur_span != b->span;
+	bool fresh = !last || b->space || b->newline || b->brk || b->hyphen ||
+	             last->face != face || b->cur_span != b->span;
 	if (fresh) {
 		/* the space before a word is set in the face of the word before it */
 		float space = last ? (float)fonts_advance(c->fonts, last->face, ' ') * last->size /
@@ -128,7 +130,9 @@ static void add_char(builder *b, uint32_t cp)
 			nb->flags |= BOX_BREAK;
 		if (last && b->newline)
 			nb->flags |= BOX_NEWLINE | BOX_BREAK;
-		b->space = b->newline = b->brk = false;
+		if (last && b->hyphen && !(nb->flags & BOX_BREAK))
+			nb->flags |= BOX_HYPHEN;
+		b->space = b->newline = b->brk = b->hyphen = false;
 		b->cur_span = b->span;
 		last = nb;
 	}
@@ -160,8 +164,10 @@ static void add_string(builder *b, const char *s)
 			if (!b->newline)
 				b->space = true;
 			b->after_slash = false;
-		} else if (cp == 0xAD || cp == 0x200B || cp == 0xFEFF) {
-			b->brk = true;      /* soft hyphen, zero-width space: a break, no glyph */
+		} else if (cp == 0xAD) {
+			b->hyphen = true;   /* soft hyphen: no glyph, a hyphen if a line ends here */
+		} else if (cp == 0x200B || cp == 0xFEFF) {
+			b->brk = true;      /* zero-width space: a break, no glyph */
 		} else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
 			b->space = true;    /* other controls read as space */
 		} else {
@@ -188,6 +194,100 @@ void text_append(lay_ctx *c, lay_inline *in, const char *s, const lay_textstyle 
 	builder b = {.c = c, .in = in, .ts = ts, .style = style, .span = -2,
 	             .cur_span = -1};
 	add_string(&b, s);
+}
+
+/* ---- hyphenation ------------------------------------------------------------- */
+
+/* The patterns, opened once per layout; NULL (said once) when missing. */
+static const hyph_dict *patterns(lay_ctx *c)
+{
+	if (!c->hyph_tried) {
+		char err[256];
+		c->hyph_tried = true;
+		if (!(c->hyph = hyph_open("en", err, sizeof err)))
+			ctx_warn(c, "%s: justified text is not hyphenated", err);
+	}
+	return c->hyph;
+}
+
+/* Width of the bytes [from, to) of box b. */
+static float piece_width(lay_ctx *c, const lay_inline *in, const lay_box *b, int from, int to)
+{
+	long w = 0;
+	for (int i = from; i < to;) {
+		uint32_t cp;
+		i += (int)utf8_decode(in->text + b->off + i, (size_t)(to - i), &cp);
+		w += fonts_advance(c->fonts, b->face, cp);
+	}
+	return (float)w * b->size / 1000.0f;
+}
+
+/* Hyphenation points of a box's text: those of the word inside it, without
+ * the punctuation around it ("(infrastructure),"). */
+static int word_points(const hyph_dict *d, const char *s, int len, int *points)
+{
+	static const char lead[] = "(\"'[", trail[] = ".,;:!?)\"']";
+	int from = 0, to = len;
+	while (from < to && strchr(lead, s[from]))
+		from++;
+	while (to > from && strchr(trail, s[to - 1]))
+		to--;
+	/* typographic quotes: three bytes each, E2 80 98..9D */
+	while (from + 3 <= to && (unsigned char)s[from] == 0xE2 &&
+	       (unsigned char)s[from + 1] == 0x80 && (unsigned char)s[from + 2] >= 0x98 &&
+	       (unsigned char)s[from + 2] <= 0x9D)
+		from += 3;
+	while (to - 3 >= from && (unsigned char)s[to - 3] == 0xE2 &&
+	       (unsigned char)s[to - 2] == 0x80 && (unsigned char)s[to - 1] >= 0x98 &&
+	       (unsigned char)s[to - 1] <= 0x9D)
+		to -= 3;
+	int k = hyph_points(d, s + from, (size_t)(to - from), points, HYPH_MAX_WORD);
+	for (int i = 0; i < k; i++)
+		points[i] += from;
+	return k;
+}
+
+void text_hyphenate(lay_ctx *c, lay_inline *in)
+{
+	const hyph_dict *d = patterns(c);
+	if (!d || in->nboxes == 0)
+		return;
+	lay_box *out = NULL;
+	int n = 0, cap = 0;
+	for (int i = 0; i < in->nboxes; i++) {
+		const lay_box *b = &in->boxes[i];
+		/* a word in one box: hyphenate it; a word of several (styles,
+		 * faces, a soft hyphen) is left as written */
+		bool alone = (i + 1 == in->nboxes || (in->boxes[i + 1].flags & BOX_BREAK)) &&
+		             !(b->flags & (BOX_HYPHEN | BOX_CUT)) &&
+		             (i == 0 || (b->flags & BOX_BREAK));
+		int points[HYPH_MAX_WORD];
+		int k = alone ? word_points(d, in->text + b->off, b->len, points) : 0;
+		if (!text_grow((void **)&out, &cap, n + k + 1, sizeof *out)) {
+			c->oom = true;
+			free(out);
+			return;
+		}
+		int from = 0;
+		for (int p = 0; p <= k; p++) {
+			int to = p < k ? points[p] : b->len;
+			lay_box piece = *b;
+			piece.off = b->off + from;
+			piece.len = to - from;
+			if (k > 0)
+				piece.width = piece_width(c, in, b, from, to);
+			if (p > 0) {
+				piece.space = 0;
+				piece.flags = BOX_HYPHEN;
+			}
+			out[n++] = piece;
+			from = to;
+		}
+	}
+	free(in->boxes);
+	in->boxes = out;
+	in->nboxes = n;
+	in->capboxes = cap;
 }
 
 void text_measure(const lay_inline *in, float *max_width, float *min_width)
@@ -247,6 +347,23 @@ static void emit_run(lay_ctx *c, const lay_inline *in, int from, int to, float x
 	it->u.text.len = (int)(p - s);
 }
 
+/* The hyphen that ends a line broken inside a word, in the face of the
+ * word's last piece. Text extraction joins the word again. */
+static void emit_hyphen(lay_ctx *c, const lay_box *last, float x, float baseline, float w)
+{
+	lay_item *it = ctx_item(c, LAY_TEXT);
+	if (!it)
+		return;
+	it->x = x;
+	it->y = baseline;
+	it->w = w;
+	it->color = last->color;
+	it->u.text.face = last->face;
+	it->u.text.size = last->size;
+	it->u.text.str = "-";
+	it->u.text.len = 1;
+}
+
 static void emit_link(lay_ctx *c, const char *url, float x, float baseline, float w,
                       float size, lay_color color)
 {
@@ -302,8 +419,11 @@ void text_emit_line(lay_ctx *c, const lay_inline *in, int li, float x, float bas
 		if (a->link && (!b || b->link != a->link)) {
 			emit_link(c, a->link, link_x, baseline, next_x - link_x, a->size, a->color);
 		}
-		if (!b)
+		if (!b) {
+			if (l->hyphen)
+				emit_hyphen(c, a, next_x, baseline, l->hyphen_width);
 			break;
+		}
 		next_x += b->space + (b->space > 0 ? extra : 0);
 		if (b->link && b->link != a->link)
 			link_x = next_x;

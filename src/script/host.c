@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "layout/fonts.h"
+#include "layout/hyphenate.h"
 #include "output/plan.h"
 #include "script/confine.h"
 #include "util/escape.h"
@@ -239,10 +240,11 @@ static void read_messages(host_worker *w)
 /* ---- the worker ------------------------------------------------------------------------ */
 
 /* The confinement a worker gets (script/confine.h): it reads beneath the
- * script's folder, the data and templates folders and the font files, writes
+ * script's folder, the data and templates folders, the font files and the
+ * hyphenation patterns, writes
  * only in its private folder, and is held to the run's memory and output
  * limits. reads must hold RUN_MAX_READS entries. */
-#define RUN_MAX_READS (3 + FONT_NFACES)
+#define RUN_MAX_READS (4 + FONT_NFACES)
 
 static confine_policy policy_of(const run_job *job, const char *tmpdir, pid_t parent,
                                 const char **reads, char *script_dir)
@@ -254,6 +256,9 @@ static confine_policy policy_of(const run_job *job, const char *tmpdir, pid_t pa
 	reads[n++] = job->templates_dir;
 	for (int face = 0; job->fonts && face < FONT_NFACES; face++)
 		reads[n++] = fonts_path(job->fonts, face);
+	static char patterns[PATH_LIMIT];       /* the hyphenation patterns */
+	if (hyph_file("en", patterns, sizeof patterns) == 0)
+		reads[n++] = patterns;
 	return (confine_policy){
 		.read_dirs = reads, .nread = n, .write_dir = tmpdir,
 		.memory_bytes = UNDER_ASAN ? 0 : (unsigned long long)job->limits.memory +
