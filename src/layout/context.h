@@ -104,8 +104,7 @@ typedef struct lay_ctx {
 	char **heading_labels;  /* "1.2 Title" of every heading, by ordinal */
 	int heading_seen;       /* headings placed so far */
 
-	struct hyph_dict *hyph; /* English hyphenation patterns, loaded on first use */
-	bool hyph_tried;        /* and NULL after that if they are missing */
+	bool hyph_tried;        /* hyphenation patterns looked for (text.c) */
 
 	lay_inline scratch;     /* reused by every paragraph */
 	lay_inline label;       /* reused by text_draw() */

@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "layout/context.h"
-#include "layout/hyphenate.h"
 #include "util/arena.h"
 
 #define WARNINGS_PER_LINE 10
@@ -698,7 +697,6 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	}
 	text_inline_free(&c.scratch);
 	text_inline_free(&c.label);
-	hyph_free(c.hyph);
 	free(c.reported);
 	free(c.pending);
 	free(c.headings);

@@ -198,16 +198,22 @@ void text_append(lay_ctx *c, lay_inline *in, const char *s, const lay_textstyle 
 
 /* ---- hyphenation ------------------------------------------------------------- */
 
-/* The patterns, opened once per layout; NULL (said once) when missing. */
+/* The patterns, loaded once for the process (a worker lays out few
+ * documents, a fuzzer many) and kept until it ends; NULL when missing,
+ * which each layout says once. */
 static const hyph_dict *patterns(lay_ctx *c)
 {
-	if (!c->hyph_tried) {
-		char err[256];
-		c->hyph_tried = true;
-		if (!(c->hyph = hyph_open("en", err, sizeof err)))
-			ctx_warn(c, "%s: justified text is not hyphenated", err);
+	static hyph_dict *shared;
+	static bool loaded;
+	static char why[256];
+	if (!loaded) {
+		loaded = true;
+		shared = hyph_open("en", why, sizeof why);
 	}
-	return c->hyph;
+	if (!shared && !c->hyph_tried)
+		ctx_warn(c, "%s: justified text is not hyphenated", why);
+	c->hyph_tried = true;
+	return shared;
 }
 
 /* Width of the bytes [from, to) of box b. */
