@@ -413,6 +413,19 @@ static void remove_private(const char *dir)
 	rmdir(dir);
 }
 
+/* A SIGINT or SIGTERM that arrived while it was blocked (outside
+ * host_wait) counts as caught: the worker it killed is not a crash. */
+static void note_pending_signal(void)
+{
+	sigset_t pending;
+	if (caught || sigpending(&pending) != 0)
+		return;
+	if (sigismember(&pending, SIGINT))
+		caught = SIGINT;
+	else if (sigismember(&pending, SIGTERM))
+		caught = SIGTERM;
+}
+
 /* The error for a worker that did not exit by itself. */
 static void stopped_error(host_worker *w)
 {
@@ -573,6 +586,10 @@ void host_finish(host_worker *w, host_claims *claims, host_result *res)
 				break;
 			}
 		host_result *r = &w->res;
+		note_pending_signal();
+		if (WIFSIGNALED(w->status) && !caught &&
+		    (WTERMSIG(w->status) == SIGINT || WTERMSIG(w->status) == SIGTERM))
+			caught = WTERMSIG(w->status);   /* Ctrl-C reached the worker first */
 		if (w->killed || caught || WIFSIGNALED(w->status)) {
 			stopped_error(w);
 		} else if (WEXITSTATUS(w->status) != EXIT_OK && r->code == EXIT_OK) {
