@@ -321,6 +321,23 @@ void text_measure(const lay_inline *in, float *max_width, float *min_width)
 
 /* ---- drawing ------------------------------------------------------------------ */
 
+/* A text item of s[0..len) (kept, not copied) set as box b is. */
+static void text_item(lay_ctx *c, const lay_box *b, const char *s, int len, float x,
+                      float baseline, float width)
+{
+	lay_item *it = ctx_item(c, LAY_TEXT);
+	if (!it)
+		return;
+	it->x = x;
+	it->y = baseline;
+	it->w = width;
+	it->color = b->color;
+	it->u.text.face = b->face;
+	it->u.text.size = b->size;
+	it->u.text.str = s;
+	it->u.text.len = len;
+}
+
 static void emit_run(lay_ctx *c, const lay_inline *in, int from, int to, float x,
                      float baseline, float width)
 {
@@ -340,34 +357,14 @@ static void emit_run(lay_ctx *c, const lay_inline *in, int from, int to, float x
 		memcpy(p, in->text + in->boxes[j].off, (size_t)in->boxes[j].len);
 		p += in->boxes[j].len;
 	}
-	lay_item *it = ctx_item(c, LAY_TEXT);
-	if (!it)
-		return;
-	it->x = x;
-	it->y = baseline;
-	it->w = width;
-	it->color = b0->color;
-	it->u.text.face = b0->face;
-	it->u.text.size = b0->size;
-	it->u.text.str = s;
-	it->u.text.len = (int)(p - s);
+	text_item(c, b0, s, (int)(p - s), x, baseline, width);
 }
 
 /* The hyphen that ends a line broken inside a word, in the face of the
  * word's last piece. Text extraction joins the word again. */
 static void emit_hyphen(lay_ctx *c, const lay_box *last, float x, float baseline, float w)
 {
-	lay_item *it = ctx_item(c, LAY_TEXT);
-	if (!it)
-		return;
-	it->x = x;
-	it->y = baseline;
-	it->w = w;
-	it->color = last->color;
-	it->u.text.face = last->face;
-	it->u.text.size = last->size;
-	it->u.text.str = "-";
-	it->u.text.len = 1;
+	text_item(c, last, "-", 1, x, baseline, w);
 }
 
 static void emit_link(lay_ctx *c, const char *url, float x, float baseline, float w,
