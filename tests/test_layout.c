@@ -808,6 +808,65 @@ static bool is_long_cell_line(const char *s)
 	return s[0] == 'w' && strspn(s + 1, "0123456789") == 4;
 }
 
+static const char *tall_first_row(int r, int j)
+{
+	if (r < 0)
+		return j ? "Text" : "Item";
+	return r == 0 ? (j ? long_cell : "A") : j ? "after" : "C";
+}
+
+/* A first row of fifteen lines under a heading: wherever the page ends, the
+ * heading and the table's header are never left at the foot of a page
+ * without a line of the row under them; a row that does not fit splits
+ * and goes on under the header repeated (never moved after the header is
+ * drawn), and its words come in order, each once. */
+static void a_table_header_is_never_stranded_at_the_foot(void **state)
+{
+	(void)state;
+	long_cell = malloc(60 * 6 + 1);
+	assert_non_null(long_cell);
+	for (int i = 0, n = 0; i < 60; i++)
+		n += sprintf(long_cell + n, "%sw%04d", i ? " " : "", i + 1);
+	static const double widths[2] = {60, 150};     /* about four words a line */
+	for (int fillers = 30; fillers <= 60; fillers += 2) {
+		doc_document *d = doc_new();
+		assert_non_null(d);
+		d->style.paragraph_space = 0;
+		for (int i = 0; i < fillers; i++)
+			paragraph(d, 1, "filler", DOC_ALIGN_LEFT);
+		heading(d, 2, "Tall rows", 2);
+		table(d, 3, 2, widths, 2, tall_first_row);
+		lay_result r = {0};
+		lay(d, &r);
+		int next = 1;
+		for (int p = 0; p < r.doc->npages; p++) {
+			const lay_page *pg = &r.doc->pages[p];
+			bool header = false, body = false;
+			for (int i = 0; i < pg->nitems; i++) {
+				const lay_item *it = &pg->items[i];
+				if (it->kind != LAY_TEXT)
+					continue;
+				header = header || strcmp(it->u.text.str, "Text") == 0;
+				body = body || is_long_cell_line(it->u.text.str) ||
+				       strcmp(it->u.text.str, "short") == 0 ||
+				       strcmp(it->u.text.str, "after") == 0;
+				if (!is_long_cell_line(it->u.text.str))
+					continue;
+				for (const char *w = it->u.text.str; *w; w += w[5] ? 6 : 5)
+					if (atoi(w + 1) == next)
+						next++;
+			}
+			if (header && !body)
+				fail_msg("%d fillers: the header is alone on page %d", fillers, p + 1);
+		}
+		if (next != 61)
+			fail_msg("%d fillers: word w%04d missing or out of order", fillers, next);
+		lay_free(r.doc);
+		doc_free(d);
+	}
+	free(long_cell);
+}
+
 static void a_row_taller_than_a_page_continues_across_pages(void **state)
 {
 	fixture *fx = *state;
@@ -1560,6 +1619,7 @@ int main(void)
 		T(a_paragraph_breaks_across_pages_between_lines),
 		T(a_table_repeats_its_header_on_every_page_it_spans),
 		T(a_row_taller_than_a_page_continues_across_pages),
+		T(a_table_header_is_never_stranded_at_the_foot),
 		T(twenty_thousand_rows_lay_out_each_row_once),
 		T(headings_become_outline_marks_with_level_and_page),
 		T(a_heading_is_kept_with_what_follows),

@@ -169,7 +169,8 @@ static void draw_band(table_ctx *tc, const lay_inline *cells, const int *from, i
 			float base = top - PAD_Y - (float)i * ts->leading - (ts->leading - ts->size) / 2 -
 			             ts->size * 0.8f;
 			text_emit_line(c, in, from[j] + i, tc->x[j] + PAD_X, base, tc->w[j] - 2 * PAD_X,
-			               header ? DOC_ALIGN_LEFT : tc->align[j]);
+			               header && tc->align[j] == DOC_ALIGN_JUSTIFY ? DOC_ALIGN_LEFT
+			                                                           : tc->align[j]);
 		}
 	}
 	c->y -= height;
@@ -241,8 +242,12 @@ void table_layout(lay_ctx *c, const doc_table *t)
 		text_break(c, &cap, c->width);
 		cap_h = (float)cap.nlines * cs.leading + 3;
 	}
+	/* caption, header and the first two lines of the first row go together:
+	 * the row may then split, but never leaves its header alone */
+	int first_lines = t->nrows > 0 ? shape_row(&tc, 0) : 1;
 	c->y -= 2;
-	ctx_ensure(c, cap_h + tc.header_h + tc.body.leading + 2 * PAD_Y);
+	ctx_ensure(c, cap_h + tc.header_h + (float)(first_lines < 2 ? first_lines : 2) *
+	              tc.body.leading + 2 * PAD_Y);
 	if (cap_h > 0) {
 		for (int i = 0; i < cap.nlines; i++) {
 			text_emit_line(c, &cap, i, c->left, c->y - cs.size * 0.8f -
@@ -258,14 +263,20 @@ void table_layout(lay_ctx *c, const doc_table *t)
 		int k = shape_row(&tc, r);
 		float h = (float)k * tc.body.leading + 2 * PAD_Y;
 		bool stripe = r % 2 == 1;
-		if (!ctx_fits(c, h) && h <= body_h - tc.header_h)
+		/* a row that does not fit moves to the next page, unless it is the
+		 * first under its header, or splits with two lines or more on
+		 * either side: then it continues on the next page */
+		int room = (int)((c->y - c->bottom - 2 * PAD_Y) / tc.body.leading);
+		bool split = r == 0 || (room >= 2 && k - room >= 2);
+		if (!ctx_fits(c, h) && !split && h <= body_h - tc.header_h)
 			new_page_with_header(&tc);
 		if (ctx_fits(c, h)) {
 			memset(from, 0, (size_t)n * sizeof *from);
 			draw_band(&tc, tc.cells, from, k, h, &tc.body, false, stripe);
 			continue;
 		}
-		/* taller than a page: as many lines as fit, the rest on the next pages */
+		/* taller than the room left: as many lines as fit, the rest on the
+		 * next pages under the header again */
 		memset(from, 0, (size_t)n * sizeof *from);
 		bool paged = false;
 		for (;;) {
