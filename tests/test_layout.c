@@ -1575,7 +1575,7 @@ static const char *many_words_cell(int r, int j)
 	return r < 0 ? "Words" : many_words;
 }
 
-static void cutting_many_words_takes_linear_time(void **state)
+static void cutting_many_words_places_every_letter(void **state)
 {
 	fixture *fx = *state;
 	enum { WORDS = 100000 };
@@ -1587,17 +1587,10 @@ static void cutting_many_words_takes_linear_time(void **state)
 	static const double widths[] = {1};
 	table(fx->d, 1, 1, widths, 1, many_words_cell);
 	free(many_words);
-#if defined(__SANITIZE_ADDRESS__)
-	const double bound = 20;
-#else
-	const double bound = 2;
-#endif
-	clock_t start = clock();
+	/* no timing assertion here (make bench measures speed): the input is
+	 * large enough that a quadratic breaker shows as a slow test */
 	char err[512];
 	assert_int_equal(lay_document(fx->d, fonts, &fx->res, err, sizeof err), 0);
-	double took = (double)(clock() - start) / CLOCKS_PER_SEC;
-	if (took > bound)
-		fail_msg("laying out %d cut words took %.1f s", WORDS, took);
 	int letters = 0;
 	for (int p = 0; p < fx->res.doc->npages; p++)
 		for (int i = 0; i < fx->res.doc->pages[p].nitems; i++)
@@ -1638,7 +1631,7 @@ int main(void)
 		T(a_word_mixing_scripts_is_broken_inside_the_box),
 		T(a_line_too_wide_for_its_column_overflows_to_the_right),
 		T(list_numbers_stay_in_the_content_box),
-		T(cutting_many_words_takes_linear_time),
+		T(cutting_many_words_places_every_letter),
 	};
 #undef T
 	return cmocka_run_group_tests_name("layout", tests, open_fonts, close_fonts);

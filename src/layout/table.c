@@ -260,7 +260,7 @@ void table_layout(lay_ctx *c, const doc_table *t)
 	header(&tc);
 
 	for (int r = 0; r < t->nrows && !c->oom; r++) {
-		int k = shape_row(&tc, r);
+		int k = r == 0 ? first_lines : shape_row(&tc, r);  /* row 0 is shaped already */
 		float h = (float)k * tc.body.leading + 2 * PAD_Y;
 		bool stripe = r % 2 == 1;
 		/* a row that does not fit moves to the next page, unless it is the
