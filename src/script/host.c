@@ -179,8 +179,11 @@ static bool take_message(host_worker *w, char type, const char *p, size_t len)
 			w->capouts = cap;
 		}
 		w->outs[w->nouts] = (reported){strdup(f[0]), strdup(f[1]), atoi(f[2])};
-		if (!w->outs[w->nouts].temp || !w->outs[w->nouts].target)
+		if (!w->outs[w->nouts].temp || !w->outs[w->nouts].target) {
+			free(w->outs[w->nouts].temp);       /* out of memory: neither is kept */
+			free(w->outs[w->nouts].target);
 			return false;
+		}
 		w->nouts++;
 		return true;
 	case MSG_WARNING:
