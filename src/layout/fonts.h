@@ -49,6 +49,16 @@ int fonts_cover(lay_fonts *f, int want, uint32_t cp);
  * must cover cp. */
 int fonts_advance(lay_fonts *f, int face, uint32_t cp);
 
+/* Shapes the UTF-8 run s[0..len) in face with HarfBuzz (kerning, and the
+ * face's standard ligatures drawn as their components at the ligature's
+ * width, since libharu addresses glyphs by code point), every code point of
+ * it covered by face. Writes, when kern is not NULL, one adjustment per
+ * code point (thousandths of an em added to its /W advance; what a text
+ * item's kern holds) and returns the run's shaped width in thousandths of
+ * an em: the sum of the /W advances and the adjustments. -1 when out of
+ * memory. */
+long fonts_shape(lay_fonts *f, int face, const char *s, size_t len, short *kern);
+
 /* The faces as the display list names them; valid while f lives. */
 const lay_face *fonts_faces(const lay_fonts *f, int *nfaces);
 

@@ -26,8 +26,37 @@ typedef enum lay_kind {
 	LAY_IMAGE       /* decoded PNG or JPEG drawn into (x, y, w, h) */
 } lay_kind;
 
+/* What a placed item is, kept down to the PDF backend for tagged PDF
+ * (a structure tree of headings, paragraphs, lists, tables, notes). */
+typedef enum lay_role {
+	LAY_ROLE_ARTIFACT,      /* page furniture: running header, footer, rules */
+	LAY_ROLE_TITLE,         /* the title block */
+	LAY_ROLE_H1, LAY_ROLE_H2, LAY_ROLE_H3,
+	LAY_ROLE_P,             /* a paragraph */
+	LAY_ROLE_LIST_LABEL,    /* a list item's bullet or number */
+	LAY_ROLE_LIST_BODY,     /* a list item's text */
+	LAY_ROLE_TABLE_HEADER,  /* a header cell */
+	LAY_ROLE_TABLE_CELL,
+	LAY_ROLE_CAPTION,       /* a table's or a figure's caption */
+	LAY_ROLE_FIGURE,        /* a chart, timeline or image */
+	LAY_ROLE_CONTENTS,      /* an entry of the table of contents */
+	LAY_ROLE_NOTE_REF,      /* a footnote's number in the text */
+	LAY_ROLE_NOTE           /* a footnote at the foot of the page */
+} lay_role;
+
+/* The language of an item's text: the document's, or Korean for runs of
+ * Hangul whatever the document's language. */
+typedef enum lay_lang {
+	LAY_LANG_EN,
+	LAY_LANG_KO
+} lay_lang;
+
 typedef struct lay_item {
 	lay_kind kind;
+	unsigned char role;     /* lay_role */
+	unsigned char lang;     /* lay_lang */
+	int block;              /* index of the document block it shows; -1 for
+	                           page furniture */
 	float x, y;             /* TEXT: baseline start; RECT/LINK/IMAGE: lower-left;
 	                           POLYLINE: lower-left of the box around its points */
 	float w, h;             /* RECT/LINK/IMAGE/POLYLINE: size; TEXT: advance width (w) */
@@ -39,6 +68,19 @@ typedef struct lay_item {
 			const char *str;    /* valid UTF-8, every code point in the BMP
 			                       and covered by the face */
 			int len;            /* bytes */
+			const short *kern;  /* NULL, or one entry per code point of str:
+			                       thousandths of an em that shaping (kerning)
+			                       adds to the code point's advance in the
+			                       face's /W widths; negative closes up */
+			float slant;        /* 0, or the shear of a synthetic italic
+			                       (x += slant * y) for a face without one */
+			const char *actual; /* NULL, or what the run stands for in
+			                       extracted text when that is not str
+			                       (/ActualText): the first part of a word
+			                       broken with a hyphen stands for the whole
+			                       word, the second part for nothing */
+			int actual_len;     /* bytes of actual (0 with actual non-NULL:
+			                       extracts as nothing) */
 		} text;
 		struct {
 			bool fill, stroke;
@@ -101,6 +143,7 @@ typedef struct lay_doc {
 	int nmarks;
 	const lay_face *faces;  /* borrowed from the font set; valid while it lives */
 	int nfaces;
+	const char *lang;       /* the document's language tag: "en-US", "ko-KR" */
 	struct arena *arena;    /* owns pages, items, strings */
 } lay_doc;
 
