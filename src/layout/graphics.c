@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "layout/context.h"
+#include "layout/blocks.h"
 #include "util/arena.h"
 
 static const lay_color palette[] = {
@@ -258,4 +258,10 @@ void timeline_layout(lay_ctx *c, const doc_timeline *tl)
 			line(c, rule_x, top - 2, rule_x, c->y - 2, 1, accent, false);
 	}
 	c->y -= (float)s->paragraph_space;
+}
+
+float timeline_keep(const lay_ctx *c, const doc_timeline *tl)
+{
+	const doc_style *s = c->st;     /* the title and a first entry */
+	return (tl->title ? 1.5f : 0) * (float)s->body_leading + 2 * (float)s->body_leading;
 }

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "layout/context.h"
+#include "layout/blocks.h"
 #include "util/imagefile.h"
 
 int image_layout(lay_ctx *c, const doc_image *im, char *err, size_t errsize)

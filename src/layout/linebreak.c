@@ -19,6 +19,7 @@
 
 #include "layout/breaker.h"
 #include "layout/context.h"
+#include "layout/hyphenate.h"
 #include "util/utf8.h"
 
 /* ---- first fit ------------------------------------------------------------------ */
@@ -270,4 +271,104 @@ void text_break_justified(lay_ctx *c, lay_inline *in, float width)
 	free(items);
 	free(box_of);
 	lb_result_free(&r);
+}
+
+/* ---- hyphenation ------------------------------------------------------------- */
+
+/* The patterns, loaded once for the process (a worker lays out few
+ * documents, a fuzzer many) and kept until it ends; NULL when missing,
+ * which each layout says once. */
+static const hyph_dict *patterns(lay_ctx *c)
+{
+	static hyph_dict *shared;
+	static bool loaded;
+	static char why[256];
+	if (!loaded) {
+		loaded = true;
+		shared = hyph_open("en", why, sizeof why);
+	}
+	if (!shared && !c->hyph_tried)
+		ctx_warn(c, "%s: justified text is not hyphenated", why);
+	c->hyph_tried = true;
+	return shared;
+}
+
+/* Width of the bytes [from, to) of box b. */
+static float piece_width(lay_ctx *c, const lay_inline *in, const lay_box *b, int from, int to)
+{
+	long w = 0;
+	for (int i = from; i < to;) {
+		uint32_t cp;
+		i += (int)utf8_decode(in->text + b->off + i, (size_t)(to - i), &cp);
+		w += fonts_advance(c->fonts, b->face, cp);
+	}
+	return (float)w * b->size / 1000.0f;
+}
+
+/* Hyphenation points of a box's text: those of the word inside it, without
+ * the punctuation around it ("(infrastructure),"). */
+static int word_points(const hyph_dict *d, const char *s, int len, int *points)
+{
+	static const char lead[] = "(\"'[", trail[] = ".,;:!?)\"']";
+	int from = 0, to = len;
+	while (from < to && strchr(lead, s[from]))
+		from++;
+	while (to > from && strchr(trail, s[to - 1]))
+		to--;
+	/* typographic quotes: three bytes each, E2 80 98..9D */
+	while (from + 3 <= to && (unsigned char)s[from] == 0xE2 &&
+	       (unsigned char)s[from + 1] == 0x80 && (unsigned char)s[from + 2] >= 0x98 &&
+	       (unsigned char)s[from + 2] <= 0x9D)
+		from += 3;
+	while (to - 3 >= from && (unsigned char)s[to - 3] == 0xE2 &&
+	       (unsigned char)s[to - 2] == 0x80 && (unsigned char)s[to - 1] >= 0x98 &&
+	       (unsigned char)s[to - 1] <= 0x9D)
+		to -= 3;
+	int k = hyph_points(d, s + from, (size_t)(to - from), points, HYPH_MAX_WORD);
+	for (int i = 0; i < k; i++)
+		points[i] += from;
+	return k;
+}
+
+void text_hyphenate(lay_ctx *c, lay_inline *in)
+{
+	const hyph_dict *d = patterns(c);
+	if (!d || in->nboxes == 0)
+		return;
+	lay_box *out = NULL;
+	int n = 0, cap = 0;
+	for (int i = 0; i < in->nboxes; i++) {
+		const lay_box *b = &in->boxes[i];
+		/* a word in one box: hyphenate it; a word of several (styles,
+		 * faces, a soft hyphen) is left as written */
+		bool alone = (i + 1 == in->nboxes || (in->boxes[i + 1].flags & BOX_BREAK)) &&
+		             !(b->flags & (BOX_HYPHEN | BOX_CUT)) &&
+		             (i == 0 || (b->flags & BOX_BREAK));
+		int points[HYPH_MAX_WORD];
+		int k = alone ? word_points(d, in->text + b->off, b->len, points) : 0;
+		if (!text_grow((void **)&out, &cap, n + k + 1, sizeof *out)) {
+			c->oom = true;
+			free(out);
+			return;
+		}
+		int from = 0;
+		for (int p = 0; p <= k; p++) {
+			int to = p < k ? points[p] : b->len;
+			lay_box piece = *b;
+			piece.off = b->off + from;
+			piece.len = to - from;
+			if (k > 0)
+				piece.width = piece_width(c, in, b, from, to);
+			if (p > 0) {
+				piece.space = 0;
+				piece.flags = BOX_HYPHEN;
+			}
+			out[n++] = piece;
+			from = to;
+		}
+	}
+	free(in->boxes);
+	in->boxes = out;
+	in->nboxes = n;
+	in->capboxes = cap;
 }

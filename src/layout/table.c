@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "layout/context.h"
+#include "layout/blocks.h"
 
 #define PAD_X 4.0f
 #define PAD_Y 3.0f
@@ -315,4 +315,11 @@ done:
 	free(tc.x);
 	free(tc.align);
 	free(from);
+}
+
+float table_keep(const lay_ctx *c, const doc_table *t)
+{
+	const doc_style *s = c->st;     /* caption, header and a first row */
+	return (t->caption.nspans ? 2 * (float)s->table_leading + 3 : 0) +
+	       3 * (float)s->table_leading + 14;
 }

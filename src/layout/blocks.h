@@ -1,0 +1,52 @@
+/*
+ * blocks.h -- the block types, each in its own file, each with the same
+ * contract: X_keep() is how tall the block's start is (what a heading
+ * before it must fit together with), X_layout() places the block from the
+ * cursor, breaking pages where the block may break (said in its file), and
+ * leaves the cursor under it. The flow (layout.c) calls them in order.
+ */
+#ifndef BRIEF_LAYOUT_BLOCKS_H
+#define BRIEF_LAYOUT_BLOCKS_H
+
+#include <stddef.h>
+
+#include "layout/context.h"
+
+/* title.c: the title block; first on the first page */
+void title_layout(lay_ctx *c);
+
+/* heading.c: keep is the height of the start of the block after it */
+float heading_keep(const lay_ctx *c, const doc_heading *h);
+void heading_layout(lay_ctx *c, const doc_heading *h, float keep);
+
+/* paragraph.c: breaks between lines, never one line alone at either end */
+float paragraph_keep(const lay_ctx *c, const doc_paragraph *p);
+void paragraph_layout(lay_ctx *c, const doc_paragraph *p);
+
+/* list.c: breaks between lines of items */
+float list_keep(const lay_ctx *c, const doc_list *l);
+void list_layout(lay_ctx *c, const doc_list *l);
+
+/* table.c: breaks between rows, splits a row taller than the room left,
+ * repeats the header */
+float table_keep(const lay_ctx *c, const doc_table *t);
+void table_layout(lay_ctx *c, const doc_table *t);
+
+/* graphics.c: a chart never breaks; a timeline breaks between entries */
+float chart_height(const lay_ctx *c, const doc_chart *ch);
+void chart_layout(lay_ctx *c, const doc_chart *ch);
+float timeline_keep(const lay_ctx *c, const doc_timeline *tl);
+void timeline_layout(lay_ctx *c, const doc_timeline *tl);
+
+/* image.c: never breaks; -1 with a message when it cannot be placed */
+int image_layout(lay_ctx *c, const doc_image *im, char *err, size_t errsize);
+
+/* contents.c: breaks between entries; numbers filled in by furniture.c */
+float contents_keep(const lay_ctx *c);
+void contents_layout(lay_ctx *c);
+
+/* furniture.c: contents numbers, running header and footer, a default
+ * outline entry; once, after the last block */
+void furniture_finish(lay_ctx *c);
+
+#endif

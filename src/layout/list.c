@@ -1,0 +1,65 @@
+/*
+ * list.c -- bulleted and numbered lists, nested: marks hang in the margin
+ * of the item's text, items break between lines like paragraphs.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/blocks.h"
+
+/* A list's marks hang left of its text, which is indented 16 pt from left
+ * (the content's left edge, or a parent item's text) or, when the widest
+ * mark ("100.") needs more, by that much. */
+static void list_at(lay_ctx *c, const doc_list *l, int depth, float left)
+{
+	lay_textstyle ts = ctx_body_style(c, 0);
+	float indent = 16.0f;
+	if (l->ordered) {
+		char widest[32];
+		snprintf(widest, sizeof widest, "%d.", l->nitems);
+		float mw = text_width(c, fonts_face(ts.family, 0), ts.size, widest);
+		if (mw + 5 > indent)
+			indent = mw + 5;
+	}
+	float x = left + indent, width = c->right - x;
+	doc_align align = ctx_align(c, DOC_ALIGN_DEFAULT) == DOC_ALIGN_JUSTIFY
+	                  ? DOC_ALIGN_JUSTIFY : DOC_ALIGN_LEFT;
+	for (int i = 0; i < l->nitems; i++) {
+		lay_inline *in = &c->scratch;
+		text_boxes(c, in, &l->items[i].text, &ts);
+		if (align == DOC_ALIGN_JUSTIFY)
+			text_break_justified(c, in, width);
+		else
+			text_break(c, in, width);
+		if (!ctx_fits(c, ts.leading) && !c->page_fresh)
+			ctx_new_page(c);
+		char mark[32];
+		if (l->ordered)
+			snprintf(mark, sizeof mark, "%d.", i + 1);
+		else
+			snprintf(mark, sizeof mark, "%s", depth % 2 ? "\xE2\x80\x93" : "\xE2\x80\xA2");
+		float base = ctx_baseline(c->y, ts.size, ts.leading);
+		int face = fonts_face(ts.family, 0);
+		float mw = text_width(c, face, ts.size, mark);
+		text_draw(c, mark, ts.family, 0, ts.size, ctx_color(c->st->accent),
+		          x - 5 - mw, base);
+		ctx_place_lines(c, in, &ts, x, width, align, false);
+		c->y -= 2;
+		if (l->items[i].sublist)
+			list_at(c, l->items[i].sublist, depth + 1, x);
+	}
+	if (depth == 0)
+		c->y -= (float)c->st->paragraph_space;
+}
+
+
+void list_layout(lay_ctx *c, const doc_list *l)
+{
+	list_at(c, l, 0, c->left);
+}
+
+float list_keep(const lay_ctx *c, const doc_list *l)
+{
+	return 2 * (float)c->st->body_leading;
+}
