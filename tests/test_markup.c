@@ -98,7 +98,7 @@ static void check_cases(doc_document *d, const markup_case *cases, size_t ncases
 
 static void test_empty_input_gives_no_spans(void **state)
 {
-	doc_span junk = {"junk", 0, NULL};
+	doc_span junk = {.text = "junk"};
 	doc_text t = {&junk, 1};
 	assert_true(markup_parse(*state, "", &t));
 	assert_int_equal(t.nspans, 0);

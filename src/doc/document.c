@@ -21,6 +21,7 @@ doc_document *doc_new(void)
 		return NULL;
 	}
 	style_default(&d->style);
+	d->meta.lang = "en";
 	return d;
 }
 

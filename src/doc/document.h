@@ -25,11 +25,17 @@ typedef struct imagefile imagefile;     /* util/imagefile.h */
 /* Inline styles, combinable. */
 enum { DOC_BOLD = 1u, DOC_ITALIC = 2u };
 
-/* A run of text in one inline style, optionally a link. */
+struct doc_text;
+
+/* A run of text in one inline style, optionally a link; or a footnote's
+ * reference, where the note's number is set and the note itself goes to
+ * the foot of the page. */
 typedef struct doc_span {
-	const char *text;       /* UTF-8, may be empty */
+	const char *text;       /* UTF-8, may be empty; "" for a note */
 	unsigned style;         /* DOC_BOLD | DOC_ITALIC */
 	const char *link;       /* URL, or NULL */
+	const struct doc_text *note;    /* the footnote's text, or NULL */
+	int note_number;        /* 1, 2, ... through the document; 0 when no note */
 } doc_span;
 
 /* Inline content: a paragraph, a heading, a table cell. */
@@ -150,6 +156,8 @@ typedef struct doc_meta {
 	const char *author;
 	const char *date;
 	const char *source_name; /* the script's name, for messages */
+	const char *lang;       /* "en" or "ko": hyphenation, line breaking, the
+	                           PDF's language tag */
 } doc_meta;
 
 typedef struct doc_document {
@@ -159,6 +167,7 @@ typedef struct doc_document {
 	doc_block *blocks;
 	int nblocks;
 	int cap;
+	int nnotes;             /* footnotes so far: the next is nnotes + 1 */
 	imagefile **images;     /* freed by doc_free() */
 	int nimages, capimages;
 } doc_document;

@@ -34,10 +34,11 @@
 
 #define NONE SIZE_MAX
 
-enum { ITEM_TEXT, ITEM_DELIM };
+enum { ITEM_TEXT, ITEM_DELIM, ITEM_NOTE };
 
 typedef struct item {
-	const char *s;          /* TEXT: literal bytes; DELIM: the run of '*' */
+	const char *s;          /* TEXT: literal bytes; DELIM: the run of '*';
+	                           NOTE: the note's markup */
 	size_t len;             /* bytes at s */
 	const char *link;       /* URL of the enclosing link, or NULL */
 	int kind;
@@ -47,11 +48,12 @@ typedef struct item {
 	size_t open_bold, open_italic, close_bold, close_italic;
 } item;
 
-/* A span under construction: text at buf[off..off+len). */
+/* A span under construction: text at buf[off..off+len), or a note. */
 typedef struct piece {
 	size_t off, len;
 	unsigned style;
 	const char *link;
+	const item *note;       /* ITEM_NOTE, or NULL */
 } piece;
 
 typedef struct parser {
@@ -62,6 +64,7 @@ typedef struct parser {
 	item *items;
 	size_t nitems, cap;
 	size_t top;             /* top of the opener stack: an item, or NONE */
+	bool in_note;           /* parsing a footnote: "^[" inside is literal */
 	bool oom;
 } parser;
 
@@ -151,6 +154,19 @@ static bool link_at(const parser *p, size_t i, size_t *close, size_t *url_end)
 	return true;
 }
 
+/* Whether the '^' at i starts a footnote "^[text]" with non-empty text
+ * (not inside another footnote); if so stores the index of its ']'. */
+static bool note_at(const parser *p, size_t i, size_t *close)
+{
+	if (p->in_note || !p->match || i + 1 >= p->n || p->src[i + 1] != '[')
+		return false;
+	size_t c = p->match[i + 1];
+	if (c == NONE || c == i + 2)
+		return false;
+	*close = c;
+	return true;
+}
+
 /* ---- items and emphasis ------------------------------------------------------ */
 
 /* Appends a zeroed item and returns its index; NONE (and p->oom) when out of
@@ -228,6 +244,8 @@ static bool starts_markup(const parser *p, size_t i, size_t end,
 		return i + 1 < end && is_punct(p->src[i + 1]);
 	case '[':
 		return !link && p->match && link_at(p, i, &close, &url_end);
+	case '^':
+		return note_at(p, i, &close);
 	default:
 		return false;
 	}
@@ -256,6 +274,11 @@ static void parse_range(parser *p, size_t i, size_t end, const char *link)
 			continue;
 		}
 		size_t close, url_end;
+		if (ch == '^' && note_at(p, i, &close)) {
+			add_item(p, ITEM_NOTE, src + i + 2, close - i - 2, link);
+			i = close + 1;
+			continue;
+		}
 		if (ch == '[' && !link && p->match && link_at(p, i, &close, &url_end)) {
 			char *url = arena_strndup(p->d->arena, src + close + 2,
 			                          url_end - close - 2);
@@ -277,6 +300,8 @@ static void parse_range(parser *p, size_t i, size_t end, const char *link)
 	p->top = base;
 }
 
+static bool parse_markup(parser *p, doc_text *out);
+
 /* ---- spans ------------------------------------------------------------------- */
 
 static bool same_link(const char *a, const char *b)
@@ -292,7 +317,7 @@ static void emit(piece *pieces, size_t *npieces, char *buf, size_t *used,
 	if (len == 0)
 		return;
 	piece *last = *npieces ? &pieces[*npieces - 1] : NULL;
-	if (last && last->style == style && same_link(last->link, link)) {
+	if (last && !last->note && last->style == style && same_link(last->link, link)) {
 		last->len += len;
 	} else {
 		piece *pc = &pieces[(*npieces)++];
@@ -300,9 +325,28 @@ static void emit(piece *pieces, size_t *npieces, char *buf, size_t *used,
 		pc->len = len;
 		pc->style = style;
 		pc->link = link;
+		pc->note = NULL;
 	}
 	memcpy(buf + *used, s, len);
 	*used += len;
+}
+
+/* Makes span sp the reference of the footnote whose markup is item it:
+ * the note parsed (its own "^[" literal) into d's arena and numbered next
+ * in the document. False when out of memory. */
+static bool note_span(parser *p, const item *it, doc_span *sp)
+{
+	doc_text *note = arena_alloc(p->d->arena, sizeof *note);
+	char *src = arena_strndup(p->d->arena, it->s, it->len);
+	if (!note || !src)
+		return false;
+	parser inner = {.d = p->d, .src = src, .n = it->len, .top = NONE, .in_note = true};
+	bool ok = parse_markup(&inner, note);
+	if (ok) {
+		sp->note = note;
+		sp->note_number = ++p->d->nnotes;
+	}
+	return ok;
 }
 
 /* Walks the items, styles their text by the pairs open around it, and
@@ -328,6 +372,10 @@ static bool make_spans(parser *p, doc_text *out)
 			len = it->rem;
 		}
 		unsigned style = (bold ? DOC_BOLD : 0u) | (italic ? DOC_ITALIC : 0u);
+		if (it->kind == ITEM_NOTE) {
+			pieces[npieces++] = (piece){used, 0, style, it->link, it};
+			continue;
+		}
 		emit(pieces, &npieces, buf, &used, it->s, len, style, it->link);
 		if (it->kind == ITEM_DELIM) {
 			bold += it->open_bold;
@@ -347,6 +395,8 @@ static bool make_spans(parser *p, doc_text *out)
 		spans[k].text = text;
 		spans[k].style = pieces[k].style;
 		spans[k].link = pieces[k].link;
+		if (pieces[k].note && !note_span(p, pieces[k].note, &spans[k]))
+			goto done;
 	}
 	assert(npieces <= (size_t)INT_MAX);
 	out->spans = spans;
@@ -355,6 +405,25 @@ static bool make_spans(parser *p, doc_text *out)
 done:
 	free(pieces);
 	free(buf);
+	return ok;
+}
+
+/* Parses p->src into spans in *out; frees what p allocated. False when out
+ * of memory. */
+static bool parse_markup(parser *p, doc_text *out)
+{
+	bool ok = false;
+	if (memchr(p->src, '[', p->n)) {
+		p->match = match_brackets(p->src, p->n);
+		if (!p->match)
+			goto done;
+	}
+	parse_range(p, 0, p->n, NULL);
+	if (!p->oom)
+		ok = make_spans(p, out);
+done:
+	free(p->match);
+	free(p->items);
 	return ok;
 }
 
@@ -377,17 +446,5 @@ bool markup_parse(doc_document *d, const char *markup, doc_text *out)
 	}
 
 	parser p = {.d = d, .src = markup, .n = n, .top = NONE};
-	bool ok = false;
-	if (strchr(markup, '[')) {
-		p.match = match_brackets(markup, n);
-		if (!p.match)
-			goto done;
-	}
-	parse_range(&p, 0, n, NULL);
-	if (!p.oom)
-		ok = make_spans(&p, out);
-done:
-	free(p.match);
-	free(p.items);
-	return ok;
+	return parse_markup(&p, out);
 }

@@ -1,5 +1,6 @@
 /*
- * markup.h -- inline markup of paragraphs: **bold**, *italic*, [text](url).
+ * markup.h -- inline markup of paragraphs: **bold**, *italic*, [text](url),
+ * ^[a footnote].
  *
  * The rules, meant to surprise nobody who has written Markdown:
  *  - "**" and "*" open emphasis when followed by a non-space and close it
@@ -7,6 +8,9 @@
  *    text ("5 * 3", "a ** b");
  *  - "[text](url)" is a link when both brackets and parentheses close on the
  *    same paragraph; the text may itself hold emphasis;
+ *  - "^[text]" is a footnote when its brackets close: a span with no text
+ *    whose note is the bracketed text (parsed as markup itself, where "^["
+ *    is literal), numbered next in the document (d->nnotes);
  *  - a backslash makes the next ASCII punctuation literal ("\*", "\[").
  */
 #ifndef BRIEF_MARKUP_H

@@ -45,6 +45,12 @@ int image_layout(lay_ctx *c, const doc_image *im, char *err, size_t errsize);
 float contents_keep(const lay_ctx *c);
 void contents_layout(lay_ctx *c);
 
+/* notes.c: notes_prepare() finds every footnote and measures it, before
+ * the first block; notes_flush() draws the notes cited on the current page
+ * at its foot (the on_page_end hook, and once after the last block) */
+void notes_prepare(lay_ctx *c);
+void notes_flush(lay_ctx *c);
+
 /* furniture.c: contents numbers, running header and footer, a default
  * outline entry; once, after the last block */
 void furniture_finish(lay_ctx *c);

@@ -55,7 +55,7 @@ void contents_layout(lay_ctx *c)
 			ctx_new_page(c);
 		c->y -= gap;
 		float top = c->y;
-		ctx_place_lines(c, in, &ts, c->left + indent, c->width - indent - numw, DOC_ALIGN_LEFT, false);
+		text_place_lines(c, in, &ts, c->left + indent, c->width - indent - numw, DOC_ALIGN_LEFT, false);
 		float base = ctx_baseline(c->y + ts.leading, ts.size, ts.leading);
 		lay_line *ll = &in->lines[in->nlines - 1];
 		leader(c, c->left + indent + ll->width, c->right - numw, base,

@@ -18,6 +18,18 @@
 #include "layout/layout.h"
 #include "layout/page.h"
 
+/* A footnote of the document, by number. */
+typedef struct lay_note {
+	const doc_text *text;
+	int line, block;        /* where it is cited: script line, block index */
+	float height;           /* set at the foot of a page, spacing included */
+	bool placed;            /* cited on a page already */
+} lay_note;
+
+/* Space between the body and the first footnote of a page: the rule above
+ * the notes and the gaps around it. */
+#define NOTES_RULE 10.0f
+
 typedef struct lay_ctx {
 	const doc_document *doc;
 	const doc_style *st;
@@ -58,9 +70,19 @@ typedef struct lay_ctx {
 	char **heading_labels;  /* "1.2 Title" of every heading, by ordinal */
 	int heading_seen;       /* headings placed so far */
 
+	lay_note *notes;        /* indexed by number, 1..nnotes */
+	int nnotes;
+	int *page_notes;        /* numbers of the notes cited on the current page */
+	int npage_notes, cappage_notes;
+	float notes_height;     /* their height at the page's foot, NOTES_RULE
+	                           included; 0 when none */
+	void (*on_page_end)(struct lay_ctx *c);   /* before a new page: the
+	                           flow draws the notes of the page ending */
+
 	bool hyph_tried;        /* hyphenation patterns looked for (linebreak.c) */
 
 	lay_inline scratch;     /* reused by every paragraph */
+	lay_inline notes_in;    /* reused by every footnote (notes.c) */
 	lay_inline label;       /* reused by text_draw() */
 } lay_ctx;
 
@@ -68,7 +90,9 @@ typedef struct lay_ctx {
 lay_page *ctx_page(lay_ctx *c);                 /* the current page */
 lay_item *ctx_item(lay_ctx *c, lay_kind kind);  /* appended to the current page */
 void ctx_new_page(lay_ctx *c);                 /* the cursor at its top */
-bool ctx_fits(lay_ctx *c, float height);        /* fits below the cursor? */
+bool ctx_fits(lay_ctx *c, float height);        /* fits below the cursor and
+                                                   above the page's notes? */
+float ctx_room(const lay_ctx *c);               /* height left for the body */
 /* A straight line, returned so the caller may make it dashed or dotted
  * (NULL when out of memory); a filled rectangle. */
 lay_item *ctx_line(lay_ctx *c, float x1, float y1, float x2, float y2, float width,
@@ -85,12 +109,13 @@ lay_textstyle ctx_body_style(const lay_ctx *c, float size);
 /* Baseline of a line whose box starts at `top`. */
 float ctx_baseline(float top, float size, float leading);
 
-/* Places the lines of `in` from the cursor, breaking pages between lines;
- * each line is drawn at x within width. With keep, a paragraph's last line
- * never starts a page alone: the line before it goes along, when at least
- * two stay behind. */
-void ctx_place_lines(lay_ctx *c, lay_inline *in, const lay_textstyle *ts, float x,
-                     float width, doc_align align, bool keep);
+/* Height the footnotes cited by line li of `in`, not yet set, would add
+ * to the current page's foot (with the rule when the page has none yet). */
+float ctx_notes_need(const lay_ctx *c, const lay_inline *in, int li);
+
+/* Records the footnotes cited by line li of `in` as set at the foot of the
+ * current page (drawn by the on_page_end hook), once each. */
+void ctx_cite_notes(lay_ctx *c, const lay_inline *in, int li);
 
 /* The alignment a block asks for, or the template's. */
 doc_align ctx_align(const lay_ctx *c, doc_align a);

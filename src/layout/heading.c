@@ -41,7 +41,7 @@ void heading_layout(lay_ctx *c, const doc_heading *h, float keep)
 	o->marks[o->nmarks++] = (lay_mark){label, h->level, o->npages - 1, c->y + 4};
 	c->heading_seen++;
 
-	ctx_place_lines(c, in, &ts, c->left, c->width, DOC_ALIGN_LEFT, false);
+	text_place_lines(c, in, &ts, c->left, c->width, DOC_ALIGN_LEFT, false);
 	if (lv == 0)
 		ctx_line(c, c->left, c->y + 2, c->right, c->y + 2, 0.6f, ctx_color(s->accent));
 	c->y -= (float)s->heading_space_after[lv];

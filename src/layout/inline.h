@@ -24,6 +24,8 @@ typedef struct lay_box {
 	float space;            /* width of the space before it; 0 when none */
 	unsigned flags;         /* BOX_* */
 	const char *link;       /* URL or NULL */
+	float rise;             /* baseline shift, points (a note's number) */
+	int note;               /* the footnote it cites (its number), or 0 */
 } lay_box;
 
 enum {
@@ -102,6 +104,15 @@ void text_break_justified(struct lay_ctx *c, lay_inline *in, float width);
 void text_hyphenate(struct lay_ctx *c, lay_inline *in);
 
 /* ---- drawing (lines.c) ---- */
+
+/* Places the lines of `in` from the cursor, breaking pages between lines,
+ * each with the footnotes it cites; each line is drawn at x within width.
+ * With keep, neither a first line nor a last line stands alone at the foot
+ * or the top of a page: the first two lines go together (all three of a
+ * three-line text), and the line before the last goes along with it when
+ * at least two stay behind. */
+void text_place_lines(struct lay_ctx *c, lay_inline *in, const lay_textstyle *ts, float x,
+                      float width, doc_align align, bool keep);
 
 /* Draws line `li` of `in` with its baseline at `baseline`, in a column from x
  * of width `width`, aligned; justified lines stretch their spaces. */

@@ -14,6 +14,25 @@
 #include "layout/blocks.h"
 #include "util/arena.h"
 
+/* What the items of block b are, unless the block says otherwise. */
+static lay_role role_of(const doc_block *b)
+{
+	switch (b->kind) {
+	case DOC_HEADING: return (lay_role)(LAY_ROLE_H1 + b->u.heading.level - 1);
+	case DOC_LIST: return LAY_ROLE_LIST_BODY;
+	case DOC_TABLE: return LAY_ROLE_TABLE_CELL;
+	case DOC_CHART:
+	case DOC_TIMELINE:
+	case DOC_IMAGE:
+		return LAY_ROLE_FIGURE;
+	case DOC_CONTENTS: return LAY_ROLE_CONTENTS;
+	case DOC_PARAGRAPH:
+	case DOC_PAGE_BREAK:
+		return LAY_ROLE_P;
+	}
+	return LAY_ROLE_P;
+}
+
 /* Height the start of block b needs below a heading, to keep them together. */
 static float block_keep(const lay_ctx *c, const doc_block *b)
 {
@@ -94,7 +113,8 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	o->faces = fonts_faces(fonts, &o->nfaces);
 
 	lay_ctx c = {.doc = d, .st = s, .fonts = fonts, .out = o, .arena = o->arena,
-	             .block = -1};
+	             .block = -1, .role = LAY_ROLE_ARTIFACT, .on_page_end = notes_flush};
+	o->lang = strcmp(d->meta.lang ? d->meta.lang : "en", "ko") == 0 ? "ko-KR" : "en-US";
 	c.left = (float)s->margin_left;
 	c.right = (float)(s->page_width - s->margin_right);
 	c.width = c.right - c.left;
@@ -107,13 +127,16 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	}
 	if (rc == 0) {
 		number_headings(&c);
+		notes_prepare(&c);
 		ctx_new_page(&c);
+		c.role = LAY_ROLE_TITLE;
 		title_layout(&c);
 	}
 	for (int b = 0; rc == 0 && b < d->nblocks && !c.oom; b++) {
 		const doc_block *bl = &d->blocks[b];
 		c.line = bl->line;
 		c.block = b;
+		c.role = role_of(bl);
 		switch (bl->kind) {
 		case DOC_HEADING:
 			heading_layout(&c, &bl->u.heading,
@@ -148,14 +171,20 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	}
 	c.line = 0;
 	c.block = -1;
-	if (rc == 0 && !c.oom)
+	c.role = LAY_ROLE_ARTIFACT;
+	if (rc == 0 && !c.oom) {
+		notes_flush(&c);
 		furniture_finish(&c);
+	}
 	if (rc == 0 && c.oom) {
 		snprintf(err, errsize, "out of memory while laying out");
 		rc = LAY_OUT_OF_MEMORY;
 	}
 	text_inline_free(&c.scratch);
 	text_inline_free(&c.label);
+	text_inline_free(&c.notes_in);
+	free(c.notes);
+	free(c.page_notes);
 	free(c.reported);
 	free(c.pending);
 	free(c.headings);

@@ -20,7 +20,7 @@ static void text_item(lay_ctx *c, const lay_box *b, const char *s, int len, floa
 	if (!it)
 		return;
 	it->x = x;
-	it->y = baseline;
+	it->y = baseline + b->rise;
 	it->w = width;
 	it->color = b->color;
 	it->u.text.face = b->face;
@@ -103,7 +103,8 @@ void text_emit_line(lay_ctx *c, const lay_inline *in, int li, float x, float bas
 		const lay_box *b = j < end ? &in->boxes[j] : NULL;
 		bool same = b && b->face == a->face && b->size == a->size && b->link == a->link &&
 		            b->color.r == a->color.r && b->color.g == a->color.g &&
-		            b->color.b == a->color.b && !(extra != 0 && b->space > 0);
+		            b->color.b == a->color.b && b->rise == a->rise &&
+		            !(extra != 0 && b->space > 0);
 		if (same) {
 			run_w += b->space + b->width;
 			continue;
@@ -153,4 +154,26 @@ float text_draw(lay_ctx *c, const char *s, doc_family family, unsigned style, fl
 		return 0;
 	text_emit_line(c, tmp, 0, x, baseline, 1e9f, DOC_ALIGN_LEFT);
 	return tmp->lines[0].width;
+}
+
+void text_place_lines(lay_ctx *c, lay_inline *in, const lay_textstyle *ts, float x,
+                      float width, doc_align align, bool keep)
+{
+	int n = in->nlines;
+	for (int i = 0; i < n; i++) {
+		float need = ts->leading + ctx_notes_need(c, in, i);
+		/* a first line alone at the foot: the first two go together,
+		 * all three of a three-line text */
+		int first = n == 3 ? 3 : 2;
+		bool orphan = keep && i == 0 && n >= 2 &&
+		              !ctx_fits(c, (float)(first - 1) * ts->leading + need);
+		/* a last line alone at the top: the one before goes along, when
+		 * at least two stay behind */
+		bool widow = keep && i >= 2 && i == n - 2 && !ctx_fits(c, need + ts->leading);
+		if ((orphan || widow || !ctx_fits(c, need)) && !c->page_fresh)
+			ctx_new_page(c);
+		text_emit_line(c, in, i, x, ctx_baseline(c->y, ts->size, ts->leading), width, align);
+		ctx_cite_notes(c, in, i);
+		c->y -= ts->leading;
+	}
 }

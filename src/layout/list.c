@@ -1,6 +1,7 @@
 /*
  * list.c -- bulleted and numbered lists, nested: marks hang in the margin
- * of the item's text, items break between lines like paragraphs.
+ * of the item's text, items break between lines like paragraphs, with the
+ * same widow and orphan control; a mark goes with its item's first lines.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +33,13 @@ static void list_at(lay_ctx *c, const doc_list *l, int depth, float left)
 			text_break_justified(c, in, width);
 		else
 			text_break(c, in, width);
-		if (!ctx_fits(c, ts.leading) && !c->page_fresh)
+		/* the mark goes with the item's first lines: on the next page
+		 * when they do (text_place_lines keeps them together) */
+		int first = in->nlines == 3 ? 3 : in->nlines > 1 ? 2 : 1;
+		float need = (float)first * ts.leading;
+		if (in->nlines > 0)
+			need += ctx_notes_need(c, in, 0);
+		if (!ctx_fits(c, need) && !c->page_fresh)
 			ctx_new_page(c);
 		char mark[32];
 		if (l->ordered)
@@ -42,9 +49,11 @@ static void list_at(lay_ctx *c, const doc_list *l, int depth, float left)
 		float base = ctx_baseline(c->y, ts.size, ts.leading);
 		int face = fonts_face(ts.family, 0);
 		float mw = text_width(c, face, ts.size, mark);
+		c->role = LAY_ROLE_LIST_LABEL;
 		text_draw(c, mark, ts.family, 0, ts.size, ctx_color(c->st->accent),
 		          x - 5 - mw, base);
-		ctx_place_lines(c, in, &ts, x, width, align, false);
+		c->role = LAY_ROLE_LIST_BODY;
+		text_place_lines(c, in, &ts, x, width, align, true);
 		c->y -= 2;
 		if (l->items[i].sublist)
 			list_at(c, l->items[i].sublist, depth + 1, x);

@@ -20,10 +20,7 @@ void paragraph_layout(lay_ctx *c, const doc_paragraph *p)
 		text_break_justified(c, in, c->width);
 	else
 		text_break(c, in, c->width);
-	/* No single first line at the foot of a page when more follow. */
-	if (in->nlines > 1 && !ctx_fits(c, 2 * ts.leading))
-		ctx_ensure(c, 2 * ts.leading);
-	ctx_place_lines(c, in, &ts, c->left, c->width, align, true);
+	text_place_lines(c, in, &ts, c->left, c->width, align, true);
 	c->y -= (float)c->st->paragraph_space;
 }
 

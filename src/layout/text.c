@@ -172,6 +172,28 @@ static void add_string(builder *b, const char *s)
 	}
 }
 
+/* The reference of footnote `number`: its number, small and raised, in a
+ * box of its own that sticks to the word before it. */
+static void add_note_ref(builder *b, int number)
+{
+	lay_ctx *c = b->c;
+	lay_textstyle small = *b->ts;
+	small.size = b->ts->size * 0.62f;
+	char digits[16];
+	snprintf(digits, sizeof digits, "%d", number);
+	int first = b->in->nboxes;
+	bool space = b->space, newline = b->newline, brk = b->brk;
+	builder nb = {.c = c, .in = b->in, .ts = &small, .space = space, .newline = newline,
+	              .brk = brk, .style = b->style, .span = -3, .cur_span = -4};
+	add_string(&nb, digits);
+	for (int i = first; i < b->in->nboxes; i++) {
+		b->in->boxes[i].rise = b->ts->size * 0.36f;
+		b->in->boxes[i].note = number;
+	}
+	b->space = b->newline = b->brk = b->hyphen = false;
+	b->cur_span = -5;       /* the next character starts a box of its own */
+}
+
 void text_boxes(lay_ctx *c, lay_inline *in, const doc_text *t, const lay_textstyle *ts)
 {
 	in->ntext = in->nboxes = in->nlines = 0;
@@ -180,7 +202,10 @@ void text_boxes(lay_ctx *c, lay_inline *in, const doc_text *t, const lay_textsty
 		b.link = t->spans[i].link;
 		b.style = t->spans[i].style;
 		b.span = i;
-		add_string(&b, t->spans[i].text);
+		if (t->spans[i].note)
+			add_note_ref(&b, t->spans[i].note_number);
+		else
+			add_string(&b, t->spans[i].text);
 	}
 }
 

@@ -48,7 +48,7 @@ void title_layout(lay_ctx *c)
 		in->ntext = in->nboxes = in->nlines = 0;
 		text_append(c, in, rows[i].text, &ts, 0);
 		text_break(c, in, c->width);
-		ctx_place_lines(c, in, &ts, c->left, c->width, DOC_ALIGN_LEFT, false);
+		text_place_lines(c, in, &ts, c->left, c->width, DOC_ALIGN_LEFT, false);
 		c->y -= rows[i].after;
 	}
 	c->y -= 6;

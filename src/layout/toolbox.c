@@ -70,6 +70,10 @@ lay_page *ctx_page(lay_ctx *c)
 
 void ctx_new_page(lay_ctx *c)
 {
+	if (c->on_page_end && c->out->npages > 0)
+		c->on_page_end(c);
+	c->npage_notes = 0;
+	c->notes_height = 0;
 	lay_doc *o = c->out;
 	/* grown by halves, not by one: tens of thousands of pages are possible */
 	if (!text_grow((void **)&o->pages, &c->cappages, o->npages + 1, sizeof *o->pages)) {
@@ -134,7 +138,12 @@ void ctx_fill(lay_ctx *c, float x, float y, float w, float h, lay_color color)
 
 bool ctx_fits(lay_ctx *c, float height)
 {
-	return c->y - height >= c->bottom - 0.01f;
+	return ctx_room(c) - height >= -0.01f;
+}
+
+float ctx_room(const lay_ctx *c)
+{
+	return c->y - c->bottom - c->notes_height;
 }
 
 void ctx_ensure(lay_ctx *c, float height)
@@ -160,19 +169,41 @@ float ctx_baseline(float top, float size, float leading)
 	return top - (leading - size) / 2 - size * 0.8f;
 }
 
-void ctx_place_lines(lay_ctx *c, lay_inline *in, const lay_textstyle *ts, float x,
-                        float width, doc_align align, bool keep)
-{
-	for (int i = 0; i < in->nlines; i++) {
-		bool widow = keep && i >= 2 && i == in->nlines - 2 && !ctx_fits(c, 2 * ts->leading);
-		if ((widow || !ctx_fits(c, ts->leading)) && !c->page_fresh)
-			ctx_new_page(c);
-		text_emit_line(c, in, i, x, ctx_baseline(c->y, ts->size, ts->leading), width, align);
-		c->y -= ts->leading;
-	}
-}
-
 doc_align ctx_align(const lay_ctx *c, doc_align a)
 {
 	return a == DOC_ALIGN_DEFAULT ? (doc_align)c->st->body_align : a;
+}
+
+/* ---- footnotes ---------------------------------------------------------------- */
+
+float ctx_notes_need(const lay_ctx *c, const lay_inline *in, int li)
+{
+	const lay_line *l = &in->lines[li];
+	float h = 0;
+	for (int j = l->first; j < l->first + l->count; j++) {
+		int n = in->boxes[j].note;
+		if (n > 0 && n <= c->nnotes && !c->notes[n].placed)
+			h += c->notes[n].height;
+	}
+	return h > 0 && c->notes_height == 0 ? h + NOTES_RULE : h;
+}
+
+void ctx_cite_notes(lay_ctx *c, const lay_inline *in, int li)
+{
+	const lay_line *l = &in->lines[li];
+	for (int j = l->first; j < l->first + l->count; j++) {
+		int n = in->boxes[j].note;
+		if (n <= 0 || n > c->nnotes || c->notes[n].placed)
+			continue;
+		if (!text_grow((void **)&c->page_notes, &c->cappage_notes, c->npage_notes + 1,
+		               sizeof *c->page_notes)) {
+			c->oom = true;
+			return;
+		}
+		if (c->notes_height == 0)
+			c->notes_height = NOTES_RULE;
+		c->page_notes[c->npage_notes++] = n;
+		c->notes_height += c->notes[n].height;
+		c->notes[n].placed = true;
+	}
 }

@@ -146,6 +146,15 @@ static int b_document(lua_State *L)
 	lua_setiuservalue(L, 2, 1);
 	lua_settop(L, 2);
 
+	if (lua_getfield(L, 1, "lang") != LUA_TNIL) {
+		const char *lang = lua_tostring(L, -1);
+		if (!lang || (strcmp(lang, "en") != 0 && strcmp(lang, "ko") != 0))
+			return luaL_error(L, "document: unknown lang '%s' (en, ko)",
+			                  lang ? lang : luaL_typename(L, -1));
+		d->meta.lang = strcmp(lang, "ko") == 0 ? "ko" : "en";
+	}
+	lua_pop(L, 1);
+
 	if (lua_getfield(L, 1, "paper") != LUA_TNIL) {
 		const char *p = lua_tostring(L, -1);
 		if (!p || !style_set_paper(&d->style, p))
