@@ -19,7 +19,7 @@ local text = default.text
 local briefing = setmetatable({
   base = "default",
   margins = { top = 68, bottom = 66, left = 68, right = 68 },
-  body = { font = "sans", size = 10, leading = 14.5, space = 7, align = "left",
+  body = { font = "sans", size = 10, leading = 14.5, space = 7, align = "justify",
            color = "#1c1f24" },
   headings = { font = "sans", sizes = { 14, 11.5, 10.5 }, color = "#12355b", numbered = true },
   title = { font = "sans", size = 21, subtitle_size = 12, color = "#12355b" },
@@ -27,7 +27,7 @@ local briefing = setmetatable({
             stripe = "#eef2f7", rule = "#b9c2cf" },
   accent = "#12355b",
   muted = "#5d6673",
-  header = { left = "{title}", right = "{date}", size = 8, color = "#5d6673", rule = true },
+  header = { left = "{section}", right = "{date}", size = 8, color = "#5d6673", rule = true },
   footer = { left = "Briefing \u{00B7} ASEAN\u{2013}ROK relations", center = "",
              right = "Page {page} of {pages}", size = 8, color = "#5d6673" },
 }, { __index = default })

@@ -19,7 +19,8 @@ typedef enum doc_family { DOC_SANS = 0, DOC_SERIF = 1 } doc_family;
 #define DOC_NFAMILIES 2
 
 /* The text of a header or footer: three slots, each a pattern where
- * {page}, {pages}, {title}, {subtitle}, {author} and {date} are replaced. */
+ * {page}, {pages}, {title}, {subtitle}, {author}, {date} and {section}
+ * (the level-1 heading in force on the page) are replaced. */
 typedef struct doc_running {
 	const char *left, *center, *right;  /* NULL or "" = nothing */
 	double size;

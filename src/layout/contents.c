@@ -1,23 +1,29 @@
 /*
  * contents.c -- the table of contents: every heading indented by level,
- * a dotted leader to its page number, the entry a link to the heading.
+ * a dotted leader that reaches its page number, the entry a link to the
+ * heading.
  * The numbers are known only at the end: each entry is recorded as pending
  * and filled in by furniture.c.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout/blocks.h"
 
-/* Dotted leader from x1 to x2 on the baseline. */
-static void leader(lay_ctx *c, float x1, float x2, float base, lay_color col)
+/* A dotted leader from x1 along the baseline, its end set by furniture.c
+ * once the page number is known; its dots start on a 3 pt grid from the
+ * left edge so that the leaders of all entries line up. Returns its index
+ * on the page, or -1. */
+static int leader(lay_ctx *c, float x1, float base, lay_color col)
 {
-	if (x2 - x1 < 8)
-		return;
-	lay_item *it = ctx_line(c, x1 + 3, base + 1, x2 - 3, base + 1, 1.0f, col);
-	if (it)
-		it->u.line.dotted = true;
+	float start = c->left + ceilf((x1 + 3 - c->left) / 3.0f) * 3.0f;
+	lay_item *it = ctx_line(c, start, base + 1, start, base + 1, 1.0f, col);
+	if (!it)
+		return -1;
+	it->u.line.dotted = true;
+	return ctx_page(c)->nitems - 1;
 }
 
 void contents_layout(lay_ctx *c)
@@ -58,8 +64,7 @@ void contents_layout(lay_ctx *c)
 		text_place_lines(c, in, &ts, c->left + indent, c->width - indent - numw, DOC_ALIGN_LEFT, false);
 		float base = ctx_baseline(c->y + ts.leading, ts.size, ts.leading);
 		lay_line *ll = &in->lines[in->nlines - 1];
-		leader(c, c->left + indent + ll->width, c->right - numw, base,
-		       ctx_color(s->muted));
+		int dots = leader(c, c->left + indent + ll->width, base, ctx_color(s->muted));
 
 		/* the page number and the link, filled in by finish(); the second
 		 * ctx_item() may move the first, so num is taken after both */
@@ -90,7 +95,7 @@ void contents_layout(lay_ctx *c)
 		}
 		lay_page *pg = ctx_page(c);
 		c->pending[c->npending++] = (struct pending){c->out->npages - 1, pg->nitems - 2,
-		                                             pg->nitems - 1, k, c->right};
+		                                             pg->nitems - 1, dots, k, c->right};
 		k++;
 	}
 	c->y -= (float)s->paragraph_space * 2;

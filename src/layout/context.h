@@ -57,6 +57,7 @@ typedef struct lay_ctx {
 	struct pending {
 		int page, item;     /* the text item to fill */
 		int link_item;      /* the link item to point, -1 if none */
+		int leader_item;    /* the dotted leader to end at the number, -1 if none */
 		int heading;        /* ordinal of the heading in the document */
 		float right;        /* right edge to align the number to */
 	} *pending;

@@ -9,7 +9,26 @@
 
 #include "layout/blocks.h"
 
-/* Replaces {page}, {pages}, {title}, ... in pattern. */
+/* The label of the level-1 heading in force on page: the last one that
+ * starts on it or before it; "" before the first. */
+static const char *section_of(const lay_ctx *c, int page)
+{
+	const doc_document *d = c->doc;
+	const char *label = "";
+	int k = 0;
+	for (int b = 0; b < d->nblocks && k < c->heading_seen; b++) {
+		if (d->blocks[b].kind != DOC_HEADING)
+			continue;
+		if (c->headings[k].page > page)
+			break;
+		if (d->blocks[b].u.heading.level == 1)
+			label = c->heading_labels[k];
+		k++;
+	}
+	return label;
+}
+
+/* Replaces {page}, {pages}, {title}, {section}, ... in pattern. */
 static char *expand(const lay_ctx *c, const char *pattern, int page)
 {
 	const doc_meta *m = &c->doc->meta;
@@ -43,6 +62,8 @@ static char *expand(const lay_ctx *c, const char *pattern, int page)
 					val = m->author ? m->author : "";
 				} else if (e && KEY("date")) {
 					val = m->date ? m->date : "";
+				} else if (e && KEY("section")) {
+					val = section_of(c, page);
 				}
 #undef KEY
 			}
@@ -112,6 +133,15 @@ void furniture_finish(lay_ctx *c)
 		num->w = w;
 		num->u.text.str = ctx_strndup(c, buf, strlen(buf));
 		num->u.text.len = (int)strlen(buf);
+		if (p->leader_item >= 0) {
+			lay_item *dots = &o->pages[p->page].items[p->leader_item];
+			float end = num->x - 3;
+			if (end - dots->x >= 5)
+				dots->u.line.x2 = end;
+			else            /* no room: nothing drawn */
+				*dots = (lay_item){.kind = LAY_RECT, .block = dots->block,
+				                   .role = dots->role};
+		}
 		lay_item *link = &o->pages[p->page].items[p->link_item];
 		link->u.link.page = h->page;
 		link->u.link.top = h->top;
