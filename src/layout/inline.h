@@ -25,6 +25,7 @@ typedef struct lay_box {
 	unsigned flags;         /* BOX_* */
 	const char *link;       /* URL or NULL */
 	float rise;             /* baseline shift, points (a note's number) */
+	float slant;            /* 0, or a synthetic italic's shear (page.h) */
 	int note;               /* the footnote it cites (its number), or 0 */
 } lay_box;
 

@@ -13,33 +13,38 @@
 #include "util/utf8.h"
 
 /* A text item of s[0..len) (kept, not copied) set as box b is. */
-static void text_item(lay_ctx *c, const lay_box *b, const char *s, int len, float x,
-                      float baseline, float width)
+static lay_item *text_item(lay_ctx *c, const lay_box *b, const char *s, int len, float x,
+                           float baseline, float width)
 {
 	lay_item *it = ctx_item(c, LAY_TEXT);
 	if (!it)
-		return;
+		return NULL;
 	it->x = x;
 	it->y = baseline + b->rise;
 	it->w = width;
 	it->color = b->color;
+	it->lang = b->face >= FONT_HANGUL || strcmp(c->doc->meta.lang, "ko") == 0
+	           ? LAY_LANG_KO : LAY_LANG_EN;
 	it->u.text.face = b->face;
 	it->u.text.size = b->size;
 	it->u.text.str = s;
 	it->u.text.len = len;
+	it->u.text.slant = b->slant;
+	return it;
 }
 
-static void emit_run(lay_ctx *c, const lay_inline *in, int from, int to, float x,
-                     float baseline, float width)
+/* The text of boxes [from, to), a space where a box has one before it,
+ * then `suffix`; in c's arena. NULL when out of memory. */
+static char *run_text(lay_ctx *c, const lay_inline *in, int from, int to, const char *suffix,
+                      int *len)
 {
-	const lay_box *b0 = &in->boxes[from];
-	size_t n = 0;
+	size_t n = strlen(suffix);
 	for (int j = from; j < to; j++)
 		n += (size_t)in->boxes[j].len + (j > from && in->boxes[j].space > 0);
 	char *s = arena_alloc(c->arena, n + 1);
 	if (!s) {
 		c->oom = true;
-		return;
+		return NULL;
 	}
 	char *p = s;
 	for (int j = from; j < to; j++) {
@@ -48,11 +53,54 @@ static void emit_run(lay_ctx *c, const lay_inline *in, int from, int to, float x
 		memcpy(p, in->text + in->boxes[j].off, (size_t)in->boxes[j].len);
 		p += in->boxes[j].len;
 	}
-	text_item(c, b0, s, (int)(p - s), x, baseline, width);
+	memcpy(p, suffix, strlen(suffix) + 1);
+	*len = (int)(p - s) + (int)strlen(suffix);
+	return s;
+}
+
+static lay_item *emit_run(lay_ctx *c, const lay_inline *in, int from, int to, const char *suffix,
+                          float x, float baseline, float width)
+{
+	int len;
+	char *s = run_text(c, in, from, to, suffix, &len);
+	return s ? text_item(c, &in->boxes[from], s, len, x, baseline, width) : NULL;
+}
+
+/* Boxes that continue the word of box i without a break between them:
+ * the index after the last. */
+static int word_end(const lay_inline *in, int i)
+{
+	int j = i + 1;
+	while (j < in->nboxes && !(in->boxes[j].flags & BOX_BREAK))
+		j++;
+	return j;
+}
+
+/* The first box of the word box i belongs to, not before `floor`. */
+static int word_start(const lay_inline *in, int i, int floor)
+{
+	while (i > floor && !(in->boxes[i].flags & BOX_BREAK))
+		i--;
+	return i;
+}
+
+/* Whether boxes [from, to) can be drawn as one item: one face, size,
+ * colour, link, rise and slant, no space between them. */
+static bool one_item(const lay_inline *in, int from, int to)
+{
+	const lay_box *a = &in->boxes[from];
+	for (int j = from + 1; j < to; j++) {
+		const lay_box *b = &in->boxes[j];
+		if (b->face != a->face || b->size != a->size || b->link != a->link ||
+		    b->rise != a->rise || b->slant != a->slant || b->space > 0 ||
+		    b->color.r != a->color.r || b->color.g != a->color.g || b->color.b != a->color.b)
+			return false;
+	}
+	return true;
 }
 
 /* The hyphen that ends a line broken inside a word, in the face of the
- * word's last piece. Text extraction joins the word again. */
+ * word's last piece, when the word could not be drawn as one item. */
 static void emit_hyphen(lay_ctx *c, const lay_box *last, float x, float baseline, float w)
 {
 	text_item(c, last, "-", 1, x, baseline, w);
@@ -92,9 +140,34 @@ void text_emit_line(lay_ctx *c, const lay_inline *in, int li, float x, float bas
 	else if (align == DOC_ALIGN_CENTER && fits)
 		pos = x + (width - l->width) / 2;
 
-	/* Runs: neighbouring boxes of one face, size, colour and link share an
-	 * item; a stretched space starts a new one. */
+	/* A word broken across lines is drawn as two items of its own: the
+	 * head, hyphen included, stands for the whole word in extracted text,
+	 * the tail on the next line for nothing, so that the text extracts as
+	 * the script wrote it (a soft hyphen's word whole, no hyphen added). */
 	int end = l->first + l->count;
+	int tail_end = l->first;        /* this line starts with a word's tail */
+	if (l->first > 0 && !(in->boxes[l->first].flags & BOX_BREAK)) {
+		int e = word_end(in, l->first);
+		tail_end = e < end ? e : end;
+		if (!one_item(in, l->first, tail_end))
+			tail_end = l->first;
+	}
+	int head = end;                 /* this line ends with a word's head */
+	const char *whole = NULL;
+	int whole_len = 0;
+	if (l->hyphen && end < in->nboxes) {
+		int h = word_start(in, end - 1, tail_end > l->first ? tail_end : l->first);
+		int e = word_end(in, end - 1);
+		if (!(h == l->first && tail_end > l->first) && one_item(in, h, end) &&
+		    one_item(in, h, e)) {
+			head = h;
+			whole = run_text(c, in, h, e, "", &whole_len);
+		}
+	}
+
+	/* Runs: neighbouring boxes of one face, size, colour and link share an
+	 * item; a stretched space starts a new one, and so do a broken word's
+	 * head and tail. */
 	int run = l->first;
 	float run_x = pos, run_w = in->boxes[run].width;
 	float link_x = pos;
@@ -104,18 +177,31 @@ void text_emit_line(lay_ctx *c, const lay_inline *in, int li, float x, float bas
 		bool same = b && b->face == a->face && b->size == a->size && b->link == a->link &&
 		            b->color.r == a->color.r && b->color.g == a->color.g &&
 		            b->color.b == a->color.b && b->rise == a->rise &&
-		            !(extra != 0 && b->space > 0);
+		            b->slant == a->slant && !(extra != 0 && b->space > 0) &&
+		            j != tail_end && j != head;
 		if (same) {
 			run_w += b->space + b->width;
 			continue;
 		}
-		emit_run(c, in, run, j, run_x, baseline, run_w);
+		bool is_head = whole && run == head && !b;
+		bool is_tail = run == l->first && j == tail_end && tail_end > l->first;
+		/* a line that is all one word's middle ends with its hyphen too */
+		bool hyphen = !b && l->hyphen && (is_head || is_tail);
+		lay_item *it = emit_run(c, in, run, j, hyphen ? "-" : "", run_x, baseline,
+		                        run_w + (hyphen ? l->hyphen_width : 0));
+		if (it && is_head) {
+			it->u.text.actual = whole;
+			it->u.text.actual_len = whole_len;
+		} else if (it && is_tail) {
+			it->u.text.actual = "";
+			it->u.text.actual_len = 0;
+		}
 		float next_x = run_x + run_w;
 		if (a->link && (!b || b->link != a->link)) {
 			emit_link(c, a->link, link_x, baseline, next_x - link_x, a->size, a->color);
 		}
 		if (!b) {
-			if (l->hyphen)
+			if (l->hyphen && !hyphen)
 				emit_hyphen(c, a, next_x, baseline, l->hyphen_width);
 			break;
 		}

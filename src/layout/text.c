@@ -102,8 +102,10 @@ static void add_char(builder *b, uint32_t cp)
 	float w = (float)fonts_advance(c->fonts, face, cp) * b->ts->size / 1000.0f;
 
 	lay_box *last = in->nboxes ? &in->boxes[in->nboxes - 1] : NULL;
+	/* a face without an italic (NanumGothic) is slanted instead */
+	float slant = (b->ts->style | b->style) & DOC_ITALIC && face >= FONT_HANGUL ? 0.2f : 0;
 	bool fresh = !last || b->space || b->newline || b->brk || b->hyphen ||
-	             last->face != face || b->cur_span != b->span;
+	             last->face != face || last->slant != slant || b->cur_span != b->span;
 	if (fresh) {
 		/* the space before a word is set in the face of the word before it */
 		float space = last ? (float)fonts_advance(c->fonts, last->face, ' ') * last->size /
@@ -115,7 +117,7 @@ static void add_char(builder *b, uint32_t cp)
 		bool first = in->nboxes == 0;
 		lay_box *nb = &in->boxes[in->nboxes++];
 		*nb = (lay_box){.face = face, .size = b->ts->size, .off = in->ntext,
-		                .link = b->link};
+		                .link = b->link, .slant = slant};
 		nb->color = b->link ? b->ts->link_color : b->ts->color;
 		last = first ? NULL : nb - 1;
 		if (last && b->space) {
