@@ -342,9 +342,15 @@ static void join_lines(const lay_result *r, const line *ls, int n, char *buf, si
 				glued = true;
 				continue;
 			}
-			used += (size_t)snprintf(buf + used, size - used, "%s%s",
-			                         used && !glued ? " " : "",
-			                         line_item(r, &ls[i], k)->u.text.str);
+			/* a broken word's head stands for the whole word, its
+			 * tail for nothing (lines.c) */
+			const lay_item *it = line_item(r, &ls[i], k);
+			const char *s = it->u.text.actual ? it->u.text.actual : it->u.text.str;
+			int len = it->u.text.actual ? it->u.text.actual_len : it->u.text.len;
+			if (len == 0)
+				continue;
+			used += (size_t)snprintf(buf + used, size - used, "%s%.*s",
+			                         used && !glued ? " " : "", len, s);
 			glued = false;
 		}
 }
@@ -376,6 +382,7 @@ static void a_long_paragraph_wraps_inside_the_content_box(void **state)
 	char text[8192], got[16384];
 	some_words(text, sizeof text, 300);
 	paragraph(fx->d, 1, text, DOC_ALIGN_LEFT);
+	fx->d->blocks[0].u.paragraph.linebreaks = DOC_LINEBREAKS_SIMPLE;
 	lay(fx->d, &fx->res);
 	assert_int_equal(fx->res.doc->npages, 1);
 
@@ -392,7 +399,7 @@ static void a_long_paragraph_wraps_inside_the_content_box(void **state)
 		assert_true(fabsf(ls[i].x0 - b.left) < EPS);
 		if (i > 0)
 			assert_true(fabsf(ls[i - 1].y - ls[i].y - (float)fx->d->style.body_leading) < EPS);
-		/* greedy: the next line's first word would not have fitted */
+		/* simple: the next line's first word would not have fitted */
 		if (i + 1 < n) {
 			char first[64];
 			sscanf(line_item(&fx->res, &ls[i + 1], 0)->u.text.str, "%63s", first);
@@ -531,6 +538,54 @@ static void a_paragraph_breaks_across_pages_between_lines(void **state)
 	assert_true(one_line_left >= 1);
 }
 
+/* Sum of the cubed shortfalls of a paragraph's lines but the last: how
+ * ragged its right edge is, counted as TeX's badness counts it (a line
+ * twice as short is eight times as bad). */
+static double raggedness(const line *ls, int n, float right)
+{
+	double sum = 0;
+	for (int i = 0; i + 1 < n; i++) {
+		double d = (double)(right - ls[i].x1);
+		sum += d * d * d;
+	}
+	return sum;
+}
+
+/* Ragged text is broken over the whole paragraph too: its right edge is
+ * more even than first fit's, no line is longer than the column, and the
+ * words come back in order. */
+static void ragged_text_is_evened_out_over_the_paragraph(void **state)
+{
+	fixture *fx = *state;
+	static char text[8192], got[16384];
+	some_words(text, sizeof text, 300);
+	box b = content_box(&fx->d->style);
+	double rag[2];
+	for (int simple = 0; simple < 2; simple++) {
+		doc_document *d = doc_new();
+		assert_non_null(d);
+		d->style.margin_right = d->style.page_width - d->style.margin_left - 250;
+		paragraph(d, 1, text, DOC_ALIGN_LEFT);
+		d->blocks[0].u.paragraph.linebreaks = simple ? DOC_LINEBREAKS_SIMPLE
+		                                             : DOC_LINEBREAKS_OPTIMIZED;
+		lay_result r = {0};
+		lay(d, &r);
+		line *ls;
+		int n = lines_of(&r, d, &ls);
+		for (int i = 0; i < n; i++)
+			assert_true(ls[i].x1 <= b.left + 250 + EPS);
+		rag[simple] = raggedness(ls, n, b.left + 250);
+		join_lines(&r, ls, n, got, sizeof got);
+		assert_string_equal(got, text);
+		free(ls);
+		lay_free(r.doc);
+		doc_free(d);
+	}
+	print_message("ragged 250 pt: sum of cubed shortfalls %.0f (first fit %.0f)\n",
+	              rag[0], rag[1]);
+	assert_true(rag[0] < rag[1]);
+}
+
 /* TeX's measure of a line: (line penalty + badness)^2, badness 100 |r|^3,
  * r the share of the spaces' stretch (half a space) or shrink (a third)
  * the line uses. */
@@ -565,6 +620,7 @@ static void a_justified_180_pt_column_keeps_its_word_spaces_tight(void **state)
 			}
 			const lay_item *a = line_item(&fx->res, &ls[i], k - 1);
 			const lay_item *c = line_item(&fx->res, &ls[i], k);
+			hyphens += c->u.text.actual && c->u.text.actual_len > 0;
 			float em = (c->x - (a->x + a->w)) / size;
 			worst = em > worst ? em : worst;
 			sum += em;
@@ -1606,6 +1662,7 @@ int main(void)
 		T(a_long_paragraph_wraps_inside_the_content_box),
 		T(justified_lines_reach_the_right_edge),
 		T(justified_breaking_is_never_worse_than_first_fit),
+		T(ragged_text_is_evened_out_over_the_paragraph),
 		T(a_justified_180_pt_column_keeps_its_word_spaces_tight),
 		T(a_paragraphs_last_line_does_not_start_a_page_alone),
 		T(right_and_centred_lines_align_to_their_edge),

@@ -52,6 +52,14 @@ typedef enum doc_align {
 	DOC_ALIGN_JUSTIFY
 } doc_align;
 
+/* How a text block is broken into lines: over the whole paragraph
+ * (Knuth-Plass total fit), or line by line as words come (first fit). */
+typedef enum doc_linebreaks {
+	DOC_LINEBREAKS_DEFAULT = 0,     /* whatever the style says */
+	DOC_LINEBREAKS_OPTIMIZED,
+	DOC_LINEBREAKS_SIMPLE
+} doc_linebreaks;
+
 typedef enum doc_kind {
 	DOC_HEADING,
 	DOC_PARAGRAPH,
@@ -128,6 +136,7 @@ typedef struct doc_image {
 typedef struct doc_paragraph {
 	doc_text text;
 	doc_align align;
+	doc_linebreaks linebreaks;
 	double size;            /* points; 0 = body size */
 } doc_paragraph;
 

@@ -36,6 +36,7 @@ typedef struct doc_style {
 	double body_size, body_leading;     /* points */
 	double paragraph_space;             /* after each paragraph */
 	int body_align;                     /* a doc_align */
+	int body_linebreaks;                /* a doc_linebreaks: every text block's */
 	doc_rgb text_color;
 
 	doc_family heading_family;

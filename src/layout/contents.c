@@ -55,7 +55,7 @@ void contents_layout(lay_ctx *c)
 		lay_inline *in = &c->scratch;
 		in->ntext = in->nboxes = in->nlines = 0;
 		text_append(c, in, c->heading_labels[k], &ts, 0);
-		text_break(c, in, c->width - indent - numw);
+		text_break_block(c, in, c->width - indent - numw, DOC_ALIGN_LEFT, ctx_greedy(c, 0));
 		float gap = lv == 1 ? 3 : 0;
 		if (!ctx_fits(c, (float)in->nlines * ts.leading + gap) && !c->page_fresh)
 			ctx_new_page(c);

@@ -118,6 +118,10 @@ float ctx_notes_need(const lay_ctx *c, const lay_inline *in, int li);
  * current page (drawn by the on_page_end hook), once each. */
 void ctx_cite_notes(lay_ctx *c, const lay_inline *in, int li);
 
+/* Whether text is broken first fit: as a block asks (a doc_linebreaks), or
+ * as the template says. */
+bool ctx_greedy(const lay_ctx *c, int linebreaks);
+
 /* The alignment a block asks for, or the template's. */
 doc_align ctx_align(const lay_ctx *c, doc_align a);
 

@@ -227,7 +227,7 @@ void timeline_layout(lay_ctx *c, const doc_timeline *tl)
 	for (int i = 0; i < tl->nentries; i++) {
 		lay_inline *in = &c->scratch;
 		text_boxes(c, in, &tl->entries[i].label, &ts);
-		text_break(c, in, c->right - text_x);
+		text_break_block(c, in, c->right - text_x, DOC_ALIGN_LEFT, ctx_greedy(c, 0));
 		float h = (float)in->nlines * ts.leading + 6;
 		if (!ctx_fits(c, h > ts.leading * 2 ? ts.leading * 2 : h) && !c->page_fresh)
 			ctx_new_page(c);

@@ -20,7 +20,7 @@ void heading_layout(lay_ctx *c, const doc_heading *h, float keep)
 	const char *label = c->heading_labels[c->heading_seen];
 	in->ntext = in->nboxes = in->nlines = 0;
 	text_append(c, in, label, &ts, 0);
-	text_break(c, in, c->width);
+	text_break_block(c, in, c->width, DOC_ALIGN_LEFT, ctx_greedy(c, 0));
 
 	float before = c->page_fresh ? 0 : (float)s->heading_space_before[lv];
 	float need = before + (float)in->nlines * ts.leading + (float)s->heading_space_after[lv] +

@@ -168,6 +168,7 @@ void text_break(lay_ctx *c, lay_inline *in, float width)
 
 #define NO_SPACE_PENALTY 50.0f  /* a break not at a space: after a slash, a dash */
 #define HYPHEN_PENALTY 50.0f    /* TeX's \hyphenpenalty */
+#define RAGGED_STRETCH 3.0f     /* ragged lines may fall short by 3 em at no great cost */
 
 /* The width of a hyphen in box b's face. */
 static float hyphen_width(lay_ctx *c, const lay_box *b)
@@ -178,11 +179,17 @@ static float hyphen_width(lay_ctx *c, const lay_box *b)
 /* The boxes of in as the breaker's items: a space before a box is glue
  * (stretching by half, shrinking by a third, as TeX's), a break with no
  * space a penalty, a hyphenation point a flagged penalty that draws a
- * hyphen, a newline a forced break after fill. box_of[k] is the box of item
- * k, -1 for glue and penalties. Returns the count, -1 when out of memory. */
-static int items_of(lay_ctx *c, const lay_inline *in, lb_item **items, int **box_of)
+ * hyphen, a newline a forced break after fill. Ragged, a space keeps its
+ * width and the stretch is at the end of the line instead (Knuth and
+ * Plass's ragged-right sequence: glue 0 plus RAGGED_STRETCH, a break,
+ * then the space minus that stretch, which cancels it when the line goes
+ * on and is dropped when a line starts there). box_of[k] is the box of
+ * item k, -1 for glue and penalties. Returns the count, -1 when out of
+ * memory. */
+static int items_of(lay_ctx *c, const lay_inline *in, bool ragged, lb_item **items,
+                    int **box_of)
 {
-	size_t cap = (size_t)in->nboxes * 3 + 2;
+	size_t cap = (size_t)in->nboxes * 4 + 2;
 	*items = malloc(cap * sizeof **items);
 	*box_of = malloc(cap * sizeof **box_of);
 	if (!*items || !*box_of)
@@ -195,6 +202,12 @@ static int items_of(lay_ctx *c, const lay_inline *in, lb_item **items, int **box
 			(*items)[n++] = (lb_item){.type = LB_GLUE, .stretch = 100000};
 			(*box_of)[n] = -1;
 			(*items)[n++] = (lb_item){.type = LB_PENALTY, .penalty = -LB_INFINITY};
+		} else if (i > 0 && (b->flags & BOX_BREAK) && b->space > 0 && ragged) {
+			float rs = RAGGED_STRETCH * b->size;
+			(*box_of)[n] = (*box_of)[n + 1] = (*box_of)[n + 2] = -1;
+			(*items)[n++] = (lb_item){.type = LB_GLUE, .stretch = rs};
+			(*items)[n++] = (lb_item){.type = LB_PENALTY};
+			(*items)[n++] = (lb_item){.type = LB_GLUE, .width = b->space, .stretch = -rs};
 		} else if (i > 0 && (b->flags & BOX_BREAK) && b->space > 0) {
 			(*box_of)[n] = -1;
 			(*items)[n++] = (lb_item){.type = LB_GLUE, .width = b->space,
@@ -223,17 +236,18 @@ static int box_from(const int *box_of, int n, int k, int nboxes)
 	return k < n ? box_of[k] : nboxes;
 }
 
-void text_break_justified(lay_ctx *c, lay_inline *in, float width)
+void text_break_optimal(lay_ctx *c, lay_inline *in, float width, bool justified)
 {
 	in->nlines = 0;
 	if (in->nboxes == 0) {
 		text_break(c, in, width);
 		return;
 	}
-	text_hyphenate(c, in);
+	if (justified)
+		text_hyphenate(c, in);
 	lb_item *items = NULL;
 	int *box_of = NULL;
-	int n = items_of(c, in, &items, &box_of);
+	int n = items_of(c, in, !justified, &items, &box_of);
 	/* emergency stretch: a line may take up to 1.5 em more than its spaces
 	 * allow before a long token spoils the paragraph */
 	lb_params p = lb_defaults(in->boxes[0].size * 1.5f);
@@ -371,4 +385,13 @@ void text_hyphenate(lay_ctx *c, lay_inline *in)
 	in->boxes = out;
 	in->nboxes = n;
 	in->capboxes = cap;
+}
+
+void text_break_block(lay_ctx *c, lay_inline *in, float width, doc_align align,
+                      bool greedy)
+{
+	if (greedy)
+		text_break(c, in, width);
+	else
+		text_break_optimal(c, in, width, align == DOC_ALIGN_JUSTIFY);
 }

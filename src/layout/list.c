@@ -29,10 +29,7 @@ static void list_at(lay_ctx *c, const doc_list *l, int depth, float left)
 	for (int i = 0; i < l->nitems; i++) {
 		lay_inline *in = &c->scratch;
 		text_boxes(c, in, &l->items[i].text, &ts);
-		if (align == DOC_ALIGN_JUSTIFY)
-			text_break_justified(c, in, width);
-		else
-			text_break(c, in, width);
+		text_break_block(c, in, width, align, ctx_greedy(c, 0));
 		/* the mark goes with the item's first lines: on the next page
 		 * when they do (text_place_lines keeps them together) */
 		int first = in->nlines == 3 ? 3 : in->nlines > 1 ? 2 : 1;

@@ -36,10 +36,9 @@ static void note_lines(lay_ctx *c, int n, const lay_textstyle *ts)
 	lay_inline *in = &c->notes_in;
 	float width = c->width - number_width(c, ts);
 	text_boxes(c, in, c->notes[n].text, ts);
-	if (ctx_align(c, DOC_ALIGN_DEFAULT) == DOC_ALIGN_JUSTIFY)
-		text_break_justified(c, in, width);
-	else
-		text_break(c, in, width);
+	doc_align align = ctx_align(c, DOC_ALIGN_DEFAULT) == DOC_ALIGN_JUSTIFY
+	                  ? DOC_ALIGN_JUSTIFY : DOC_ALIGN_LEFT;
+	text_break_block(c, in, width, align, ctx_greedy(c, 0));
 }
 
 static void collect(lay_ctx *c, const doc_text *t, int line, int block)

@@ -16,10 +16,7 @@ void paragraph_layout(lay_ctx *c, const doc_paragraph *p)
 	lay_inline *in = &c->scratch;
 	doc_align align = ctx_align(c, p->align);
 	text_boxes(c, in, &p->text, &ts);
-	if (align == DOC_ALIGN_JUSTIFY)
-		text_break_justified(c, in, c->width);
-	else
-		text_break(c, in, c->width);
+	text_break_block(c, in, c->width, align, ctx_greedy(c, p->linebreaks));
 	text_place_lines(c, in, &ts, c->left, c->width, align, true);
 	c->y -= (float)c->st->paragraph_space;
 }

@@ -140,10 +140,8 @@ static int shape_row(table_ctx *tc, int row)
 		const doc_text *txt = row < 0 ? &t->cols[j].title
 		                              : &t->cells[(size_t)row * (size_t)t->ncols + (size_t)j];
 		text_boxes(tc->c, &into[j], txt, row < 0 ? &tc->head_style : &tc->body);
-		if (row >= 0 && tc->align[j] == DOC_ALIGN_JUSTIFY)   /* total fit, hyphenated */
-			text_break_justified(tc->c, &into[j], tc->w[j] - 2 * PAD_X);
-		else
-			text_break(tc->c, &into[j], tc->w[j] - 2 * PAD_X);
+		doc_align align = row >= 0 ? tc->align[j] : DOC_ALIGN_LEFT;
+		text_break_block(tc->c, &into[j], tc->w[j] - 2 * PAD_X, align, ctx_greedy(tc->c, 0));
 		if (into[j].nlines > most)
 			most = into[j].nlines;
 	}
@@ -239,7 +237,7 @@ void table_layout(lay_ctx *c, const doc_table *t)
 	float cap_h = 0;
 	if (t->caption.nspans) {
 		text_boxes(c, &cap, &t->caption, &cs);
-		text_break(c, &cap, c->width);
+		text_break_block(c, &cap, c->width, DOC_ALIGN_LEFT, ctx_greedy(c, 0));
 		cap_h = (float)cap.nlines * cs.leading + 3;
 	}
 	/* caption, header and the first two lines of the first row go together:

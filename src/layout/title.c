@@ -47,7 +47,7 @@ void title_layout(lay_ctx *c)
 		                    ctx_color(rows[i].color)};
 		in->ntext = in->nboxes = in->nlines = 0;
 		text_append(c, in, rows[i].text, &ts, 0);
-		text_break(c, in, c->width);
+		text_break_block(c, in, c->width, DOC_ALIGN_LEFT, ctx_greedy(c, 0));
 		text_place_lines(c, in, &ts, c->left, c->width, DOC_ALIGN_LEFT, false);
 		c->y -= rows[i].after;
 	}

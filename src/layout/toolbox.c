@@ -169,6 +169,12 @@ float ctx_baseline(float top, float size, float leading)
 	return top - (leading - size) / 2 - size * 0.8f;
 }
 
+bool ctx_greedy(const lay_ctx *c, int linebreaks)
+{
+	int lb = linebreaks != DOC_LINEBREAKS_DEFAULT ? linebreaks : c->st->body_linebreaks;
+	return lb == DOC_LINEBREAKS_SIMPLE;
+}
+
 doc_align ctx_align(const lay_ctx *c, doc_align a)
 {
 	return a == DOC_ALIGN_DEFAULT ? (doc_align)c->st->body_align : a;

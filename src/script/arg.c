@@ -150,6 +150,19 @@ doc_align arg_align(lua_State *L, int i, const char *what)
 	return DOC_ALIGN_DEFAULT;
 }
 
+doc_linebreaks arg_linebreaks(lua_State *L, int i, const char *what)
+{
+	if (lua_isnil(L, i))
+		return DOC_LINEBREAKS_DEFAULT;
+	const char *s = lua_tostring(L, i);
+	if (s && strcmp(s, "optimized") == 0)
+		return DOC_LINEBREAKS_OPTIMIZED;
+	if (s && strcmp(s, "simple") == 0)
+		return DOC_LINEBREAKS_SIMPLE;
+	luaL_error(L, "%s: linebreaks must be \"optimized\" or \"simple\"", what);
+	return DOC_LINEBREAKS_DEFAULT;
+}
+
 double arg_opt_number(lua_State *L, int t, const char *key, double def,
                                const char *what)
 {

@@ -51,6 +51,9 @@ bool arg_sequence(lua_State *L, int type);
 /* "left", "center", "right" or "justify" at i; nil is the default. */
 doc_align arg_align(lua_State *L, int i, const char *what);
 
+/* linebreaks = "optimized" | "simple" at index i; nil is the default. */
+doc_linebreaks arg_linebreaks(lua_State *L, int i, const char *what);
+
 /* t[key] as a positive number up to ARG_MAX_POINTS, or def when absent. */
 double arg_opt_number(lua_State *L, int t, const char *key, double def, const char *what);
 

@@ -210,17 +210,22 @@ static int m_paragraph(lua_State *L)
 	luaL_checkany(L, 2);
 	doc_text t = arg_text(L, 2, d, "paragraph");
 	doc_align align = DOC_ALIGN_DEFAULT;
+	doc_linebreaks linebreaks = DOC_LINEBREAKS_DEFAULT;
 	double size = 0;
 	if (!lua_isnoneornil(L, 3)) {
 		luaL_checktype(L, 3, LUA_TTABLE);
 		lua_getfield(L, 3, "align");
 		align = arg_align(L, -1, "paragraph");
 		lua_pop(L, 1);
+		lua_getfield(L, 3, "linebreaks");
+		linebreaks = arg_linebreaks(L, -1, "paragraph");
+		lua_pop(L, 1);
 		size = arg_opt_number(L, 3, "size", 0, "paragraph");
 	}
 	doc_block *b = add(L, u, DOC_PARAGRAPH);
 	b->u.paragraph.text = t;
 	b->u.paragraph.align = align;
+	b->u.paragraph.linebreaks = linebreaks;
 	b->u.paragraph.size = size;
 	close_method(u);
 	lua_settop(L, 1);

@@ -33,7 +33,8 @@ static doc_family parse_family(lua_State *L, int i, const char *what)
 	return (doc_family)f;
 }
 
-typedef enum { F_NUM, F_SIZE, F_SIZES, F_COLOR, F_FAMILY, F_BOOL, F_STR, F_ALIGN } ftype;
+typedef enum { F_NUM, F_SIZE, F_SIZES, F_COLOR, F_FAMILY, F_BOOL, F_STR, F_ALIGN,
+               F_LINEBREAKS } ftype;
 
 /* Every style key a template may set: in which of its tables (NULL: at the
  * top), of what type, and where it lands in doc_style. Applied in this
@@ -56,6 +57,7 @@ static const style_key style_keys[] = {
 	KEY("body", "leading", F_SIZE, body_leading),
 	KEY("body", "space", F_NUM, paragraph_space),
 	KEY("body", "align", F_ALIGN, body_align),
+	KEY("body", "linebreaks", F_LINEBREAKS, body_linebreaks),
 	KEY("body", "color", F_COLOR, text_color),
 	KEY("headings", "font", F_FAMILY, heading_family),
 	KEY("headings", "color", F_COLOR, heading_color),
@@ -142,6 +144,9 @@ static void style_field(lua_State *L, int t, const style_key *k, doc_style *st,
 		break;
 	case F_ALIGN:
 		*(int *)out = (int)arg_align(L, -1, what);
+		break;
+	case F_LINEBREAKS:
+		*(int *)out = (int)arg_linebreaks(L, -1, what);
 		break;
 	}
 	lua_pop(L, 1);
