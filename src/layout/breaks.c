@@ -16,9 +16,18 @@ static bool hangul(uint32_t cp)
 	       (cp >= 0x3130 && cp <= 0x318F);
 }
 
+/* Dashes that join: a hyphen, an en dash ("ASEAN–Korea", "1989–2024"). */
 static bool dash(uint32_t cp)
 {
-	return cp == 0x2013 || cp == 0x2014 || cp == '-' || cp == 0x2010 || cp == 0x2011;
+	return cp == 0x2013 || cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* A Latin letter or a digit, which a Korean particle may follow
+ * ("ASEAN과", "2024년"). */
+static bool alnum(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+	       (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
 }
 
 static void init_once(void)
@@ -57,8 +66,10 @@ void breaks_find(const char *s, size_t n, const char *lang, char *brk)
 			after = char_at(s, next, n, &skip);
 		}
 		if (brk[last] == BRK_ALLOW) {
-			if (hangul(cp) && hangul(after))
-				brk[last] = BRK_NONE;       /* keep-all */
+			if ((hangul(cp) || alnum(cp)) && (hangul(after) || alnum(after)))
+				brk[last] = BRK_NONE;       /* keep-all, particles too */
+			else if (after == 0x2014)
+				brk[last] = BRK_NONE;       /* an em dash ends a line, never starts one */
 			else if (dash(cp) && after != ' ')
 				brk[last] = BRK_NONE;       /* compounds stay whole */
 			else if (cp == 0xA0 || cp == 0x202F || after == 0xA0 || after == 0x202F)

@@ -4,10 +4,12 @@
  *
  *   - Korean is kept whole between spaces (keep-all): UAX #14 allows a
  *     break between any two Hangul syllables, brief only where a Korean
- *     word cannot fit (the line breaker's emergency, not marked here);
- *   - a compound is never broken at an en or em dash between words
- *     ("ASEAN–Korea", "1989–2024"), nor after a hyphen: a hyphen that ends a
- *     line reads as a hyphenated word, and pdftotext drops it;
+ *     word cannot fit (the line breaker's emergency, not marked here); a
+ *     particle stays with the Latin word or number before it ("ASEAN과");
+ *   - a compound is never broken at an en dash or a hyphen between words
+ *     ("ASEAN–Korea", "1989–2024", "ASEAN-ROK"): a hyphen that ends a
+ *     line reads as a hyphenated word, and pdftotext drops it; an em dash
+ *     may end a line but never starts one;
  *   - a URL or path may break after a slash between two characters that
  *     are not slashes ("https://www.asean.org/ | our-communities/");
  *   - a soft hyphen (U+00AD) is a break that draws a hyphen;

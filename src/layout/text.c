@@ -2,15 +2,17 @@
  * text.c -- inline text becomes boxes: runs of one face without spaces,
  * a face chosen per character by coverage, each box measured.
  *
- * Break opportunities are marked here: at spaces, after a slash between
- * letters, after an em dash; Korean words, separated by spaces, are kept
- * whole.
+ * Break opportunities are marked here from the Unicode line-breaking rules
+ * and brief's own (breaks.h): at spaces, after a slash in a URL or path,
+ * after an em dash, between CJK ideographs; Korean words, separated by
+ * spaces, are kept whole, as are compounds joined by dashes.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/breaks.h"
 #include "layout/context.h"
 #include "util/utf8.h"
 
@@ -45,8 +47,8 @@ typedef struct builder {
 	const lay_textstyle *ts;
 	bool space, newline, brk;   /* pending before the next character */
 	bool hyphen;                /* a soft hyphen came before the next character */
-	bool after_slash;           /* last was a slash after a letter */
-	uint32_t prev;              /* the last character added */
+	const char *marks;          /* breaks_find() of the whole text, or NULL */
+	size_t at;                  /* offset of the current string in that text */
 	const char *link;
 	unsigned style;
 	int span;                   /* changes start a new box */
@@ -59,24 +61,9 @@ static bool is_space(uint32_t cp)
 	       cp == 0x2009 || cp == 0x3000;
 }
 
-/* A line may break after a slash between two letters ("and/or") and after
- * an em dash. Never after a hyphen: names like "ASEAN-ROK" stay whole, and
- * text extraction (pdftotext) drops a hyphen that ends a line, so a name
- * broken there could no longer be found. An en dash joins ("ASEAN–ROK",
- * "2016–2020") and is never a break. */
-static bool letter(uint32_t cp)
-{
-	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
-	       (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7) ||
-	       (cp >= 0xAC00 && cp <= 0xD7A3);
-}
-
 static void add_char(builder *b, uint32_t cp)
 {
 	lay_ctx *c = b->c;
-	if (b->after_slash && letter(cp))
-		b->brk = true;
-	b->after_slash = false;
 	lay_inline *in = b->in;
 	int want = fonts_face(b->ts->family, b->ts->style | b->style);
 	int face = fonts_cover(c->fonts, want, cp);
@@ -142,13 +129,12 @@ static void add_char(builder *b, uint32_t cp)
 	in->ntext += (int)n;
 	last->len += (int)n;
 	last->width += w;
-	if (cp == 0x2014)
-		b->brk = true;
-	else if (cp == '/' && letter(b->prev))
-		b->after_slash = true;
-	b->prev = cp;
 }
 
+/* Adds the characters of s, which starts at b->at in the text whose break
+ * marks b->marks holds: a line may start after a character marked
+ * BRK_ALLOW that is not a space (after a slash in a URL, between CJK
+ * ideographs); spaces and newlines are breaks of their own. */
 static void add_string(builder *b, const char *s)
 {
 	size_t n = strlen(s);
@@ -161,7 +147,6 @@ static void add_string(builder *b, const char *s)
 		} else if (is_space(cp)) {
 			if (!b->newline)
 				b->space = true;
-			b->after_slash = false;
 		} else if (cp == 0xAD) {
 			b->hyphen = true;   /* soft hyphen: no glyph, a hyphen if a line ends here */
 		} else if (cp == 0x200B || cp == 0xFEFF) {
@@ -170,8 +155,40 @@ static void add_string(builder *b, const char *s)
 			b->space = true;    /* other controls read as space */
 		} else {
 			add_char(b, cp);
+			if (b->marks && b->marks[b->at + i - 1] == BRK_ALLOW)
+				b->brk = true;
 		}
 	}
+	b->at += n;
+}
+
+/* The break marks of the text of t's spans back to back (breaks.h), in a
+ * new array the caller frees; NULL when out of memory or empty. */
+static char *marks_of(lay_ctx *c, const doc_text *t)
+{
+	size_t n = 0;
+	for (int i = 0; i < t->nspans; i++)
+		n += t->spans[i].note ? 0 : strlen(t->spans[i].text);
+	if (n == 0)
+		return NULL;
+	char *all = malloc(n), *marks = malloc(n);
+	if (!all || !marks) {
+		free(all);
+		free(marks);
+		c->oom = true;
+		return NULL;
+	}
+	size_t k = 0;
+	for (int i = 0; i < t->nspans; i++) {
+		if (t->spans[i].note)
+			continue;
+		size_t len = strlen(t->spans[i].text);
+		memcpy(all + k, t->spans[i].text, len);
+		k += len;
+	}
+	breaks_find(all, n, c->doc->meta.lang, marks);
+	free(all);
+	return marks;
 }
 
 /* The reference of footnote `number`: its number, small and raised, in a
@@ -199,7 +216,8 @@ static void add_note_ref(builder *b, int number)
 void text_boxes(lay_ctx *c, lay_inline *in, const doc_text *t, const lay_textstyle *ts)
 {
 	in->ntext = in->nboxes = in->nlines = 0;
-	builder b = {.c = c, .in = in, .ts = ts, .cur_span = -1};
+	char *marks = marks_of(c, t);
+	builder b = {.c = c, .in = in, .ts = ts, .cur_span = -1, .marks = marks};
 	for (int i = 0; i < t->nspans; i++) {
 		b.link = t->spans[i].link;
 		b.style = t->spans[i].style;
@@ -209,14 +227,19 @@ void text_boxes(lay_ctx *c, lay_inline *in, const doc_text *t, const lay_textsty
 		else
 			add_string(&b, t->spans[i].text);
 	}
+	free(marks);
 }
 
 void text_append(lay_ctx *c, lay_inline *in, const char *s, const lay_textstyle *ts,
                  unsigned style)
 {
+	doc_span span = {.text = s};
+	doc_text t = {&span, 1};
+	char *marks = marks_of(c, &t);
 	builder b = {.c = c, .in = in, .ts = ts, .style = style, .span = -2,
-	             .cur_span = -1};
+	             .cur_span = -1, .marks = marks};
 	add_string(&b, s);
+	free(marks);
 }
 
 void text_measure(const lay_inline *in, float *max_width, float *min_width)
