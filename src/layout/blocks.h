@@ -51,6 +51,10 @@ void contents_layout(lay_ctx *c);
 void notes_prepare(lay_ctx *c);
 void notes_flush(lay_ctx *c);
 
+/* audit.c: after the last page, warns of any character a block was given
+ * that none of its items draws on a page */
+void audit_layout(lay_ctx *c);
+
 /* furniture.c: contents numbers, running header and footer, a default
  * outline entry; once, after the last block */
 void furniture_finish(lay_ctx *c);

@@ -46,6 +46,9 @@ typedef struct lay_ctx {
 	bool page_fresh;        /* nothing placed on the current page's body yet */
 	int line;               /* script line of the block being laid out */
 	int block;              /* its index in the document; -1 for furniture */
+	struct block_pages {
+		int first, last;    /* pages its items are on; -1 before any */
+	} *block_pages;         /* by block index, for the audit (audit.c) */
 	lay_role role;          /* what the items placed now are */
 
 	lay_warning *warnings;

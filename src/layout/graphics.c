@@ -251,6 +251,7 @@ void timeline_layout(lay_ctx *c, const doc_timeline *tl)
 			}
 			text_emit_line(c, in, k, text_x, c->y - (ts.leading - ts.size) / 2 - ts.size * 0.8f,
 			               c->right - text_x, DOC_ALIGN_LEFT);
+			ctx_cite_notes(c, in, k);
 			c->y -= ts.leading;
 		}
 		c->y -= 6;

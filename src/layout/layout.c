@@ -128,6 +128,11 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	if (rc == 0) {
 		number_headings(&c);
 		notes_prepare(&c);
+		c.block_pages = malloc((size_t)(d->nblocks > 0 ? d->nblocks : 1) *
+		                       sizeof *c.block_pages);
+		c.oom = c.oom || !c.block_pages;
+		for (int b = 0; c.block_pages && b < d->nblocks; b++)
+			c.block_pages[b] = (struct block_pages){-1, -1};
 		ctx_new_page(&c);
 		c.role = LAY_ROLE_TITLE;
 		title_layout(&c);
@@ -175,6 +180,7 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	if (rc == 0 && !c.oom) {
 		notes_flush(&c);
 		furniture_finish(&c);
+		audit_layout(&c);
 	}
 	if (rc == 0 && c.oom) {
 		snprintf(err, errsize, "out of memory while laying out");
@@ -184,6 +190,7 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	text_inline_free(&c.label);
 	text_inline_free(&c.notes_in);
 	free(c.notes);
+	free(c.block_pages);
 	free(c.page_notes);
 	free(c.reported);
 	free(c.pending);

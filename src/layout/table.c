@@ -161,6 +161,8 @@ static void draw_band(table_ctx *tc, const lay_inline *cells, const int *from, i
 		ctx_fill(c, tc->x[0], top - height, w, height, ctx_color(s->table_header_fill));
 	else if (stripe)
 		ctx_fill(c, tc->x[0], top - height, w, height, ctx_color(s->table_stripe));
+	lay_role role = c->role;
+	c->role = header ? LAY_ROLE_TABLE_HEADER : LAY_ROLE_TABLE_CELL;
 	for (int j = 0; j < tc->t->ncols; j++) {
 		const lay_inline *in = &cells[j];
 		for (int i = 0; i < k && from[j] + i < in->nlines; i++) {
@@ -169,8 +171,10 @@ static void draw_band(table_ctx *tc, const lay_inline *cells, const int *from, i
 			text_emit_line(c, in, from[j] + i, tc->x[j] + PAD_X, base, tc->w[j] - 2 * PAD_X,
 			               header && tc->align[j] == DOC_ALIGN_JUSTIFY ? DOC_ALIGN_LEFT
 			                                                           : tc->align[j]);
+			ctx_cite_notes(c, in, from[j] + i);
 		}
 	}
+	c->role = role;
 	c->y -= height;
 	ctx_line(c, tc->x[0], c->y, tc->x[0] + w, c->y, header ? 0.8f : 0.3f,
 	         ctx_color(header ? s->table_header_fill : s->table_rule));
@@ -247,12 +251,15 @@ void table_layout(lay_ctx *c, const doc_table *t)
 	ctx_ensure(c, cap_h + tc.header_h + (float)(first_lines < 2 ? first_lines : 2) *
 	              tc.body.leading + 2 * PAD_Y);
 	if (cap_h > 0) {
+		c->role = LAY_ROLE_CAPTION;
 		for (int i = 0; i < cap.nlines; i++) {
 			text_emit_line(c, &cap, i, c->left, c->y - cs.size * 0.8f -
 			               (cs.leading - cs.size) / 2, c->width, DOC_ALIGN_LEFT);
+			ctx_cite_notes(c, &cap, i);
 			c->y -= cs.leading;
 		}
 		c->y -= 3;
+		c->role = LAY_ROLE_TABLE_CELL;
 	}
 	text_inline_free(&cap);
 	header(&tc);

@@ -104,6 +104,13 @@ lay_item *ctx_item(lay_ctx *c, lay_kind kind)
 	it->kind = kind;
 	it->role = (unsigned char)c->role;
 	it->block = c->block;
+	if (c->block >= 0 && c->block_pages) {
+		struct block_pages *bp = &c->block_pages[c->block];
+		if (bp->first < 0)
+			bp->first = c->page;
+		if (c->page > bp->last)
+			bp->last = c->page;
+	}
 	c->page_fresh = false;
 	return it;
 }

@@ -1,0 +1,193 @@
+/*
+ * audit.c -- no silent loss, checked: once the pages are laid out, every
+ * character the script gave a block (spaces and invisible marks aside) is
+ * drawn by that block's items, inside the page's edges. A character no
+ * font covers was reported when it was replaced and is not counted again;
+ * what else is missing (text pushed off the page by a table too wide, or a
+ * fault in brief) is a warning at the block's script line, which --strict
+ * turns into a failure.
+ *
+ * Counting is exact, per block: a histogram over the BMP, incremented by
+ * the block's text and decremented by its items, reset through the list of
+ * code points it touched. What brief adds (numbers, hyphens, repeated table
+ * headers) only decrements, so it never hides a loss elsewhere.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/blocks.h"
+#include "util/utf8.h"
+
+typedef struct audit {
+	int *count;             /* 65536 entries: given minus drawn */
+	uint16_t *touched;      /* code points with a count, to reset */
+	int ntouched, captouched;
+	bool oom;
+} audit;
+
+/* Characters a script may give that draw nothing: spaces, newlines,
+ * controls, soft hyphens, zero-width marks. */
+static bool invisible(uint32_t cp)
+{
+	return cp <= 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xAD || cp == 0x2002 ||
+	       cp == 0x2003 || cp == 0x2009 || cp == 0x200B || cp == 0x3000 || cp == 0xFEFF;
+}
+
+static bool reported(const lay_ctx *c, uint32_t cp)
+{
+	for (int i = 0; i < c->nreported; i++)
+		if (c->reported[i] == cp)
+			return true;
+	return false;
+}
+
+static void give(audit *a, const lay_ctx *c, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, n - i, &cp);
+		if (invisible(cp) || cp > 0xFFFF || reported(c, cp))
+			continue;
+		if (a->count[cp]++ == 0) {
+			if (!text_grow((void **)&a->touched, &a->captouched, a->ntouched + 1,
+			               sizeof *a->touched)) {
+				a->oom = true;
+				return;
+			}
+			a->touched[a->ntouched++] = (uint16_t)cp;
+		}
+	}
+}
+
+static void give_text(audit *a, const lay_ctx *c, const doc_text *t)
+{
+	for (int i = 0; i < t->nspans; i++) {
+		if (t->spans[i].note)
+			give_text(a, c, t->spans[i].note);
+		else
+			give(a, c, t->spans[i].text, strlen(t->spans[i].text));
+	}
+}
+
+static void give_list(audit *a, const lay_ctx *c, const doc_list *l)
+{
+	for (int i = 0; i < l->nitems; i++) {
+		give_text(a, c, &l->items[i].text);
+		if (l->items[i].sublist)
+			give_list(a, c, l->items[i].sublist);
+	}
+}
+
+/* Adds what block b asks to be drawn; false for a block not audited (a
+ * chart thins its labels by design, an image's caption is its own). */
+static bool give_block(audit *a, const lay_ctx *c, const doc_block *b)
+{
+	switch (b->kind) {
+	case DOC_HEADING:
+		give_text(a, c, &b->u.heading.text);
+		return true;
+	case DOC_PARAGRAPH:
+		give_text(a, c, &b->u.paragraph.text);
+		return true;
+	case DOC_LIST:
+		give_list(a, c, &b->u.list);
+		return true;
+	case DOC_TABLE:
+		for (int k = 0; k < b->u.table.ncols; k++)
+			give_text(a, c, &b->u.table.cols[k].title);
+		for (int k = 0; k < b->u.table.nrows * b->u.table.ncols; k++)
+			give_text(a, c, &b->u.table.cells[k]);
+		give_text(a, c, &b->u.table.caption);
+		return true;
+	case DOC_TIMELINE:
+		if (b->u.timeline.title)
+			give(a, c, b->u.timeline.title, strlen(b->u.timeline.title));
+		for (int k = 0; k < b->u.timeline.nentries; k++) {
+			const doc_timeline_entry *e = &b->u.timeline.entries[k];
+			if (e->date)
+				give(a, c, e->date, strlen(e->date));
+			give_text(a, c, &e->label);
+		}
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Whether a text item lies on its page: its advance within the page's
+ * width, its baseline within its height. */
+static bool on_page(const lay_doc *o, const lay_item *it)
+{
+	return it->x >= -0.5f && it->x + it->w <= o->width + 0.5f && it->y >= 0 &&
+	       it->y <= o->height;
+}
+
+/* Takes away what the items of block b on pages [from, to] draw. */
+static void take(audit *a, const lay_doc *o, int b, int from, int to)
+{
+	for (int p = from; p <= to && p < o->npages; p++)
+		for (int i = 0; i < o->pages[p].nitems; i++) {
+			const lay_item *it = &o->pages[p].items[i];
+			if (it->kind != LAY_TEXT || it->block != b || !on_page(o, it))
+				continue;
+			const char *s = it->u.text.actual ? it->u.text.actual : it->u.text.str;
+			size_t n = (size_t)(it->u.text.actual ? it->u.text.actual_len : it->u.text.len);
+			for (size_t k = 0; k < n;) {
+				uint32_t cp;
+				k += utf8_decode(s + k, n - k, &cp);
+				if (cp <= 0xFFFF)
+					a->count[cp]--;
+			}
+		}
+}
+
+/* Says what block b lost, if anything, and resets the counts. */
+static void verdict(audit *a, lay_ctx *c, int b)
+{
+	int missing = 0;
+	uint32_t first = 0;
+	for (int i = 0; i < a->ntouched; i++) {
+		uint16_t cp = a->touched[i];
+		if (a->count[cp] > 0) {
+			missing += a->count[cp];
+			if (!first)
+				first = cp;
+		}
+	}
+	for (int i = 0; i < a->ntouched; i++)
+		a->count[a->touched[i]] = 0;
+	a->ntouched = 0;
+	if (missing == 0)
+		return;
+	char ch[5] = "";
+	ch[utf8_encode(first, ch)] = '\0';
+	c->line = c->doc->blocks[b].line;
+	ctx_warn(c, "%d character%s of this block %s not on any page (the first: '%s', U+%04X)",
+	         missing, missing == 1 ? "" : "s", missing == 1 ? "is" : "are",
+	         first >= 0x20 ? ch : "?", (unsigned)first);
+}
+
+void audit_layout(lay_ctx *c)
+{
+	const doc_document *d = c->doc;
+	audit a = {.count = calloc(65536, sizeof *a.count)};
+	if (!a.count) {
+		c->oom = true;
+		return;
+	}
+	int line = c->line;
+	for (int b = 0; b < d->nblocks && !a.oom; b++) {
+		if (!give_block(&a, c, &d->blocks[b]))
+			continue;
+		if (a.ntouched == 0)
+			continue;
+		if (c->block_pages && c->block_pages[b].first >= 0)
+			take(&a, c->out, b, c->block_pages[b].first, c->block_pages[b].last);
+		verdict(&a, c, b);
+	}
+	c->oom = c->oom || a.oom;
+	c->line = line;
+	free(a.count);
+	free(a.touched);
+}
