@@ -139,8 +139,8 @@ void furniture_finish(lay_ctx *c)
 			if (end - dots->x >= 5)
 				dots->u.line.x2 = end;
 			else            /* no room: nothing drawn */
-				*dots = (lay_item){.kind = LAY_RECT, .block = dots->block,
-				                   .role = dots->role};
+				*dots = (lay_item){.kind = LAY_RECT, .x = dots->x, .y = dots->y,
+				                   .block = dots->block, .role = dots->role};
 		}
 		lay_item *link = &o->pages[p->page].items[p->link_item];
 		link->u.link.page = h->page;

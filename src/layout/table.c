@@ -4,7 +4,8 @@
  *
  * Widths: a column given a width keeps it; the others share what is left in
  * proportion to their widest line, never below their longest word when that
- * can be helped. A row that does not fit below the cursor moves to the next
+ * can be helped, nor below their widest character when that can (a word is
+ * then cut). A row that does not fit below the cursor moves to the next
  * page; a row taller than a whole page is split between lines, every cell
  * continuing where it stopped, under the repeated header.
  */
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "layout/blocks.h"
+#include "util/utf8.h"
 
 #define PAD_X 4.0f
 #define PAD_Y 3.0f
@@ -51,17 +53,35 @@ static bool empty(const doc_text *t)
 	return true;
 }
 
+/* The widest character of the boxes of in: what a column must hold for
+ * its text to stay inside it, however it is cut. */
+static float widest_char(lay_ctx *c, const lay_inline *in)
+{
+	float most = 0;
+	for (int i = 0; i < in->nboxes; i++) {
+		const lay_box *b = &in->boxes[i];
+		for (int k = 0; k < b->len;) {
+			uint32_t cp;
+			k += (int)utf8_decode(in->text + b->off + k, (size_t)(b->len - k), &cp);
+			float w = (float)fonts_advance(c->fonts, b->face, cp) * b->size / 1000.0f;
+			if (w > most)
+				most = w;
+		}
+	}
+	return most;
+}
+
 static void column_widths(table_ctx *tc)
 {
 	lay_ctx *c = tc->c;
 	const doc_table *t = tc->t;
 	int n = t->ncols;
-	float *want = calloc((size_t)n * 2, sizeof *want);
+	float *want = calloc((size_t)n * 3, sizeof *want);
 	if (!want) {
 		c->oom = true;
 		return;
 	}
-	float *least = want + n;
+	float *least = want + n, *floor = want + 2 * n;
 	lay_inline *in = &c->scratch;
 	for (int j = 0; j < n; j++) {
 		float mx, mn;
@@ -69,6 +89,7 @@ static void column_widths(table_ctx *tc)
 		text_measure(in, &mx, &mn);
 		want[j] = mx;
 		least[j] = mn;
+		floor[j] = widest_char(c, in);
 		bool nums = true, any = false;
 		for (int r = 0; r < t->nrows; r++) {
 			const doc_text *cell = &t->cells[(size_t)r * (size_t)n + (size_t)j];
@@ -78,6 +99,9 @@ static void column_widths(table_ctx *tc)
 				want[j] = mx;
 			if (mn > least[j])
 				least[j] = mn;
+			float wc = widest_char(c, in);
+			if (wc > floor[j])
+				floor[j] = wc;
 			if (!empty(cell)) {
 				any = true;
 				nums = nums && numeric(cell);
@@ -87,8 +111,9 @@ static void column_widths(table_ctx *tc)
 		               : any && nums ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
 		want[j] += 2 * PAD_X;
 		least[j] += 2 * PAD_X;
+		floor[j] = floor[j] < 4 ? 2 * PAD_X + 4 : floor[j] + 2 * PAD_X;
 	}
-	float rest = c->width, sum_want = 0, sum_least = 0;
+	float rest = c->width, sum_want = 0, sum_least = 0, sum_floor = 0;
 	for (int j = 0; j < n; j++) {
 		if (t->cols[j].width > 0) {
 			tc->w[j] = (float)t->cols[j].width;
@@ -96,6 +121,7 @@ static void column_widths(table_ctx *tc)
 		} else {
 			sum_want += want[j];
 			sum_least += least[j];
+			sum_floor += floor[j];
 		}
 	}
 	if (rest < 0)
@@ -108,10 +134,13 @@ static void column_widths(table_ctx *tc)
 		else if (sum_least <= rest)
 			tc->w[j] = least[j] + (rest - sum_least) * (want[j] - least[j]) /
 			           (sum_want - sum_least > 0 ? sum_want - sum_least : 1);
+		else if (sum_floor < rest)     /* every character fits, words are cut */
+			tc->w[j] = floor[j] + (rest - sum_floor) * (least[j] - floor[j]) /
+			           (sum_least - sum_floor > 0 ? sum_least - sum_floor : 1);
 		else
-			tc->w[j] = rest * least[j] / sum_least;
-		if (tc->w[j] < 2 * PAD_X + 4)
-			tc->w[j] = 2 * PAD_X + 4;
+			tc->w[j] = floor[j];
+		if (tc->w[j] < floor[j])
+			tc->w[j] = floor[j];
 	}
 	float total = 0;
 	for (int j = 0; j < n; j++) {

@@ -7,6 +7,8 @@
  *  - spans are non-empty valid UTF-8, neighbours differ in style or link,
  *    links are non-empty, and the text is the source with markup taken out
  *    (a subsequence of it, never longer);
+ *  - a footnote is a span with no text, numbered 1, 2, ... in order, whose
+ *    note is spans of the same kind with no footnote inside;
  *  - the text with every ASCII punctuation character escaped parses back
  *    to itself, as one plain span.
  */
@@ -44,16 +46,23 @@ static bool same_link(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-static void check_spans(const doc_text *t)
+/* Checks the spans of t; *notes counts the footnotes met, which must be
+ * numbered in order; in_note: t is a footnote's own text. */
+static void check_spans(const doc_text *t, int *notes, bool in_note)
 {
 	for (int i = 0; i < t->nspans; i++) {
 		const doc_span *s = &t->spans[i];
 		size_t n = strlen(s->text);
-		CHECK(n > 0);
-		CHECK(utf8_invalid_at(s->text, n) == (size_t)-1);
 		CHECK((s->style & ~(unsigned)(DOC_BOLD | DOC_ITALIC)) == 0);
 		CHECK(!s->link || s->link[0]);
-		if (i > 0)
+		if (s->note) {
+			CHECK(!in_note && n == 0 && s->note_number == ++*notes);
+			check_spans(s->note, notes, true);
+			continue;
+		}
+		CHECK(n > 0 && s->note_number == 0);
+		CHECK(utf8_invalid_at(s->text, n) == (size_t)-1);
+		if (i > 0 && !s[-1].note)
 			CHECK(s->style != s[-1].style || !same_link(s->link, s[-1].link));
 	}
 }
@@ -67,7 +76,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	CHECK(d);
 	doc_text t;
 	CHECK(markup_parse(d, src, &t));
-	check_spans(&t);
+	int notes = 0;
+	check_spans(&t, &notes, false);
+	CHECK(notes == d->nnotes);
 	char *all = doc_text_string(d, &t);
 	CHECK(all);
 	CHECK(strlen(all) <= strlen(src));
