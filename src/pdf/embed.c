@@ -12,10 +12,11 @@
 #include "pdf/subset.h"
 
 
-/* Decodes the code point at s[*i..len) and advances *i. The layout engine
- * guarantees valid UTF-8 in the BMP; anything else (truncated sequence,
- * 4-byte form) returns -1 rather than reading past the run. */
-static long pdf_next_cp(const unsigned char *s, int len, int *i)
+/* Decodes the code point at s[*i..len) and advances *i, as libharu's UTF-8
+ * encoder reads it. The layout engine guarantees valid UTF-8 in the BMP;
+ * anything else (truncated sequence, 4-byte form) returns -1 rather than
+ * reading past the run. */
+long pdf_next_cp(const unsigned char *s, int len, int *i)
 {
 	int k = *i;
 	unsigned c = s[k];
