@@ -321,6 +321,7 @@ static lay_doc doc_of(lay_page *pages, int npages)
 		.width = 595.276f, .height = 841.89f,
 		.pages = pages, .npages = npages,
 		.faces = faces, .nfaces = (int)(sizeof faces / sizeof faces[0]),
+		.lang = "en-US",
 	};
 }
 
@@ -827,6 +828,13 @@ static void bad_face_index(const fixture *fx, lay_doc *doc, lay_item *it, char *
 	*it = text(72, 700, 9, 11, "no such face");
 }
 
+static void bad_language(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
+{
+	(void)fx; (void)path;
+	doc->lang = "en US) /Evil (x";
+	*it = text(72, 700, F_SERIF, 11, "x");
+}
+
 static const bad_case bad_cases[] = {
 	{"missing font", bad_font_missing,
 	 "PDF: cannot read font /nonexistent/NoSuch.ttf: No such file or directory"},
@@ -842,6 +850,8 @@ static const bad_case bad_cases[] = {
 	 "PDF: page 1, item 1 (text): font size must be above 0 and at most 600 points"},
 	{"face index", bad_face_index,
 	 "PDF: page 1, item 1 (text): face 9 does not exist (the document has 4)"},
+	{"language tag", bad_language,
+	 "PDF: document language \"en US) /Evil (x\" is not a language tag such as en-US"},
 };
 
 /* out = tmpl with its "%s" (if any) replaced by path. */
@@ -1149,6 +1159,48 @@ static void long_kerned_runs_are_shown_in_pieces_with_their_adjustments(void **s
 	free(s);
 }
 
+/* ---- the catalog ---------------------------------------------------------- */
+
+/* Viewers number pages as the footers do (labels 1, 2, 3 from page labels
+ * starting at 1), and the document's language is in its catalog, when it
+ * has one. */
+static void page_labels_and_the_language_are_in_the_catalog(void **state)
+{
+	fixture *fx = *state;
+	lay_item items[1] = {text(72, 700, F_NANUM, 11, "보고서")};
+	lay_page pages[3] = {
+		{.items = items, .nitems = 1},
+		{.items = items, .nitems = 1},
+		{.items = items, .nitems = 1},
+	};
+	static const char *const langs[3] = {"ko-KR", "en-US", NULL};
+	for (int i = 0; i < 3; i++) {
+		lay_doc doc = doc_of(pages, 3);
+		doc.lang = langs[i];
+		char path[256];
+		write_ok(fx, &doc, NULL, "catalog.pdf", path, sizeof path);
+		qpdf_accepts(path);
+
+		char *q = qdf_text(path);
+		assert_non_null(strstr(q, "/PageLabels << /Nums [ 0 << /S /D /St 1 >> ] >>"));
+		char want[64];
+		snprintf(want, sizeof want, "/Lang (%s)", langs[i] ? langs[i] : "");
+		if (langs[i])
+			assert_non_null(strstr(q, want));
+		else
+			assert_null(strstr(q, "/Lang"));
+		free(q);
+
+		int st;
+		char *out = support_run(&st, "qpdf --json --json-key=pagelabels '%s' | tr -d ' \\n'",
+		                        path);
+		assert_int_equal(st, 0);
+		assert_non_null(strstr(out, "\"pagelabels\":[{\"index\":0,\"label\":{\"/S\":\"/D\","
+		                            "\"/St\":1}}]"));
+		free(out);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1174,6 +1226,7 @@ int main(void)
 		T(glyphs_shown_only_with_tj_are_embedded),
 		T(long_kerned_runs_are_shown_in_pieces_with_their_adjustments),
 		T(a_hyphenated_word_extracts_whole_once),
+		T(page_labels_and_the_language_are_in_the_catalog),
 		T(a_slanted_run_shears_the_text_matrix_and_the_next_is_upright),
 #undef T
 	};

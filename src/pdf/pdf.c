@@ -13,7 +13,8 @@
  *      marked-content spans and the like, which libharu 2.3.0 has no calls
  *      for, written into the page's content stream directly (its page and
  *      stream structures are exported, hpdf_pages.h and hpdf_streams.h);
- *   5. outline, info, save; temporary font files removed on every path.
+ *   5. page labels and language, outline, info, save; temporary font
+ *      files removed on every path.
  *
  * Errors: libharu's handler only records the first code (never longjmps).
  * After each step the record is checked, and the message names what was
@@ -647,6 +648,49 @@ static int pdf_add_pages(pdf_ctx *c)
 	return 0;
 }
 
+/* ---- the catalog -------------------------------------------------------- */
+
+/* Has tag the shape of a language tag (BCP 47: "en-US", "ko-KR", "sr-Latn"):
+ * ASCII letters and digits in subtags joined by single hyphens, at most 35
+ * characters? */
+static bool pdf_is_language_tag(const char *tag)
+{
+	size_t n = 0;
+	for (; tag[n] != '\0'; n++) {
+		char ch = tag[n];
+		bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		             (ch >= '0' && ch <= '9');
+		if (!alnum && !(ch == '-' && n > 0 && tag[n - 1] != '-'))
+			return false;
+	}
+	return n > 0 && n <= 35 && tag[n - 1] != '-';
+}
+
+/* Says in the document catalog what holds for the whole document: page
+ * labels 1, 2, 3... (/PageLabels), so that viewers number the pages as the
+ * footers do, and the language of its text (/Lang), when doc->lang gives
+ * one, for screen readers and text extraction. libharu has no call for
+ * /Lang: the entry is added to the catalog dictionary (hpdf_doc.h,
+ * hpdf_objects.h). Returns 0 or -1. */
+static int pdf_catalog(pdf_ctx *c)
+{
+	HPDF_STATUS st = HPDF_AddPageLabel(c->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+	if (pdf_bad(c, st))
+		return pdf_fail_lib(c, st, "page labels");
+	const char *lang = c->doc->lang;
+	if (lang == NULL || lang[0] == '\0')
+		return 0;
+	if (!pdf_is_language_tag(lang))
+		return pdf_fail(c, "document language \"%.40s\" is not a language tag "
+		                "such as en-US", lang);
+	HPDF_String value = HPDF_String_New(c->pdf->mmgr, lang, NULL);
+	st = value == NULL ? HPDF_FAILD_TO_ALLOC_MEM
+	                   : HPDF_Dict_Add(c->pdf->catalog, "Lang", value);
+	if (pdf_bad(c, st))
+		return pdf_fail_lib(c, st, "document language %s", lang);
+	return 0;
+}
+
 /* ---- outline and info --------------------------------------------------- */
 
 /* Builds the bookmarks from doc->marks: a mark nests under the last mark of
@@ -803,6 +847,8 @@ int pdf_write(const lay_doc *doc, const pdf_info *info, const char *path,
 		rc = pdf_add_pages(&c);
 	for (int p = 0; rc == 0 && p < doc->npages; p++)
 		rc = pdf_draw_page(&c, p);
+	if (rc == 0)
+		rc = pdf_catalog(&c);
 	if (rc == 0)
 		rc = pdf_outline(&c);
 	if (rc == 0)
