@@ -679,7 +679,14 @@ static void each_used_face_is_embedded_once_and_unused_faces_not_at_all(void **s
 	assert_null(strstr(q, "LiberationSans"));
 	free(q);
 
+	/* one CMap per font, the ToUnicode map, even counting objects nothing
+	 * refers to: libharu's own map was rewritten in place, not left over */
 	int st;
+	char *cmaps = support_run(&st, "qpdf --qdf --object-streams=disable "
+	                          "--preserve-unreferenced '%s' - | grep -a -c /CIDInit", path);
+	assert_string_equal(cmaps, "2\n");
+	free(cmaps);
+
 	char *out = support_run(&st, "pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
 	assert_non_null(strstr(out, "Serif again, more letters"));
 	free(out);
@@ -1201,6 +1208,51 @@ static void page_labels_and_the_language_are_in_the_catalog(void **state)
 	}
 }
 
+/* A face showing thousands of scattered characters -- every other Hangul
+ * syllable from U+AC00, 2,500 of them -- maps every one back to Unicode:
+ * the ToUnicode map has as many ranges as the text needs. */
+static void thousands_of_scattered_characters_extract_back(void **state)
+{
+	fixture *fx = *state;
+	enum { N = 2500 };
+	char *s = malloc(3 * N + 1), *want = malloc(3 * N + 1);
+	assert_non_null(s);
+	assert_non_null(want);
+	for (int i = 0; i < N; i++) {
+		unsigned cp = 0xAC00 + 2 * (unsigned)i;
+		s[3 * i] = (char)(0xE0 | (cp >> 12));
+		s[3 * i + 1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		s[3 * i + 2] = (char)(0x80 | (cp & 0x3F));
+	}
+	s[3 * N] = '\0';
+	memcpy(want, s, 3 * N + 1);
+	enum { LINES = 50, PER = N / LINES };
+	lay_item items[LINES];
+	char *line[LINES];
+	for (int l = 0; l < LINES; l++) {
+		line[l] = strndup(s + 3 * PER * l, 3 * PER);
+		items[l] = text(20, 800 - 15 * (float)l, F_NANUM, 10, line[l]);
+	}
+	lay_page page = {.items = items, .nitems = LINES};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "scattered.pdf", path, sizeof path);
+	qpdf_accepts(path);
+
+	char *out = extract_text(fx, path);
+	char *w = out;
+	for (char *r = out; *r; r++)
+		if (*r != '\n' && *r != '\f' && *r != ' ')
+			*w++ = *r;
+	*w = '\0';
+	assert_string_equal(out, want);
+	free(out);
+	for (int l = 0; l < LINES; l++)
+		free(line[l]);
+	free(want);
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1227,6 +1279,7 @@ int main(void)
 		T(long_kerned_runs_are_shown_in_pieces_with_their_adjustments),
 		T(a_hyphenated_word_extracts_whole_once),
 		T(page_labels_and_the_language_are_in_the_catalog),
+		T(thousands_of_scattered_characters_extract_back),
 		T(a_slanted_run_shears_the_text_matrix_and_the_next_is_upright),
 #undef T
 	};
