@@ -484,16 +484,17 @@ static void shaping_matches_harfbuzz_called_directly(void **state)
 		"P.V.", "1,234.50", "Yo-yo", "T\xe2\x80\x94", "council\xe2\x80\x99s",
 	};
 	short kern[RUN_MAX];
-	int kerned = 0;
 	for (int face = 0; face < FONT_HANGUL; face++) {
 		hb_ref r = hb_open(face);
+		int kerned = 0;
 		for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
 			if (check_shaped(f, face, &r, "en", words[k], kern) !=
 			    advances_of(f, face, words[k]))
 				kerned++;
+		if (kerned < 5)                 /* kerning happens in every face */
+			fail_msg("%s: %d words kerned", face_names[face], kerned);
 		hb_font_destroy(r.font);
 	}
-	assert_true(kerned >= 8 * 5);           /* kerning happens in every face */
 
 	static const char *const nanum[] = {
 		"AV", "Type", "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4",   /* 한국어 */
