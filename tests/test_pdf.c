@@ -232,6 +232,67 @@ static int count_of(const char *hay, const char *needle)
 	return n;
 }
 
+/* Fails the test unless qpdf --check accepts the file at path. */
+static void qpdf_accepts(const char *path)
+{
+	int st;
+	char *out = support_run(&st, "qpdf --check '%s' 2>&1", path);
+	if (st != 0 || strstr(out, "No syntax or stream encoding errors") == NULL)
+		fail_msg("qpdf --check %s: %s", path, out);
+	free(out);
+}
+
+/* The text pdftotext (poppler) extracts from path, in UTF-8, in reading
+ * order; fails the test when poppler complains about the file on stderr. */
+static char *extract_text(const fixture *fx, const char *path)
+{
+	char errs[256];
+	in_dir(fx, "pdftotext.err", errs, sizeof errs);
+	int st;
+	char *out = support_run(&st, "pdftotext -enc UTF-8 '%s' - 2>'%s'", path, errs);
+	assert_int_equal(st, 0);
+	char *err = support_read_file_or_fail(errs, NULL);
+	if (err[0] != '\0')
+		fail_msg("pdftotext: %s", err);
+	free(err);
+	return out;
+}
+
+/* The dark pixels of page 1 of path rendered in gray at 36 dpi by poppler. */
+static long dark_pixels(const char *path)
+{
+	int st;
+	char *pgm = support_run(&st, "pdftoppm -r 36 -gray -f 1 -l 1 '%s'", path);
+	assert_int_equal(st, 0);
+	int w = 0, h = 0, max = 0, at = 0;
+	assert_int_equal(sscanf(pgm, "P5 %d %d %d%n", &w, &h, &max, &at), 3);
+	const unsigned char *px = (const unsigned char *)pgm + at + 1;   /* one white space */
+	long dark = 0;
+	for (long i = 0; i < (long)w * h; i++)
+		dark += px[i] < 128;        /* NUL bytes come back as '.': still dark */
+	free(pgm);
+	return dark;
+}
+
+/* xMin and xMax of the words pdftotext -bbox finds on page 1, in order,
+ * into x (pairs); returns how many. */
+static int word_boxes(const char *path, double *x, int max)
+{
+	int st, n = 0;
+	char *out = support_run(&st, "pdftotext -bbox '%s' - 2>/dev/null", path);
+	assert_int_equal(st, 0);
+	for (const char *p = out; n < max && (p = strstr(p, "<word xMin=\"")) != NULL; p++) {
+		double x0, y0, x1;
+		assert_int_equal(sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\"", &x0, &y0,
+		                        &x1), 3);
+		x[2 * n] = x0;
+		x[2 * n + 1] = x1;
+		n++;
+	}
+	free(out);
+	return n;
+}
+
 static lay_item text(float x, float y, int face, float size, const char *s)
 {
 	return (lay_item){
@@ -240,12 +301,27 @@ static lay_item text(float x, float y, int face, float size, const char *s)
 	};
 }
 
+/* LiberationSerif kerns A before V by -129 thousandths of an em, W before a
+ * by -80 (fonts_shape's answers); NanumGothic A before V by -46. */
+static const short kern_av[2] = {-129, 0};
+static const short kern_wave[4] = {-80, 0, 0, 0};
+static const short kern_av_korean[5] = {-46, 0, 0, 0, 0};
+
+static lay_item kerned(float x, float y, int face, float size, const char *s,
+                       const short *kern)
+{
+	lay_item it = text(x, y, face, size, s);
+	it.u.text.kern = kern;
+	return it;
+}
+
 static lay_doc doc_of(lay_page *pages, int npages)
 {
 	return (lay_doc){
 		.width = 595.276f, .height = 841.89f,
 		.pages = pages, .npages = npages,
 		.faces = faces, .nfaces = (int)(sizeof faces / sizeof faces[0]),
+		.lang = "en-US",
 	};
 }
 
@@ -275,9 +351,10 @@ static bool dir_is_empty(const char *dir)
 	return empty;
 }
 
-/* A two-page document with one item of every kind on page 1. */
+/* A two-page document with one item of every kind on page 1, a shaped text
+ * run among them. */
 typedef struct sampler {
-	lay_item items[12];
+	lay_item items[13];
 	lay_item items2[2];
 	lay_page pages[2];
 	float xy[8];
@@ -311,6 +388,11 @@ static lay_doc sampler_doc(const fixture *fx, sampler *s)
 	s->items[n++] = (lay_item){.kind = LAY_LINK, .x = 72, .y = 756, .w = 150, .h = 20,
 		.u.link = {.uri = NULL, .page = 1, .top = 700}};
 	s->items[n++] = text(72, 100, F_SERIF, 9, "Page 1 of 2");
+	lay_item *shaped = &s->items[n++];      /* kerned, slanted, standing for more */
+	*shaped = kerned(72, 720, F_SERIF, 10.5f, "AV", kern_av);
+	shaped->u.text.slant = 0.2f;
+	shaped->u.text.actual = "AVA";
+	shaped->u.text.actual_len = 3;
 	s->pages[0] = (lay_page){.items = s->items, .nitems = n};
 
 	s->items2[0] = text(72, 700, F_SANS_BOLD, 13, "Second page");
@@ -597,7 +679,14 @@ static void each_used_face_is_embedded_once_and_unused_faces_not_at_all(void **s
 	assert_null(strstr(q, "LiberationSans"));
 	free(q);
 
+	/* one CMap per font, the ToUnicode map, even counting objects nothing
+	 * refers to: libharu's own map was rewritten in place, not left over */
 	int st;
+	char *cmaps = support_run(&st, "qpdf --qdf --object-streams=disable "
+	                          "--preserve-unreferenced '%s' - | grep -a -c /CIDInit", path);
+	assert_string_equal(cmaps, "2\n");
+	free(cmaps);
+
 	char *out = support_run(&st, "pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
 	assert_non_null(strstr(out, "Serif again, more letters"));
 	free(out);
@@ -746,6 +835,13 @@ static void bad_face_index(const fixture *fx, lay_doc *doc, lay_item *it, char *
 	*it = text(72, 700, 9, 11, "no such face");
 }
 
+static void bad_language(const fixture *fx, lay_doc *doc, lay_item *it, char *path)
+{
+	(void)fx; (void)path;
+	doc->lang = "en US) /Evil (x";
+	*it = text(72, 700, F_SERIF, 11, "x");
+}
+
 static const bad_case bad_cases[] = {
 	{"missing font", bad_font_missing,
 	 "PDF: cannot read font /nonexistent/NoSuch.ttf: No such file or directory"},
@@ -761,6 +857,8 @@ static const bad_case bad_cases[] = {
 	 "PDF: page 1, item 1 (text): font size must be above 0 and at most 600 points"},
 	{"face index", bad_face_index,
 	 "PDF: page 1, item 1 (text): face 9 does not exist (the document has 4)"},
+	{"language tag", bad_language,
+	 "PDF: document language \"en US) /Evil (x\" is not a language tag such as en-US"},
 };
 
 /* out = tmpl with its "%s" (if any) replaced by path. */
@@ -896,6 +994,265 @@ static void renders_a_thousand_pages(void **state)
 	free(pages);
 }
 
+/* ---- shaped text ---------------------------------------------------------- */
+
+/* A run with adjustments is shown as a TJ array of code point strings and
+ * minus the adjustments; a run without any (no array, or zeros) keeps Tj.
+ * pdftotext reads the same letters back, Korean included, and the kerned
+ * AV is narrower than the plain one by 129/1000 of the font size. */
+static void kerned_runs_are_shown_with_tj_and_extract_back(void **state)
+{
+	fixture *fx = *state;
+	static const short zeros[2] = {0, 0};
+	lay_item items[5] = {
+		text(72, 700, F_SERIF, 20, "AV"),
+		kerned(72, 670, F_SERIF, 20, "AV", kern_av),
+		kerned(72, 640, F_SERIF, 20, "Wave", kern_wave),
+		kerned(72, 610, F_NANUM, 20, "AV한국어", kern_av_korean),
+		kerned(72, 580, F_SERIF, 20, "To", zeros),
+	};
+	lay_page page = {.items = items, .nitems = 5};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "kern.pdf", path, sizeof path);
+
+	qpdf_accepts(path);
+	char *q = qdf_text(path);
+	assert_non_null(strstr(q, " Td [<0041> 129 <0056>] TJ "));
+	assert_non_null(strstr(q, " Td [<0057> 80 <006100760065>] TJ "));
+	/* qpdf --qdf writes hex strings in lower case */
+	assert_non_null(strstr(q, " Td [<0041> 46 <0056d55cad6dc5b4>] TJ "));
+	assert_int_equal(count_of(q, "] TJ"), 3);
+	assert_int_equal(count_of(q, " Tj"), 2);        /* the plain AV, and To */
+	free(q);
+
+	char *out = extract_text(fx, path);
+	assert_string_equal(out, "AV\nAV\nWave\nAV한국어\nTo\n\n\f");
+	free(out);
+	double x[10];
+	assert_int_equal(word_boxes(path, x, 5), 5);
+	double plain = x[1] - x[0], tight = x[3] - x[2];
+	if (fabs(plain - tight - 2.58) > 0.01)
+		fail_msg("AV is %g wide, kerned %g: not 2.58 narrower", plain, tight);
+}
+
+/* libharu embeds only the glyphs it saw measured: text shown only through
+ * TJ is still drawn (inked), as much as the same text through Tj. */
+static void glyphs_shown_only_with_tj_are_embedded(void **state)
+{
+	fixture *fx = *state;
+	lay_item items[2] = {
+		kerned(72, 700, F_SERIF, 40, "AV", kern_av),
+		kerned(72, 600, F_NANUM, 40, "AV한국어", kern_av_korean),
+	};
+	lay_page page = {.items = items, .nitems = 2};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256], plain[256];
+	write_ok(fx, &doc, NULL, "tj.pdf", path, sizeof path);
+	qpdf_accepts(path);
+	items[0].u.text.kern = NULL;
+	items[1].u.text.kern = NULL;
+	write_ok(fx, &doc, NULL, "tj-plain.pdf", plain, sizeof plain);
+
+	long inked = dark_pixels(path), want = dark_pixels(plain);
+	if (want < 100 || labs(inked - want) > want / 10)
+		fail_msg("%ld dark pixels with TJ, %ld with Tj", inked, want);
+}
+
+/* A word broken with a hyphen, as the layout sets it: the first part,
+ * hyphen included, stands for the whole word; the second for nothing. The
+ * word extracts once, whole, and the hyphen never. */
+static void a_hyphenated_word_extracts_whole_once(void **state)
+{
+	fixture *fx = *state;
+	lay_item items[4] = {
+		text(72, 700, F_SERIF, 12, "Public "),
+		text(110, 700, F_SERIF, 12, "infra-"),
+		text(72, 685, F_SERIF, 12, "structure"),
+		text(120, 685, F_SERIF, 12, " ages."),
+	};
+	items[1].u.text.actual = "infrastructure";
+	items[1].u.text.actual_len = 14;
+	items[2].u.text.actual = "";
+	items[2].u.text.actual_len = 0;
+	lay_page page = {.items = items, .nitems = 4};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "hyphen.pdf", path, sizeof path);
+	qpdf_accepts(path);
+
+	char *q = qdf_text(path);
+	assert_non_null(strstr(q, "/Span <</ActualText <feff0069006e006600720061007300740072"
+	                          "007500630074007500720065>>> BDC <0069006e006600720061002d> Tj EMC"));
+	assert_non_null(strstr(q, "/Span <</ActualText <feff>>> BDC <007300740072007500630074"
+	                          "007500720065> Tj EMC"));
+	assert_int_equal(count_of(q, " EMC"), 2);
+	free(q);
+	char *out = extract_text(fx, path);
+	assert_string_equal(out, "Public infrastructure\nages.\n\n\f");
+	free(out);
+}
+
+/* A synthetic italic shears the text matrix; the next upright run sets it
+ * back. A run of the same shear moves relative to the last, the shear
+ * taken into account: from (72, 680) to (100, 640) is 28 - 0.25 * -40 = 38
+ * across in text space. All extract. */
+static void a_slanted_run_shears_the_text_matrix_and_the_next_is_upright(void **state)
+{
+	fixture *fx = *state;
+	lay_item items[5] = {
+		text(72, 700, F_SERIF, 12, "Upright, "),    /* 43.332 points wide */
+		text(115.332f, 700, F_SERIF, 12, "slanted"),  /* 33.972 */
+		text(149.304f, 700, F_SERIF, 12, " again."),
+		kerned(72, 680, F_NANUM, 12, "AV한국어", kern_av_korean),
+		text(100, 640, F_SERIF, 12, "Twice"),
+	};
+	items[1].u.text.slant = 0.2f;
+	items[3].u.text.slant = 0.25f;
+	items[4].u.text.slant = 0.25f;
+	lay_page page = {.items = items, .nitems = 5};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "slant.pdf", path, sizeof path);
+	qpdf_accepts(path);
+
+	char *q = qdf_text(path);
+	assert_non_null(strstr(q, " 72 700 Td <"));
+	assert_non_null(strstr(q, " 1 0 0.2 1 115.332 700 Tm <"));
+	assert_non_null(strstr(q, " 1 0 0 1 149.304 700 Tm <"));
+	assert_non_null(strstr(q, " 1 0 0.25 1 72 680 Tm [<0041> 46 "));
+	assert_non_null(strstr(q, "] TJ /F1 12 Tf 38 -40 Td <"));
+	free(q);
+	char *out = extract_text(fx, path);
+	assert_string_equal(out, "Upright, slanted again.\n\nAV한국어\nTwice\n\n\f");
+	free(out);
+}
+
+/* A kerned run past libharu's string limit is shown in pieces too, each
+ * with the adjustments of its own characters: the cut at 60,000 bytes
+ * falls after an A, whose adjustment ends the first array; the second
+ * starts with the V after it. */
+static void long_kerned_runs_are_shown_in_pieces_with_their_adjustments(void **state)
+{
+	fixture *fx = *state;
+	enum { N = 35000 };
+	char *s = malloc(1 + 2 * N + 1);
+	short *kern = malloc((1 + 2 * N) * sizeof *kern);
+	assert_non_null(s);
+	assert_non_null(kern);
+	s[0] = 'x';
+	kern[0] = 0;
+	for (int i = 0; i < N; i++) {
+		memcpy(s + 1 + 2 * i, "AV", 2);
+		kern[1 + 2 * i] = -129;
+		kern[2 + 2 * i] = 0;
+	}
+	s[1 + 2 * N] = '\0';
+	lay_item items[1] = {kerned(10, 700, F_SERIF, 1, s, kern)};
+	lay_page page = {.items = items, .nitems = 1};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "long-kerned.pdf", path, sizeof path);
+	qpdf_accepts(path);
+
+	char *q = qdf_text(path);
+	assert_int_equal(count_of(q, "] TJ"), 2);
+	assert_int_equal(count_of(q, " 129 "), N);
+	assert_non_null(strstr(q, " 10 700 Td [<00780041> 129 <00560041> 129 "));
+	assert_non_null(strstr(q, "<00560041> 129 ] TJ [<00560041> 129 <00560041> 129 "));
+	assert_non_null(strstr(q, "<00560041> 129 <0056>] TJ ET"));
+	free(q);
+	free(kern);
+	free(s);
+}
+
+/* ---- the catalog ---------------------------------------------------------- */
+
+/* Viewers number pages as the footers do (labels 1, 2, 3 from page labels
+ * starting at 1), and the document's language is in its catalog, when it
+ * has one. */
+static void page_labels_and_the_language_are_in_the_catalog(void **state)
+{
+	fixture *fx = *state;
+	lay_item items[1] = {text(72, 700, F_NANUM, 11, "보고서")};
+	lay_page pages[3] = {
+		{.items = items, .nitems = 1},
+		{.items = items, .nitems = 1},
+		{.items = items, .nitems = 1},
+	};
+	static const char *const langs[3] = {"ko-KR", "en-US", NULL};
+	for (int i = 0; i < 3; i++) {
+		lay_doc doc = doc_of(pages, 3);
+		doc.lang = langs[i];
+		char path[256];
+		write_ok(fx, &doc, NULL, "catalog.pdf", path, sizeof path);
+		qpdf_accepts(path);
+
+		char *q = qdf_text(path);
+		assert_non_null(strstr(q, "/PageLabels << /Nums [ 0 << /S /D /St 1 >> ] >>"));
+		char want[64];
+		snprintf(want, sizeof want, "/Lang (%s)", langs[i] ? langs[i] : "");
+		if (langs[i])
+			assert_non_null(strstr(q, want));
+		else
+			assert_null(strstr(q, "/Lang"));
+		free(q);
+
+		int st;
+		char *out = support_run(&st, "qpdf --json --json-key=pagelabels '%s' | tr -d ' \\n'",
+		                        path);
+		assert_int_equal(st, 0);
+		assert_non_null(strstr(out, "\"pagelabels\":[{\"index\":0,\"label\":{\"/S\":\"/D\","
+		                            "\"/St\":1}}]"));
+		free(out);
+	}
+}
+
+/* A face showing thousands of scattered characters -- every other Hangul
+ * syllable from U+AC00, 2,500 of them -- maps every one back to Unicode:
+ * the ToUnicode map has as many ranges as the text needs. */
+static void thousands_of_scattered_characters_extract_back(void **state)
+{
+	fixture *fx = *state;
+	enum { N = 2500 };
+	char *s = malloc(3 * N + 1), *want = malloc(3 * N + 1);
+	assert_non_null(s);
+	assert_non_null(want);
+	for (int i = 0; i < N; i++) {
+		unsigned cp = 0xAC00 + 2 * (unsigned)i;
+		s[3 * i] = (char)(0xE0 | (cp >> 12));
+		s[3 * i + 1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		s[3 * i + 2] = (char)(0x80 | (cp & 0x3F));
+	}
+	s[3 * N] = '\0';
+	memcpy(want, s, 3 * N + 1);
+	enum { LINES = 50, PER = N / LINES };
+	lay_item items[LINES];
+	char *line[LINES];
+	for (int l = 0; l < LINES; l++) {
+		line[l] = strndup(s + 3 * PER * l, 3 * PER);
+		items[l] = text(20, 800 - 15 * (float)l, F_NANUM, 10, line[l]);
+	}
+	lay_page page = {.items = items, .nitems = LINES};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "scattered.pdf", path, sizeof path);
+	qpdf_accepts(path);
+
+	char *out = extract_text(fx, path);
+	char *w = out;
+	for (char *r = out; *r; r++)
+		if (*r != '\n' && *r != '\f' && *r != ' ')
+			*w++ = *r;
+	*w = '\0';
+	assert_string_equal(out, want);
+	free(out);
+	for (int l = 0; l < LINES; l++)
+		free(line[l]);
+	free(want);
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -917,6 +1274,13 @@ int main(void)
 		T(unwritable_output_or_empty_document_fails_with_message),
 		T(non_finite_positions_are_refused),
 		T(renders_a_thousand_pages),
+		T(kerned_runs_are_shown_with_tj_and_extract_back),
+		T(glyphs_shown_only_with_tj_are_embedded),
+		T(long_kerned_runs_are_shown_in_pieces_with_their_adjustments),
+		T(a_hyphenated_word_extracts_whole_once),
+		T(page_labels_and_the_language_are_in_the_catalog),
+		T(thousands_of_scattered_characters_extract_back),
+		T(a_slanted_run_shears_the_text_matrix_and_the_next_is_upright),
 #undef T
 	};
 	return cmocka_run_group_tests_name("pdf", tests, group_setup, group_teardown);

@@ -3,6 +3,7 @@
  * of its file with just those glyphs (hb-subset, subset.c), loaded into
  * libharu, and a ToUnicode map so the text copies out as written.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +13,11 @@
 #include "pdf/subset.h"
 
 
-/* Decodes the code point at s[*i..len) and advances *i. The layout engine
- * guarantees valid UTF-8 in the BMP; anything else (truncated sequence,
- * 4-byte form) returns -1 rather than reading past the run. */
-static long pdf_next_cp(const unsigned char *s, int len, int *i)
+/* Decodes the code point at s[*i..len) and advances *i, as libharu's UTF-8
+ * encoder reads it. The layout engine guarantees valid UTF-8 in the BMP;
+ * anything else (truncated sequence, 4-byte form) returns -1 rather than
+ * reading past the run. */
+long pdf_next_cp(const unsigned char *s, int len, int *i)
 {
 	int k = *i;
 	unsigned c = s[k];
@@ -96,18 +98,60 @@ static int pdf_collect_code_points(pdf_ctx *c)
 }
 
 
-/* Replaces the ToUnicode map libharu gives a font. libharu writes its
+/* Finds the first run of used code points at or after *cp: from..to, not
+ * crossing a change of the high byte (a bfrange entry may not), and moves
+ * *cp past it. False when there is none. */
+static bool pdf_next_range(const uint64_t *used, uint32_t *cp, uint32_t *from,
+                           uint32_t *to)
+{
+#define USED(v) ((used[(v) >> 6] >> ((v) & 63)) & 1)
+	uint32_t v = *cp;
+	while (v < 65536 && !USED(v))
+		v++;
+	if (v >= 65536)
+		return false;
+	*from = v;
+	while (v + 1 < 65536 && ((v + 1) & 0xFF) != 0 && USED(v + 1))
+		v++;
+#undef USED
+	*to = v;
+	*cp = v + 1;
+	return true;
+}
+
+/* Empties the stream libharu made as the font's /ToUnicode (its identity
+ * CID CMap) and strips the entries of an embedded CMap from its dictionary,
+ * so that the map can be written into the same object: a new one would
+ * leave libharu's in the file, unused. Returns the stream, or NULL when
+ * libharu made none (hpdf_font.h). */
+static HPDF_Dict pdf_reuse_cmap(HPDF_Font font)
+{
+	static const char *const cmap_keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
+	HPDF_Dict cmap = ((HPDF_FontAttr)font->attr)->cmap_stream;
+	if (cmap == NULL || cmap->stream == NULL || cmap->stream->type != HPDF_STREAM_MEMORY ||
+	    HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != cmap)
+		return NULL;
+	HPDF_MemStream_FreeData(cmap->stream);
+	for (size_t i = 0; i < sizeof cmap_keys / sizeof cmap_keys[0]; i++)
+		HPDF_Dict_RemoveElement(cmap, cmap_keys[i]);    /* absent: nothing to do */
+	return cmap;
+}
+
+/* Rewrites the ToUnicode map libharu gives a font. libharu writes its
  * identity CID CMap there ("begincidrange"), which a ToUnicode stream may
  * not hold: poppler warns on every use and some viewers copy nothing. With
  * libharu's UTF-8 encoder a character's code is its BMP code point, so the
  * right map sends each code used to itself: bfrange entries over runs of
  * used code points, 100 to a section as the format requires. The stream is
- * made through libharu's object API (hpdf_objects.h). */
+ * written through libharu's object API (hpdf_objects.h, hpdf_streams.h). */
 static HPDF_STATUS pdf_to_unicode(pdf_ctx *c, const pdf_face *pf)
 {
-	HPDF_Dict cmap = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
-	if (cmap == NULL)
-		return HPDF_FAILD_TO_ALLOC_MEM;
+	HPDF_Dict cmap = pdf_reuse_cmap(pf->font);
+	if (cmap == NULL) {
+		cmap = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+		if (cmap == NULL || HPDF_Dict_Add(pf->font, "ToUnicode", cmap) != HPDF_OK)
+			return HPDF_FAILD_TO_ALLOC_MEM;
+	}
 	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	HPDF_Stream out = cmap->stream;
 	HPDF_STATUS st = HPDF_Stream_WriteStr(out,
@@ -115,38 +159,29 @@ static HPDF_STATUS pdf_to_unicode(pdf_ctx *c, const pdf_face *pf)
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	/* runs of used code points, none crossing a change of the high byte */
-	uint32_t from[256 * 8], to[256 * 8];
-	int nruns = 0;
-	for (uint32_t cp = 0; cp < 65536 && nruns < 256 * 8; cp++) {
-		if (!(pf->used[cp >> 6] & ((uint64_t)1 << (cp & 63))))
-			continue;
-		if (nruns > 0 && to[nruns - 1] + 1 == cp && (cp & 0xFF) != 0)
-			to[nruns - 1] = cp;
-		else {
-			from[nruns] = to[nruns] = cp;
-			nruns++;
-		}
-	}
+	uint32_t cp = 0, from, to;
+	int nranges = 0;
+	while (pdf_next_range(pf->used, &cp, &from, &to))
+		nranges++;
 	char line[64];
-	for (int i = 0; i < nruns && st == HPDF_OK; i++) {
+	cp = 0;
+	for (int i = 0; i < nranges && st == HPDF_OK; i++) {
+		pdf_next_range(pf->used, &cp, &from, &to);
 		if (i % 100 == 0) {
 			snprintf(line, sizeof line, "%d beginbfrange\n",
-			         nruns - i < 100 ? nruns - i : 100);
+			         nranges - i < 100 ? nranges - i : 100);
 			st = HPDF_Stream_WriteStr(out, line);
 		}
-		snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", (unsigned)from[i],
-		         (unsigned)to[i], (unsigned)from[i]);
+		snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", (unsigned)from,
+		         (unsigned)to, (unsigned)from);
 		if (st == HPDF_OK)
 			st = HPDF_Stream_WriteStr(out, line);
-		if (st == HPDF_OK && (i % 100 == 99 || i == nruns - 1))
+		if (st == HPDF_OK && (i % 100 == 99 || i == nranges - 1))
 			st = HPDF_Stream_WriteStr(out, "endbfrange\n");
 	}
 	if (st == HPDF_OK)
 		st = HPDF_Stream_WriteStr(out, "endcmap\nCMapName currentdict /CMap defineresource "
 		                          "pop\nend\nend\n");
-	if (st == HPDF_OK)
-		st = HPDF_Dict_Add(pf->font, "ToUnicode", cmap);
 	return st;
 }
 

@@ -45,6 +45,7 @@ typedef struct pdf_pen {
 	HPDF_Font font;
 	float size;
 	bool in_text;           /* between BeginText and EndText */
+	float slant;            /* the shear of the text matrix (0 after BT) */
 } pdf_pen;
 
 typedef struct pdf_ctx {
@@ -60,7 +61,8 @@ typedef struct pdf_ctx {
 	HPDF_Page *pages;           /* doc->npages */
 	pdf_image *images;
 	int nimages, capimages;
-	char *run;                  /* scratch copy of a text run, NUL-terminated */
+	char *run;                  /* scratch: a text run NUL-terminated, or the
+	                               operators that show it */
 	size_t caprun;
 } pdf_ctx;
 
@@ -78,6 +80,11 @@ __attribute__((format(printf, 3, 4)))
 int pdf_fail_lib(pdf_ctx *c, HPDF_STATUS st, const char *fmt, ...);
 
 /* ---- embed.c ---- */
+
+/* Decodes the code point at s[*i..len) as libharu's UTF-8 encoder does
+ * (1 to 3 bytes, the BMP) and advances *i; -1 (and *i unchanged) for a
+ * byte sequence it would not read as a BMP character. */
+long pdf_next_cp(const unsigned char *s, int len, int *i);
 
 /* Embeds every face some text uses, subset to the code points it shows, in
  * face order (so the output depends on nothing but the input); unused faces

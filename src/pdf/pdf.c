@@ -9,8 +9,12 @@
  *   3. all pages are added before any is drawn, because internal links and
  *      outline entries need the target page object;
  *   4. items drawn in order, with redundant color/width/font operators
- *      skipped and consecutive text items in one BT/ET block;
- *   5. outline, info, save; temporary font files removed on every path.
+ *      skipped and consecutive text items in one BT/ET block; kerned runs,
+ *      marked-content spans and the like, which libharu 2.3.0 has no calls
+ *      for, written into the page's content stream directly (its page and
+ *      stream structures are exported, hpdf_pages.h and hpdf_streams.h);
+ *   5. page labels and language, outline, info, save; temporary font
+ *      files removed on every path.
  *
  * Errors: libharu's handler only records the first code (never longjmps).
  * After each step the record is checked, and the message names what was
@@ -36,6 +40,7 @@
 #include "pdf/internal.h"
 #include "util/escape.h"
 #include "util/imagefile.h"
+#include "util/utf8.h"
 
 /* ---- errors ------------------------------------------------------------- */
 
@@ -241,9 +246,163 @@ static void pdf_set_stroke(HPDF_Page page, pdf_pen *pen, lay_color col,
 	}
 }
 
+/* ---- text --------------------------------------------------------------- */
+
+/* Makes c->run at least n bytes long. False when out of memory. */
+static bool pdf_reserve(pdf_ctx *c, size_t n)
+{
+	if (n <= c->caprun)
+		return true;
+	size_t cap = c->caprun ? c->caprun : 256;
+	while (cap < n)
+		cap *= 2;
+	char *r = realloc(c->run, cap);
+	if (r == NULL)
+		return false;
+	c->run = r;
+	c->caprun = cap;
+	return true;
+}
+
+/* Writes v as four upper-case hex digits at w; returns the end. */
+static char *pdf_hex4(char *w, unsigned v)
+{
+	static const char digits[] = "0123456789ABCDEF";
+	for (int shift = 12; shift >= 0; shift -= 4)
+		*w++ = digits[(v >> shift) & 0xF];
+	return w;
+}
+
+/* Does the run carry an adjustment other than 0? */
+static bool pdf_is_kerned(const lay_item *it)
+{
+	const short *kern = it->u.text.kern;
+	if (kern == NULL)
+		return false;
+	int ncp = 0;
+	for (int i = 0; i < it->u.text.len; i++)
+		ncp += ((unsigned char)it->u.text.str[i] & 0xC0) != 0x80;
+	for (int i = 0; i < ncp; i++)
+		if (kern[i] != 0)
+			return true;
+	return false;
+}
+
+/* Moves to the run's baseline start with the text matrix sheared by its
+ * slant (x += slant * y, a synthetic italic). While the shear stays the
+ * same the move is relative to the line start (Td), as HPDF_Page_TextOut
+ * writes it; a change of shear sets the whole matrix (Tm). Both go through
+ * libharu, which keeps its record of the text matrix. */
+static HPDF_STATUS pdf_text_start(HPDF_Page page, pdf_pen *pen, const lay_item *it)
+{
+	float slant = it->u.text.slant;
+	if (slant != pen->slant) {
+		pen->slant = slant;
+		return HPDF_Page_SetTextMatrix(page, 1, 0, slant, 1, it->x, it->y);
+	}
+	HPDF_TransMatrix tm = HPDF_Page_GetTextMatrix(page);
+	float dy = it->y - tm.y;
+	return HPDF_Page_MoveTextPos(page, it->x - tm.x - slant * dy, dy);
+}
+
+/* Opens a marked-content span whose text, for extraction and copying, is
+ * s[0..len) instead of what it shows: /Span <</ActualText <FEFF…>>> BDC,
+ * the UTF-8 given as UTF-16BE with its byte order mark (ill-formed bytes
+ * become U+FFFD; len 0: the span extracts as nothing). Written into the
+ * page's content stream, since libharu 2.3.0 has no call for it. */
+static HPDF_STATUS pdf_begin_actual(pdf_ctx *c, HPDF_Stream out, const char *s, int len)
+{
+	static const char head[] = "/Span <</ActualText <FEFF", tail[] = ">>> BDC\n";
+	size_t n = len > 0 ? (size_t)len : 0;
+	/* 4 hex digits per byte at most: a 4-byte character is 2 UTF-16 units */
+	if (!pdf_reserve(c, sizeof head + 4 * n + sizeof tail))
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	char *w = c->run;
+	memcpy(w, head, sizeof head - 1);
+	w += sizeof head - 1;
+	for (size_t at = 0; at < n;) {
+		uint32_t cp;
+		at += utf8_decode(s + at, n - at, &cp);
+		if (cp > 0xFFFF) {
+			cp -= 0x10000;
+			w = pdf_hex4(w, 0xD800 | (cp >> 10));
+			cp = 0xDC00 | (cp & 0x3FF);
+		}
+		w = pdf_hex4(w, cp);
+	}
+	memcpy(w, tail, sizeof tail - 1);
+	w += sizeof tail - 1;
+	return HPDF_Stream_Write(out, (const HPDF_BYTE *)c->run, (HPDF_UINT)(w - c->run));
+}
+
+/* Shows s[0..n) -- whole characters, n <= PDF_MAX_RUN -- with Tj, through
+ * libharu (it wants a NUL-terminated string: copied into c->run). */
+static HPDF_STATUS pdf_show_plain(pdf_ctx *c, HPDF_Page page, const char *s, size_t n)
+{
+	if (!pdf_reserve(c, n + 1))
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	memcpy(c->run, s, n);
+	c->run[n] = '\0';
+	return HPDF_Page_ShowText(page, c->run);
+}
+
+/* Shows s[0..n) -- whole characters of the BMP, n <= PDF_MAX_RUN -- each
+ * character moved by its entry of kern as a TJ array, and stores in *ncp
+ * how many characters that was. Characters go as 2-byte codes, the code
+ * point itself, as libharu's UTF-8 encoder writes them for a TrueType font
+ * (Identity-H); each adjustment follows its character as the number -kern
+ * (TJ subtracts, in thousandths of text space): [<0041> 129 <0056>] TJ.
+ *
+ * libharu 2.3.0 has no call for TJ, so the operator is written into the
+ * page's content stream (hpdf_pages.h). What ShowText does besides is done
+ * here too: the run is measured with the font, which marks its glyphs as
+ * used -- libharu embeds no others -- and libharu's text position is moved
+ * past it. */
+static HPDF_STATUS pdf_show_kerned(pdf_ctx *c, HPDF_Page page, HPDF_Font font,
+                                   float size, const char *s, size_t n,
+                                   const short *kern, int *ncp)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	HPDF_TextWidth tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+	/* per character: < 4 hex digits > and " -32768 " at most */
+	if (!pdf_reserve(c, 14 * n + 16))
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	char *w = c->run;
+	*w++ = '[';
+	bool open = false;              /* inside a <…> string */
+	long adjust = 0;
+	int k = 0;
+	for (int i = 0; i < (int)n; k++) {
+		long cp = pdf_next_cp((const unsigned char *)s, (int)n, &i);
+		if (cp < 0)
+			return HPDF_INVALID_PARAMETER;  /* refused before, by pdf_load_fonts */
+		if (!open)
+			*w++ = '<';
+		open = true;
+		w = pdf_hex4(w, (unsigned)cp);
+		if (kern[k] != 0) {
+			w += sprintf(w, "> %d ", -kern[k]);
+			open = false;
+			adjust += kern[k];
+		}
+	}
+	if (open)
+		*w++ = '>';
+	memcpy(w, "] TJ\n", 5);
+	w += 5;
+	*ncp = k;
+	HPDF_STATUS st = HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)c->run,
+	                                   (HPDF_UINT)(w - c->run));
+	float advance = (float)((long)tw.width + adjust) * size / 1000;
+	attr->text_pos.x += advance * attr->text_matrix.a;
+	attr->text_pos.y += advance * attr->text_matrix.b;
+	return st;
+}
+
 /* Shows one text run at its baseline start, inside the page's current text
- * block (opened here if needed). The run is copied into a reusable scratch
- * buffer because libharu wants NUL-terminated strings; runs longer than
+ * block (opened here if needed): with Tj through libharu, or, when it
+ * carries adjustments, as a TJ array; sheared by its slant; inside an
+ * /ActualText span when it stands for other text. Runs longer than
  * libharu's string limit are shown in pieces cut at character boundaries,
  * each continuing where the previous one ended. */
 static HPDF_STATUS pdf_draw_text(pdf_ctx *c, HPDF_Page page, pdf_pen *pen,
@@ -254,46 +413,45 @@ static HPDF_STATUS pdf_draw_text(pdf_ctx *c, HPDF_Page page, pdf_pen *pen,
 	if (!pen->in_text) {
 		HPDF_Page_BeginText(page);
 		pen->in_text = true;
+		pen->slant = 0;
 	}
 	pdf_set_fill(page, pen, it->color);
 	HPDF_Font font = pdf_font_of(c, it->u.text.face);
-	if (font != pen->font || it->u.text.size != pen->size) {
-		HPDF_Page_SetFontAndSize(page, font, it->u.text.size);
+	float size = it->u.text.size;
+	if (font != pen->font || size != pen->size) {
+		HPDF_Page_SetFontAndSize(page, font, size);
 		pen->font = font;
-		pen->size = it->u.text.size;
+		pen->size = size;
 	}
+	HPDF_Stream out = ((HPDF_PageAttr)page->attr)->stream;
+	const char *actual = it->u.text.actual;
+	HPDF_STATUS st = pdf_text_start(page, pen, it);
+	if (st == HPDF_OK && actual != NULL)
+		st = pdf_begin_actual(c, out, actual, it->u.text.actual_len);
 
+	const short *kern = pdf_is_kerned(it) ? it->u.text.kern : NULL;
 	const char *s = it->u.text.str;
 	size_t len = (size_t)it->u.text.len;
-	bool first = true;
-	while (len > 0) {
+	while (st == HPDF_OK && len > 0) {
 		size_t n = len;
 		if (n > PDF_MAX_RUN) {
 			n = PDF_MAX_RUN;
 			while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 				n--;
 		}
-		if (n + 1 > c->caprun) {
-			size_t cap = c->caprun ? c->caprun : 256;
-			while (cap < n + 1)
-				cap *= 2;
-			char *r = realloc(c->run, cap);
-			if (r == NULL)
-				return HPDF_FAILD_TO_ALLOC_MEM;
-			c->run = r;
-			c->caprun = cap;
+		if (kern != NULL) {
+			int ncp = 0;
+			st = pdf_show_kerned(c, page, font, size, s, n, kern, &ncp);
+			kern += ncp;
+		} else {
+			st = pdf_show_plain(c, page, s, n);
 		}
-		memcpy(c->run, s, n);
-		c->run[n] = '\0';
-		HPDF_STATUS st = first ? HPDF_Page_TextOut(page, it->x, it->y, c->run)
-		                       : HPDF_Page_ShowText(page, c->run);
-		if (st != HPDF_OK)
-			return st;
 		s += n;
 		len -= n;
-		first = false;
 	}
-	return HPDF_OK;
+	if (st == HPDF_OK && actual != NULL)
+		st = HPDF_Stream_WriteStr(out, "EMC\n");
+	return st;
 }
 
 /* Points dst at the top of the target at the reader's current zoom:
@@ -433,6 +591,7 @@ static bool pdf_item_finite(const lay_item *it)
 		v[4] = it->u.circle.radius;
 	} else if (it->kind == LAY_TEXT) {
 		v[4] = it->u.text.size;
+		v[5] = it->u.text.slant;
 	} else if (it->kind == LAY_POLYLINE) {
 		for (int i = 0; i < 2 * it->u.poly.npoints; i++)
 			if (!(fabsf(it->u.poly.xy[i]) <= lim))
@@ -486,6 +645,49 @@ static int pdf_add_pages(pdf_ctx *c)
 			                    (double)d->width, (double)d->height);
 		c->pages[p] = page;
 	}
+	return 0;
+}
+
+/* ---- the catalog -------------------------------------------------------- */
+
+/* Has tag the shape of a language tag (BCP 47: "en-US", "ko-KR", "sr-Latn"):
+ * ASCII letters and digits in subtags joined by single hyphens, at most 35
+ * characters? */
+static bool pdf_is_language_tag(const char *tag)
+{
+	size_t n = 0;
+	for (; tag[n] != '\0'; n++) {
+		char ch = tag[n];
+		bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		             (ch >= '0' && ch <= '9');
+		if (!alnum && !(ch == '-' && n > 0 && tag[n - 1] != '-'))
+			return false;
+	}
+	return n > 0 && n <= 35 && tag[n - 1] != '-';
+}
+
+/* Says in the document catalog what holds for the whole document: page
+ * labels 1, 2, 3... (/PageLabels), so that viewers number the pages as the
+ * footers do, and the language of its text (/Lang), when doc->lang gives
+ * one, for screen readers and text extraction. libharu has no call for
+ * /Lang: the entry is added to the catalog dictionary (hpdf_doc.h,
+ * hpdf_objects.h). Returns 0 or -1. */
+static int pdf_catalog(pdf_ctx *c)
+{
+	HPDF_STATUS st = HPDF_AddPageLabel(c->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+	if (pdf_bad(c, st))
+		return pdf_fail_lib(c, st, "page labels");
+	const char *lang = c->doc->lang;
+	if (lang == NULL || lang[0] == '\0')
+		return 0;
+	if (!pdf_is_language_tag(lang))
+		return pdf_fail(c, "document language \"%.40s\" is not a language tag "
+		                "such as en-US", lang);
+	HPDF_String value = HPDF_String_New(c->pdf->mmgr, lang, NULL);
+	st = value == NULL ? HPDF_FAILD_TO_ALLOC_MEM
+	                   : HPDF_Dict_Add(c->pdf->catalog, "Lang", value);
+	if (pdf_bad(c, st))
+		return pdf_fail_lib(c, st, "document language %s", lang);
 	return 0;
 }
 
@@ -645,6 +847,8 @@ int pdf_write(const lay_doc *doc, const pdf_info *info, const char *path,
 		rc = pdf_add_pages(&c);
 	for (int p = 0; rc == 0 && p < doc->npages; p++)
 		rc = pdf_draw_page(&c, p);
+	if (rc == 0)
+		rc = pdf_catalog(&c);
 	if (rc == 0)
 		rc = pdf_outline(&c);
 	if (rc == 0)
