@@ -127,7 +127,8 @@ void text_place_lines(struct lay_ctx *c, lay_inline *in, const lay_textstyle *ts
 void text_emit_line(struct lay_ctx *c, const lay_inline *in, int li, float x, float baseline,
                     float width, doc_align align);
 
-/* Width of plain UTF-8 s set in face at size (for numbers and labels). */
+/* Width of plain UTF-8 s set in face at size as text_draw() sets it:
+ * shaped, other faces where face lacks a character (for numbers and labels). */
 float text_width(struct lay_ctx *c, int face, float size, const char *s);
 
 /* Draws plain UTF-8 s on one line at (x, baseline); returns its width. */

@@ -307,16 +307,14 @@ static const hyph_dict *patterns(lay_ctx *c)
 	return shared;
 }
 
-/* Width of the bytes [from, to) of box b. */
+/* Width of the bytes [from, to) of box b, shaped on their own (a piece is
+ * drawn shaped on its own: lines.c). */
 static float piece_width(lay_ctx *c, const lay_inline *in, const lay_box *b, int from, int to)
 {
-	long w = 0;
-	for (int i = from; i < to;) {
-		uint32_t cp;
-		i += (int)utf8_decode(in->text + b->off + i, (size_t)(to - i), &cp);
-		w += fonts_advance(c->fonts, b->face, cp);
-	}
-	return (float)w * b->size / 1000.0f;
+	long w = fonts_shape(c->fonts, b->face, in->text + b->off + from, (size_t)(to - from), NULL);
+	if (w < 0)
+		c->oom = true;
+	return (float)(w > 0 ? w : 0) * b->size / 1000.0f;
 }
 
 /* Hyphenation points of a box's text: those of the word inside it, without

@@ -58,12 +58,50 @@ static char *run_text(lay_ctx *c, const lay_inline *in, int from, int to, const 
 	return s;
 }
 
+/* The kerning of a run of boxes [from, to) as run_text() writes it, then
+ * `suffix` more code points: each box shaped on its own (the widths the
+ * breaker used), 0 for the spaces between boxes and the suffix. In c's
+ * arena; NULL when nothing is kerned (or out of memory, said in c->oom). */
+static const short *run_kern(lay_ctx *c, const lay_inline *in, int from, int to, int suffix)
+{
+	int n = suffix;
+	for (int j = from; j < to; j++)
+		n += (int)utf8_length(in->text + in->boxes[j].off, (size_t)in->boxes[j].len) +
+		     (j > from && in->boxes[j].space > 0);
+	short *kern = arena_alloc(c->arena, (size_t)(n > 0 ? n : 1) * sizeof *kern);
+	if (!kern) {
+		c->oom = true;
+		return NULL;
+	}
+	bool any = false;
+	int k = 0;
+	for (int j = from; j < to; j++) {
+		const lay_box *b = &in->boxes[j];
+		if (j > from && b->space > 0)
+			kern[k++] = 0;
+		int cps = (int)utf8_length(in->text + b->off, (size_t)b->len);
+		if (fonts_shape(c->fonts, b->face, in->text + b->off, (size_t)b->len, kern + k) < 0) {
+			c->oom = true;
+			memset(kern + k, 0, (size_t)cps * sizeof *kern);
+		}
+		for (int q = 0; q < cps; q++)
+			any = any || kern[k + q] != 0;
+		k += cps;
+	}
+	while (k < n)
+		kern[k++] = 0;
+	return any ? kern : NULL;
+}
+
 static lay_item *emit_run(lay_ctx *c, const lay_inline *in, int from, int to, const char *suffix,
                           float x, float baseline, float width)
 {
 	int len;
 	char *s = run_text(c, in, from, to, suffix, &len);
-	return s ? text_item(c, &in->boxes[from], s, len, x, baseline, width) : NULL;
+	lay_item *it = s ? text_item(c, &in->boxes[from], s, len, x, baseline, width) : NULL;
+	if (it)
+		it->u.text.kern = run_kern(c, in, from, to, (int)utf8_length(suffix, strlen(suffix)));
+	return it;
 }
 
 /* Boxes that continue the word of box i without a break between them:
@@ -216,16 +254,17 @@ void text_emit_line(lay_ctx *c, const lay_inline *in, int li, float x, float bas
 
 float text_width(lay_ctx *c, int face, float size, const char *s)
 {
-	size_t n = strlen(s);
-	long w = 0;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		i += utf8_decode(s + i, n - i, &cp);
-		int f = fonts_cover(c->fonts, face, cp);
-		if (f >= 0)
-			w += fonts_advance(c->fonts, f, cp);
-	}
-	return (float)w * size / 1000.0f;
+	lay_inline *tmp = &c->label;
+	lay_textstyle ts = {.family = (doc_family)(face / 4), .style = (unsigned)face % 4,
+	                    .size = size, .leading = size};
+	if (face >= FONT_HANGUL)        /* a fallback face: as its weight in sans */
+		ts = (lay_textstyle){.family = DOC_SANS, .style = face == FONT_HANGUL_BOLD ? DOC_BOLD : 0,
+		                     .size = size, .leading = size};
+	tmp->ntext = tmp->nboxes = tmp->nlines = 0;
+	text_append(c, tmp, s, &ts, 0);
+	float widest, word;
+	text_measure(tmp, &widest, &word);
+	return widest;
 }
 
 float text_draw(lay_ctx *c, const char *s, doc_family family, unsigned style, float size,

@@ -213,6 +213,20 @@ static void add_note_ref(builder *b, int number)
 	b->cur_span = -5;       /* the next character starts a box of its own */
 }
 
+/* Sets the width of boxes [from, nboxes) of in to their shaped width
+ * (HarfBuzz: kerning), which is how lines.c draws them. */
+static void shape_boxes(lay_ctx *c, lay_inline *in, int from)
+{
+	for (int i = from; i < in->nboxes; i++) {
+		lay_box *b = &in->boxes[i];
+		long w = fonts_shape(c->fonts, b->face, in->text + b->off, (size_t)b->len, NULL);
+		if (w < 0)
+			c->oom = true;
+		else
+			b->width = (float)w * b->size / 1000.0f;
+	}
+}
+
 void text_boxes(lay_ctx *c, lay_inline *in, const doc_text *t, const lay_textstyle *ts)
 {
 	in->ntext = in->nboxes = in->nlines = 0;
@@ -228,6 +242,7 @@ void text_boxes(lay_ctx *c, lay_inline *in, const doc_text *t, const lay_textsty
 			add_string(&b, t->spans[i].text);
 	}
 	free(marks);
+	shape_boxes(c, in, 0);
 }
 
 void text_append(lay_ctx *c, lay_inline *in, const char *s, const lay_textstyle *ts,
@@ -236,10 +251,12 @@ void text_append(lay_ctx *c, lay_inline *in, const char *s, const lay_textstyle 
 	doc_span span = {.text = s};
 	doc_text t = {&span, 1};
 	char *marks = marks_of(c, &t);
+	int first = in->nboxes;
 	builder b = {.c = c, .in = in, .ts = ts, .style = style, .span = -2,
 	             .cur_span = -1, .marks = marks};
 	add_string(&b, s);
 	free(marks);
+	shape_boxes(c, in, first);
 }
 
 void text_measure(const lay_inline *in, float *max_width, float *min_width)
