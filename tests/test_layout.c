@@ -1655,6 +1655,285 @@ static void cutting_many_words_places_every_letter(void **state)
 	assert_int_equal(letters, 2 * WORDS);
 }
 
+/* ---- footnotes, lists, furniture, the audit -------------------------------------- */
+
+/* Every footnote reference (a raised number) has its note, numbered the
+ * same, on the same page, below every line of the body; notes come in
+ * order and none is missing. */
+static void a_footnote_is_set_at_the_foot_of_the_page_that_cites_it(void **state)
+{
+	fixture *fx = *state;
+	char text[4096];
+	for (int i = 0; i < 40; i++) {
+		snprintf(text, sizeof text, "Paragraph %d cites a note^[The note of paragraph %d, "
+		         "long enough to take a line or two at the foot of the page when it is "
+		         "set there.] and goes on with more words to fill its lines: the relations "
+		         "between ASEAN and the Republic of Korea.", i + 1, i + 1);
+		paragraph(fx->d, i + 1, text, DOC_ALIGN_JUSTIFY);
+	}
+	lay(fx->d, &fx->res);
+	const lay_doc *o = fx->res.doc;
+	assert_true(o->npages >= 2);
+	int refs = 0, notes = 0;
+	for (int p = 0; p < o->npages; p++) {
+		const lay_page *pg = &o->pages[p];
+		float lowest_body = 1e9f, highest_note = -1e9f;
+		for (int i = 0; i < pg->nitems; i++) {
+			const lay_item *it = &pg->items[i];
+			if (it->kind != LAY_TEXT)
+				continue;
+			if (it->role == LAY_ROLE_NOTE_REF) {
+				int n = atoi(it->u.text.str);
+				assert_int_equal(n, ++refs);
+				/* its note, on this page: the number, then the text */
+				bool found = false;
+				char want[64];
+				snprintf(want, sizeof want, "The note of paragraph %d,", n);
+				for (int k = 0; k < pg->nitems && !found; k++)
+					found = pg->items[k].kind == LAY_TEXT &&
+					        pg->items[k].role == LAY_ROLE_NOTE &&
+					        strstr(pg->items[k].u.text.str, want) == pg->items[k].u.text.str;
+				if (!found)
+					fail_msg("page %d: note %d is not on the page that cites it", p + 1, n);
+			} else if (it->role == LAY_ROLE_NOTE) {
+				if (strncmp(it->u.text.str, "The note", 8) == 0)
+					notes++;
+				highest_note = it->y > highest_note ? it->y : highest_note;
+			} else if (it->role == LAY_ROLE_P) {
+				lowest_body = it->y < lowest_body ? it->y : lowest_body;
+			}
+		}
+		if (highest_note > -1e9f && highest_note + 8 > lowest_body)
+			fail_msg("page %d: a note at y %.1f is not below the body (%.1f)", p + 1,
+			         (double)highest_note, (double)lowest_body);
+	}
+	assert_int_equal(refs, 40);
+	assert_int_equal(notes, 40);
+	assert_int_equal(fx->res.nwarnings, 0);
+}
+
+/* Items of two and three lines pushed across a page break, at every
+ * position: neither the first nor the last line of an item stands alone
+ * on a page, and an item's mark is on the page of its first line. */
+static void a_list_item_never_leaves_one_line_alone_at_a_page_break(void **state)
+{
+	(void)state;
+	for (int fill = 30; fill < 48; fill++) {
+		doc_document *d = doc_new();
+		assert_non_null(d);
+		d->style.paragraph_space = 0;
+		for (int i = 0; i < fill; i++)
+			paragraph(d, 1, "filler", DOC_ALIGN_LEFT);
+		doc_list *l = arena_alloc(d->arena, sizeof *l);
+		assert_non_null(l);
+		assert_non_null(l->items = arena_alloc(d->arena, 6 * sizeof *l->items));
+		l->nitems = 6;
+		for (int i = 0; i < 6; i++) {
+			char text[1024];
+			snprintf(text, sizeof text, "ITEM%d %s", i, i % 2
+			         ? "two lines of words about the dialogue relations between ASEAN and "
+			           "the Republic of Korea and what they have become since 1989"
+			         : "three lines of words about the dialogue relations between ASEAN and "
+			           "the Republic of Korea and what they have become since 1989, told "
+			           "at some length so that the item runs to a third line of text");
+			assert_true(markup_parse(d, text, &l->items[i].text));
+		}
+		doc_block *b = doc_add(d, DOC_LIST, 2);
+		assert_non_null(b);
+		b->u.list = *l;
+		lay_result r = {0};
+		lay(d, &r);
+		/* per page: the list's body lines, and where each item starts */
+		int item_lines[6][8] = {{0}};   /* [item][page] lines */
+		int cur = -1;
+		for (int p = 0; p < r.doc->npages; p++)
+			for (int i = 0; i < r.doc->pages[p].nitems; i++) {
+				const lay_item *it = &r.doc->pages[p].items[i];
+				if (it->kind != LAY_TEXT || it->role != LAY_ROLE_LIST_BODY)
+					continue;
+				if (strncmp(it->u.text.str, "ITEM", 4) == 0)
+					cur = it->u.text.str[4] - '0';
+				if (cur >= 0 && p < 8)
+					item_lines[cur][p]++;
+			}
+		for (int k = 0; k < 6; k++)
+			for (int p = 0; p < 8; p++) {
+				int here = item_lines[k][p];
+				if (here == 1 && ((p > 0 && item_lines[k][p - 1]) ||
+				                  (p < 7 && item_lines[k][p + 1])))
+					fail_msg("%d fillers: item %d leaves one line alone on page %d", fill, k,
+					         p + 1);
+			}
+		lay_free(r.doc);
+		doc_free(d);
+	}
+}
+
+/* "{section}" in a header is the level-1 heading in force on the page: the
+ * last one that starts on it or before it. */
+static void section_in_a_header_names_the_heading_in_force(void **state)
+{
+	fixture *fx = *state;
+	fx->d->style.header.left = "{section}";
+	fx->d->style.heading_numbers = false;
+	char text[8192];
+	some_words(text, sizeof text, 900);
+	heading(fx->d, 1, "Alpha", 1);
+	paragraph(fx->d, 2, text, DOC_ALIGN_JUSTIFY);
+	heading(fx->d, 3, "Beta", 1);
+	paragraph(fx->d, 4, text, DOC_ALIGN_JUSTIFY);
+	lay(fx->d, &fx->res);
+	const lay_doc *o = fx->res.doc;
+	float top = (float)(fx->d->style.page_height - fx->d->style.margin_top);
+	int beta_page = fx->res.doc->marks[1].page;
+	assert_true(beta_page > 0 && o->npages > beta_page);
+	for (int p = 0; p < o->npages; p++) {
+		const char *want = p < beta_page ? "Alpha" : "Beta";
+		bool found = false;
+		for (int i = 0; i < o->pages[p].nitems && !found; i++) {
+			const lay_item *it = &o->pages[p].items[i];
+			found = it->kind == LAY_TEXT && it->y > top && it->role == LAY_ROLE_ARTIFACT &&
+			        strcmp(it->u.text.str, want) == 0;
+		}
+		if (!found)
+			fail_msg("page %d: the header does not say \"%s\"", p + 1, want);
+	}
+}
+
+/* A contents entry's dotted leader ends 3 pt before its page number. */
+static void contents_leaders_reach_the_page_number(void **state)
+{
+	fixture *fx = *state;
+	block(fx->d, DOC_CONTENTS);
+	for (int i = 0; i < 12; i++) {
+		char title[64];
+		snprintf(title, sizeof title, "Heading number %d", i + 1);
+		heading(fx->d, i + 2, title, i % 3 == 0 ? 1 : 2);
+		char text[4096];
+		some_words(text, sizeof text, 40 + 40 * (i % 4));
+		paragraph(fx->d, i + 2, text, DOC_ALIGN_JUSTIFY);
+	}
+	lay(fx->d, &fx->res);
+	const lay_page *pg = &fx->res.doc->pages[0];
+	int leaders = 0;
+	for (int i = 0; i < pg->nitems; i++) {
+		const lay_item *it = &pg->items[i];
+		if (it->kind != LAY_LINE || !it->u.line.dotted)
+			continue;
+		/* the number on the same baseline, right of the leader */
+		const lay_item *num = NULL;
+		for (int k = 0; k < pg->nitems; k++) {
+			const lay_item *n = &pg->items[k];
+			if (n->kind == LAY_TEXT && n->role == LAY_ROLE_CONTENTS &&
+			    fabsf(n->y + 1 - it->y) < 0.5f && n->x > it->u.line.x2 &&
+			    n->u.text.str[0] >= '1' && n->u.text.str[0] <= '9')
+				num = n;
+		}
+		assert_non_null(num);
+		if (fabsf(num->x - it->u.line.x2 - 3) > 0.01f)
+			fail_msg("a leader ends at %.2f, its number starts at %.2f", (double)it->u.line.x2,
+			         (double)num->x);
+		leaders++;
+	}
+	assert_int_equal(leaders, 12);
+}
+
+static const char *wide_cells(int r, int j)
+{
+	static char buf[32];
+	snprintf(buf, sizeof buf, r < 0 ? "Title%d" : "cell%d", j);
+	return buf;
+}
+
+/* Columns wider together than the page push text off it: the audit says
+ * how many characters of the table are on no page, at the table's line. */
+static void text_pushed_off_the_page_is_reported(void **state)
+{
+	fixture *fx = *state;
+	static const double widths[8] = {120, 120, 120, 120, 120, 120, 120, 120};
+	table(fx->d, 7, 8, widths, 1, wide_cells);
+	char err[256];
+	assert_int_equal(lay_document(fx->d, fonts, &fx->res, err, sizeof err), 0);
+	bool said = false;
+	for (int i = 0; i < fx->res.nwarnings; i++)
+		said = said || (fx->res.warnings[i].line == 7 &&
+		                strstr(fx->res.warnings[i].message, "not on any page"));
+	assert_true(said);
+}
+
+/* NanumGothic has no italic: Korean in *italic* is slanted; Latin italic
+ * uses Liberation's italic face, upright in the matrix. */
+static void korean_italic_is_slanted_and_latin_italic_is_not(void **state)
+{
+	fixture *fx = *state;
+	paragraph(fx->d, 1, "*Italic 한국어*", DOC_ALIGN_LEFT);
+	lay(fx->d, &fx->res);
+	const lay_page *pg = &fx->res.doc->pages[0];
+	int korean = 0, latin = 0;
+	for (int i = 0; i < pg->nitems; i++) {
+		const lay_item *it = &pg->items[i];
+		if (it->kind != LAY_TEXT || it->role != LAY_ROLE_P)
+			continue;
+		if (it->u.text.face >= FONT_HANGUL) {
+			assert_true(it->u.text.slant > 0.15f);
+			assert_int_equal(it->lang, LAY_LANG_KO);
+			korean++;
+		} else {
+			assert_true(it->u.text.slant == 0);
+			assert_int_equal(it->u.text.face,
+			                 fonts_face(fx->d->style.body_family, DOC_ITALIC));
+			latin++;
+		}
+	}
+	assert_true(korean > 0 && latin > 0);
+}
+
+/* A word broken at a line's end: the head, hyphen drawn, stands for the
+ * whole word; the tail stands for nothing; a soft hyphen's word too. */
+static void a_broken_word_stands_for_itself_whole(void **state)
+{
+	fixture *fx = *state;
+	doc_style *st = &fx->d->style;
+	st->margin_right = st->page_width - st->margin_left - 120;
+	paragraph(fx->d, 1, "Public infra\xC2\xADstructure ages while "
+	          "internationalisation of telecommunications continues.", DOC_ALIGN_JUSTIFY);
+	char soft[1024] = "";
+	for (int i = 0; i < 16; i++)
+		strcat(soft, i % 3 ? "infra\xC2\xADstructure " : "an infra\xC2\xADstructure ");
+	paragraph(fx->d, 2, soft, DOC_ALIGN_JUSTIFY);
+	lay(fx->d, &fx->res);
+	const lay_page *pg = &fx->res.doc->pages[0];
+	int heads = 0, soft_heads = 0;
+	for (int i = 0; i < pg->nitems; i++) {
+		const lay_item *it = &pg->items[i];
+		if (it->kind != LAY_TEXT || !it->u.text.actual || it->u.text.actual_len == 0)
+			continue;
+		soft_heads += it->u.text.actual_len == 14 &&
+		              strncmp(it->u.text.actual, "infrastructure", 14) == 0;
+		const char *s = it->u.text.str;
+		size_t n = strlen(s);
+		assert_true(n > 1 && s[n - 1] == '-');
+		/* the head is the start of the whole word it stands for */
+		assert_true(strncmp(it->u.text.actual, s, n - 1) == 0);
+		assert_null(memchr(it->u.text.actual, '-', (size_t)it->u.text.actual_len));
+		heads++;
+		/* the next text item in the body is the tail: it stands for nothing */
+		for (int k = i + 1; k < pg->nitems; k++) {
+			const lay_item *t = &pg->items[k];
+			if (t->kind != LAY_TEXT)
+				continue;
+			assert_non_null(t->u.text.actual);
+			assert_int_equal(t->u.text.actual_len, 0);
+			char whole[128];
+			snprintf(whole, sizeof whole, "%.*s%s", (int)(n - 1), s, t->u.text.str);
+			assert_string_equal(whole, it->u.text.actual);
+			break;
+		}
+	}
+	assert_true(heads >= 2);
+	assert_true(soft_heads >= 1);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1689,6 +1968,13 @@ int main(void)
 		T(a_line_too_wide_for_its_column_overflows_to_the_right),
 		T(list_numbers_stay_in_the_content_box),
 		T(cutting_many_words_places_every_letter),
+		T(a_footnote_is_set_at_the_foot_of_the_page_that_cites_it),
+		T(a_list_item_never_leaves_one_line_alone_at_a_page_break),
+		T(section_in_a_header_names_the_heading_in_force),
+		T(contents_leaders_reach_the_page_number),
+		T(text_pushed_off_the_page_is_reported),
+		T(korean_italic_is_slanted_and_latin_italic_is_not),
+		T(a_broken_word_stands_for_itself_whole),
 	};
 #undef T
 	return cmocka_run_group_tests_name("layout", tests, open_fonts, close_fonts);

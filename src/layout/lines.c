@@ -30,6 +30,8 @@ static lay_item *text_item(lay_ctx *c, const lay_box *b, const char *s, int len,
 	it->u.text.str = s;
 	it->u.text.len = len;
 	it->u.text.slant = b->slant;
+	if (b->note > 0)
+		it->role = LAY_ROLE_NOTE_REF;
 	return it;
 }
 
