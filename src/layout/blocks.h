@@ -20,16 +20,16 @@ float heading_keep(const lay_ctx *c, const doc_heading *h);
 void heading_layout(lay_ctx *c, const doc_heading *h, float keep);
 
 /* paragraph.c: breaks between lines, never one line alone at either end */
-float paragraph_keep(const lay_ctx *c, const doc_paragraph *p);
+float paragraph_keep(lay_ctx *c, const doc_paragraph *p);
 void paragraph_layout(lay_ctx *c, const doc_paragraph *p);
 
 /* list.c: breaks between lines of items */
-float list_keep(const lay_ctx *c, const doc_list *l);
+float list_keep(lay_ctx *c, const doc_list *l);
 void list_layout(lay_ctx *c, const doc_list *l);
 
 /* table.c: breaks between rows, splits a row taller than the room left,
  * repeats the header */
-float table_keep(const lay_ctx *c, const doc_table *t);
+float table_keep(lay_ctx *c, const doc_table *t);
 void table_layout(lay_ctx *c, const doc_table *t);
 
 /* graphics.c: a chart never breaks; a timeline breaks between entries */

@@ -34,7 +34,7 @@ static lay_role role_of(const doc_block *b)
 }
 
 /* Height the start of block b needs below a heading, to keep them together. */
-static float block_keep(const lay_ctx *c, const doc_block *b)
+static float block_keep(lay_ctx *c, const doc_block *b)
 {
 	switch (b->kind) {
 	case DOC_PARAGRAPH: return paragraph_keep(c, &b->u.paragraph);

@@ -12,30 +12,51 @@
 /* A list's marks hang left of its text, which is indented 16 pt from left
  * (the content's left edge, or a parent item's text) or, when the widest
  * mark ("100.") needs more, by that much. */
-static void list_at(lay_ctx *c, const doc_list *l, int depth, float left)
+/* Where the items' text starts: indented 16 pt from left, or more when
+ * the widest number needs it. */
+static float text_left(lay_ctx *c, const doc_list *l, float left, const lay_textstyle *ts)
 {
-	lay_textstyle ts = ctx_body_style(c, 0);
 	float indent = 16.0f;
 	if (l->ordered) {
 		char widest[32];
 		snprintf(widest, sizeof widest, "%d.", l->nitems);
-		float mw = text_width(c, fonts_face(ts.family, 0), ts.size, widest);
+		float mw = text_width(c, fonts_face(ts->family, 0), ts->size, widest);
 		if (mw + 5 > indent)
 			indent = mw + 5;
 	}
-	float x = left + indent, width = c->right - x;
+	return left + indent;
+}
+
+/* Breaks item i of l into the lines of c->scratch for a text from x. */
+static void break_item(lay_ctx *c, const doc_list *l, int i, float x, const lay_textstyle *ts)
+{
+	doc_align align = ctx_align(c, DOC_ALIGN_DEFAULT) == DOC_ALIGN_JUSTIFY
+	                  ? DOC_ALIGN_JUSTIFY : DOC_ALIGN_LEFT;
+	text_boxes(c, &c->scratch, &l->items[i].text, ts);
+	text_break_block(c, &c->scratch, c->right - x, align, ctx_greedy(c, 0));
+}
+
+/* The height of the first lines of the item broken in `in` that go
+ * together, with the notes the first one cites: two, or all of an item of
+ * three or fewer (as text_place_lines keeps them). */
+static float first_lines(const lay_ctx *c, const lay_inline *in, const lay_textstyle *ts)
+{
+	int first = in->nlines <= 3 ? in->nlines : 2;
+	return (float)first * ts->leading + (in->nlines > 0 ? ctx_notes_need(c, in, 0) : 0);
+}
+
+static void list_at(lay_ctx *c, const doc_list *l, int depth, float left)
+{
+	lay_textstyle ts = ctx_body_style(c, 0);
+	float x = text_left(c, l, left, &ts), width = c->right - x;
 	doc_align align = ctx_align(c, DOC_ALIGN_DEFAULT) == DOC_ALIGN_JUSTIFY
 	                  ? DOC_ALIGN_JUSTIFY : DOC_ALIGN_LEFT;
 	for (int i = 0; i < l->nitems; i++) {
 		lay_inline *in = &c->scratch;
-		text_boxes(c, in, &l->items[i].text, &ts);
-		text_break_block(c, in, width, align, ctx_greedy(c, 0));
+		break_item(c, l, i, x, &ts);
 		/* the mark goes with the item's first lines: on the next page
 		 * when they do (text_place_lines keeps them together) */
-		int first = in->nlines == 3 ? 3 : in->nlines > 1 ? 2 : 1;
-		float need = (float)first * ts.leading;
-		if (in->nlines > 0)
-			need += ctx_notes_need(c, in, 0);
+		float need = first_lines(c, in, &ts);
 		if (!ctx_fits(c, need) && !c->page_fresh)
 			ctx_new_page(c);
 		char mark[32];
@@ -65,7 +86,11 @@ void list_layout(lay_ctx *c, const doc_list *l)
 	list_at(c, l, 0, c->left);
 }
 
-float list_keep(const lay_ctx *c, const doc_list *l)
+float list_keep(lay_ctx *c, const doc_list *l)
 {
-	return 2 * (float)c->st->body_leading;
+	if (l->nitems == 0)
+		return 0;
+	lay_textstyle ts = ctx_body_style(c, 0);
+	break_item(c, l, 0, text_left(c, l, c->left, &ts), &ts);
+	return first_lines(c, &c->scratch, &ts);
 }

@@ -10,19 +10,34 @@
 
 #include "layout/blocks.h"
 
+/* Breaks p into the lines of `in`; its text style in *ts, its alignment
+ * returned. */
+static doc_align break_paragraph(lay_ctx *c, lay_inline *in, const doc_paragraph *p,
+                                 lay_textstyle *ts)
+{
+	*ts = ctx_body_style(c, (float)p->size);
+	doc_align align = ctx_align(c, p->align);
+	text_boxes(c, in, &p->text, ts);
+	text_break_block(c, in, c->width, align, ctx_greedy(c, p->linebreaks));
+	return align;
+}
+
 void paragraph_layout(lay_ctx *c, const doc_paragraph *p)
 {
-	lay_textstyle ts = ctx_body_style(c, (float)p->size);
+	lay_textstyle ts;
 	lay_inline *in = &c->scratch;
-	doc_align align = ctx_align(c, p->align);
-	text_boxes(c, in, &p->text, &ts);
-	text_break_block(c, in, c->width, align, ctx_greedy(c, p->linebreaks));
+	doc_align align = break_paragraph(c, in, p, &ts);
 	text_place_lines(c, in, &ts, c->left, c->width, align, true);
 	c->y -= (float)c->st->paragraph_space;
 }
 
-
-float paragraph_keep(const lay_ctx *c, const doc_paragraph *p)
+/* The lines text_place_lines() keeps together at the start: two, or all
+ * of a paragraph of three or fewer, with the notes the first line cites. */
+float paragraph_keep(lay_ctx *c, const doc_paragraph *p)
 {
-	return 2 * ctx_body_style(c, (float)p->size).leading;
+	lay_textstyle ts;
+	lay_inline *in = &c->scratch;
+	break_paragraph(c, in, p, &ts);
+	int first = in->nlines <= 3 ? in->nlines : 2;
+	return (float)first * ts.leading + (in->nlines > 0 ? ctx_notes_need(c, in, 0) : 0);
 }

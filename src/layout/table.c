@@ -27,8 +27,11 @@ typedef struct table_ctx {
 	lay_inline *cells;      /* one per column, reused row after row */
 	lay_inline *head;       /* the header's, shaped once, drawn on every page */
 	int head_lines;
-	lay_textstyle body, head_style;
+	lay_textstyle body, head_style, cap_style;
 	float header_h;
+	lay_inline cap;         /* the caption's lines */
+	float cap_h;            /* their height, 0 without a caption */
+	int first_lines;        /* lines of the first row (shaped in cells) */
 } table_ctx;
 
 /* A cell reads as a number: digits with , . % $ + - and spaces only. */
@@ -228,57 +231,99 @@ static void new_page_with_header(table_ctx *tc)
 	header(tc);
 }
 
+/* The start of a table: its columns measured, the header and the first
+ * row shaped, the caption broken into lines (tc->cap). False when there is
+ * nothing to lay out or memory ran out; table_end() frees what it made in
+ * either case. */
+static bool table_begin(lay_ctx *c, const doc_table *t, table_ctx *tc)
+{
+	const doc_style *s = c->st;
+	*tc = (table_ctx){.c = c, .t = t};
+	if (t->ncols == 0)
+		return false;
+	int n = t->ncols;
+	tc->x = calloc((size_t)n * 2, sizeof *tc->x);
+	tc->align = calloc((size_t)n, sizeof *tc->align);
+	tc->cells = calloc((size_t)n * 2, sizeof *tc->cells);
+	if (!tc->x || !tc->align || !tc->cells) {
+		c->oom = true;
+		return false;
+	}
+	tc->w = tc->x + n;
+	tc->head = tc->cells + n;
+	tc->body = (lay_textstyle){s->heading_family, 0, (float)s->table_size,
+	                           (float)s->table_leading, ctx_color(s->text_color),
+	                           ctx_color(s->accent)};
+	tc->head_style = tc->body;
+	tc->head_style.style = DOC_BOLD;
+	tc->head_style.color = tc->head_style.link_color = ctx_color(s->table_header_text);
+	column_widths(tc);
+	if (c->oom)
+		return false;
+	tc->head_lines = shape_row(tc, -1);
+	tc->header_h = (float)tc->head_lines * tc->head_style.leading + 2 * PAD_Y;
+	float body_h = c->top - c->bottom;
+	if (tc->header_h > body_h / 2) {
+		ctx_warn(c, "table header is taller than half a page");
+		tc->header_h = body_h / 2;
+	}
+	tc->cap_style = tc->body;
+	tc->cap_style.style = DOC_ITALIC;
+	tc->cap_style.color = ctx_color(s->muted);
+	if (t->caption.nspans) {
+		text_boxes(c, &tc->cap, &t->caption, &tc->cap_style);
+		text_break_block(c, &tc->cap, c->width, DOC_ALIGN_LEFT, ctx_greedy(c, 0));
+		tc->cap_h = (float)tc->cap.nlines * tc->cap_style.leading + 3;
+	}
+	tc->first_lines = t->nrows > 0 ? shape_row(tc, 0) : 1;
+	return !c->oom;
+}
+
+/* Caption, header and the first two lines of the first row: what goes
+ * together (the row may then split, but never leaves its header alone),
+ * and what a heading before the table keeps with. */
+static float start_height(const table_ctx *tc)
+{
+	int lines = tc->first_lines < 2 ? tc->first_lines : 2;
+	return 2 + tc->cap_h + tc->header_h + (float)lines * tc->body.leading + 2 * PAD_Y;
+}
+
+static void table_end(table_ctx *tc)
+{
+	if (tc->cells)
+		for (int j = 0; j < 2 * tc->t->ncols; j++)
+			text_inline_free(&tc->cells[j]);
+	text_inline_free(&tc->cap);
+	free(tc->cells);
+	free(tc->x);
+	free(tc->align);
+}
+
+float table_keep(lay_ctx *c, const doc_table *t)
+{
+	table_ctx tc;
+	float h = table_begin(c, t, &tc) ? start_height(&tc) : 0;
+	table_end(&tc);
+	return h;
+}
+
 void table_layout(lay_ctx *c, const doc_table *t)
 {
 	const doc_style *s = c->st;
-	if (t->ncols == 0)
-		return;
 	table_ctx tc = {.c = c, .t = t};
 	int n = t->ncols;
-	tc.x = calloc((size_t)n * 2, sizeof *tc.x);
-	tc.align = calloc((size_t)n, sizeof *tc.align);
-	tc.cells = calloc((size_t)n * 2, sizeof *tc.cells);
-	int *from = calloc((size_t)n, sizeof *from);
-	if (!tc.x || !tc.align || !tc.cells || !from) {
+	int *from = calloc((size_t)(n > 0 ? n : 1), sizeof *from);
+	if (!from)
 		c->oom = true;
+	if (!from || !table_begin(c, t, &tc))
 		goto done;
-	}
-	tc.w = tc.x + n;
-	tc.head = tc.cells + n;
-	tc.body = (lay_textstyle){s->heading_family, 0, (float)s->table_size,
-	                          (float)s->table_leading, ctx_color(s->text_color),
-	                          ctx_color(s->accent)};
-	tc.head_style = tc.body;
-	tc.head_style.style = DOC_BOLD;
-	tc.head_style.color = tc.head_style.link_color = ctx_color(s->table_header_text);
-	column_widths(&tc);
-	if (c->oom)
-		goto done;
-	tc.head_lines = shape_row(&tc, -1);
-	tc.header_h = (float)tc.head_lines * tc.head_style.leading + 2 * PAD_Y;
 	float body_h = c->top - c->bottom;
-	if (tc.header_h > body_h / 2) {
-		ctx_warn(c, "table header is taller than half a page");
-		tc.header_h = body_h / 2;
-	}
-
-	/* caption, header and the first line of the first row go together */
-	lay_inline cap = {0};
-	lay_textstyle cs = tc.body;
-	cs.style = DOC_ITALIC;
-	cs.color = ctx_color(s->muted);
-	float cap_h = 0;
-	if (t->caption.nspans) {
-		text_boxes(c, &cap, &t->caption, &cs);
-		text_break_block(c, &cap, c->width, DOC_ALIGN_LEFT, ctx_greedy(c, 0));
-		cap_h = (float)cap.nlines * cs.leading + 3;
-	}
-	/* caption, header and the first two lines of the first row go together:
-	 * the row may then split, but never leaves its header alone */
-	int first_lines = t->nrows > 0 ? shape_row(&tc, 0) : 1;
+	int first_lines = tc.first_lines;
 	c->y -= 2;
-	ctx_ensure(c, cap_h + tc.header_h + (float)(first_lines < 2 ? first_lines : 2) *
-	              tc.body.leading + 2 * PAD_Y);
+	ctx_ensure(c, start_height(&tc) - 2);
+	lay_inline cap = tc.cap;
+	float cap_h = tc.cap_h;
+	lay_textstyle cs = tc.cap_style;
 	if (cap_h > 0) {
 		c->role = LAY_ROLE_CAPTION;
 		for (int i = 0; i < cap.nlines; i++) {
@@ -290,7 +335,6 @@ void table_layout(lay_ctx *c, const doc_table *t)
 		c->y -= 3;
 		c->role = LAY_ROLE_TABLE_CELL;
 	}
-	text_inline_free(&cap);
 	header(&tc);
 
 	for (int r = 0; r < t->nrows && !c->oom; r++) {
@@ -300,7 +344,7 @@ void table_layout(lay_ctx *c, const doc_table *t)
 		/* a row that does not fit moves to the next page, unless it is the
 		 * first under its header, or splits with two lines or more on
 		 * either side: then it continues on the next page */
-		int room = (int)((c->y - c->bottom - 2 * PAD_Y) / tc.body.leading);
+		int room = (int)((ctx_room(c) - 2 * PAD_Y) / tc.body.leading);
 		bool split = r == 0 || (room >= 2 && k - room >= 2);
 		if (!ctx_fits(c, h) && !split && h <= body_h - tc.header_h)
 			new_page_with_header(&tc);
@@ -314,7 +358,7 @@ void table_layout(lay_ctx *c, const doc_table *t)
 		memset(from, 0, (size_t)n * sizeof *from);
 		bool paged = false;
 		for (;;) {
-			int fit = (int)((c->y - c->bottom - 2 * PAD_Y) / tc.body.leading);
+			int fit = (int)((ctx_room(c) - 2 * PAD_Y) / tc.body.leading);
 			if (fit < 1 && !paged) {
 				new_page_with_header(&tc);
 				paged = true;
@@ -342,18 +386,6 @@ void table_layout(lay_ctx *c, const doc_table *t)
 	}
 	c->y -= (float)s->paragraph_space + 4;
 done:
-	if (tc.cells)
-		for (int j = 0; j < 2 * n; j++)
-			text_inline_free(&tc.cells[j]);
-	free(tc.cells);
-	free(tc.x);
-	free(tc.align);
+	table_end(&tc);
 	free(from);
-}
-
-float table_keep(const lay_ctx *c, const doc_table *t)
-{
-	const doc_style *s = c->st;     /* caption, header and a first row */
-	return (t->caption.nspans ? 2 * (float)s->table_leading + 3 : 0) +
-	       3 * (float)s->table_leading + 14;
 }
