@@ -162,14 +162,46 @@ static void add_string(builder *b, const char *s)
 	b->at += n;
 }
 
+/* Whether UAX #14 and brief's rules allow no break in s other than at its
+ * spaces: Latin letters (accented ones too), digits, spaces, and the
+ * punctuation that never breaks next to a letter (". , ; : ' \" ( )", the
+ * typographic quotes) or that brief never breaks at ("-", an en dash).
+ * Most English text is such; it needs no rules run. */
+static bool only_space_breaks(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 0x80) {
+			if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+			      (ch >= '0' && ch <= '9') || strchr(" \n.,;:'\"()-", ch)))
+				return false;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		i += utf8_decode(s + i, n - i, &cp);
+		bool latin = cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7;
+		if (!latin && cp != 0x2013 && !(cp >= 0x2018 && cp <= 0x201D))
+			return false;
+	}
+	return true;
+}
+
 /* The break marks of the text of t's spans back to back (breaks.h), in a
- * new array the caller frees; NULL when out of memory or empty. */
+ * new array the caller frees; NULL when no break but at spaces is possible
+ * (only_space_breaks), when out of memory or empty. */
 static char *marks_of(lay_ctx *c, const doc_text *t)
 {
 	size_t n = 0;
-	for (int i = 0; i < t->nspans; i++)
-		n += t->spans[i].note ? 0 : strlen(t->spans[i].text);
-	if (n == 0)
+	bool plain = true;
+	for (int i = 0; i < t->nspans; i++) {
+		if (t->spans[i].note)
+			continue;
+		n += strlen(t->spans[i].text);
+		plain = plain && only_space_breaks(t->spans[i].text);
+	}
+	if (n == 0 || plain)
 		return NULL;
 	char *all = malloc(n), *marks = malloc(n);
 	if (!all || !marks) {
