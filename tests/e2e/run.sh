@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh BRIEF -- end-to-end tests: render real scripts with the brief binary
-# as a user would, and check the PDFs with qpdf --check and pdftotext.
+# as a user would, and check the PDFs with qpdf --check and pdftotext, and
+# what they draw in their uncompressed content (qpdf --qdf, scripts/*.awk).
 # Prints one line per check and "N passed, M failed" at the end.
 BRIEF=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -57,6 +58,29 @@ absent() { # absent NAME FILE
 
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
 
+# qdf PDF -> $T/qdf: the PDF uncompressed, one object after another
+qdf() { qpdf --qdf --object-streams=disable "$1" "$T/qdf" 2>/dev/null; }
+
+# catalog: prints the document catalog's dictionary from $T/qdf
+catalog() {
+	awk '/^[0-9]+ 0 obj/ { o = "" } { o = o $0 "\n" }
+	     /^endobj/ && o ~ /\/Type \/Catalog/ { printf "%s", o }' "$T/qdf"
+}
+
+# lines PDF : prints "justified J ragged G (column L to R)", J and G counting
+# the paragraphs of body text whose lines are flush right or not (justified.awk)
+lines() {
+	pdftotext -bbox-layout "$1" "$T/bbox" 2>/dev/null
+	awk -f "$S/justified.awk" "$T/bbox" "$T/bbox"
+}
+
+# justified NAME PDF : the body text of PDF is justified
+justified() {
+	set -- "$1" $(lines "$2")
+	[ "$3" -ge 1 ] && [ "$5" -eq 0 ] && ok "$1: body text justified ($3 blocks)" ||
+		no "$1: body text not justified" "$2 $3 $4 $5 $6 $7 $8 $9"
+}
+
 # render NAME SCRIPT ARGS... : renders to $T/NAME.pdf (exit 0 expected), checks
 # it with qpdf and extracts its text; fails only when the run does.
 render() {
@@ -91,6 +115,15 @@ fi
 if render anniversary scripts/anniversary.lua --set year=2024; then
 	has "anniversary 2024: the 35th of dialogue relations" "2024" "35th" "1989"
 fi
+
+for b in overview dialogue anniversary; do
+	[ -f "$T/$b.pdf" ] && justified "$b" "$T/$b.pdf"
+done
+# the justification check itself tells ragged text
+run ragged 0 "$S/linebreaks.lua" --set where=none --set align=left -o "$T/ragged.pdf" &&
+	{ r=$(lines "$T/ragged.pdf")
+	  case $r in "justified 0 ragged 1 "*) ok "a left-aligned paragraph is seen as ragged" ;;
+	  *) no "a left-aligned paragraph: $r" ;; esac; }
 
 if run anniversary-default 0 scripts/anniversary.lua -o "$T/anniversary-now.pdf"; then
 	text "$T/anniversary-now.pdf"
@@ -135,6 +168,140 @@ if render images "$S/images.lua"; then
 	[ "$n" -eq 1 ] && ok "images: the PNG's alpha is one soft mask, the repeat embedded once" ||
 		no "images: $n soft masks"
 	has "images: captions" "A disc with a soft edge" "A progressive JPEG"
+fi
+
+# ---- typesetting -------------------------------------------------------------
+
+# Footnotes: note NN cites from the word refNN; on the page where refNN is,
+# a line must start "N noteNN" (numbered in order, on the reference's page).
+if render footnotes "$S/footnotes.lua"; then
+	np=$(pages "$T/footnotes.pdf")
+	p=1
+	while [ "$p" -le "$np" ]; do
+		pdftotext -enc UTF-8 -f "$p" -l "$p" "$T/footnotes.pdf" "$T/fn-$p.txt"
+		p=$((p + 1))
+	done
+	bad="" k=1 first="" last=""
+	while [ "$k" -le 43 ]; do
+		kk=$(printf %02d "$k")
+		at=$(grep -l "ref$kk" "$T"/fn-*.txt | head -1)
+		if [ -z "$at" ] || ! grep -q "^$k note$kk " "$at"; then bad="$bad $k"; fi
+		[ "$k" -eq 4 ] && first=$at
+		[ "$k" -eq 43 ] && last=$at
+		k=$((k + 1))
+	done
+	[ -z "$bad" ] && ok "footnotes: 43 notes numbered in order, each on its reference's page" ||
+		no "footnotes: notes not on their reference's page, or misnumbered:$bad"
+	bad=""
+	for k in 1 2 3; do
+		grep -q "ref0$k" "$T/fn-$k.txt" && grep -q "^$k note0$k " "$T/fn-$k.txt" ||
+			bad="$bad $k"
+	done
+	[ -z "$bad" ] && ok "footnotes: in a paragraph, a list item and a table cell (pages 1, 2, 3)" ||
+		no "footnotes: paragraph, list item, table cell:$bad"
+	[ -n "$first" ] && [ "$first" != "$last" ] && ok "footnotes: the long paragraph spans pages" ||
+		no "footnotes: the long paragraph stays on one page ($first)"
+	has "footnotes: \\^[ stays literal" "An escaped marker ^[stays literal] and so does this."
+fi
+
+# {section} in a header: the level-1 heading in force on each page
+if render section "$S/section.lua"; then
+	for want in "1 1. Origins" "2 2. Trade and investment" "3 2. Trade and investment"; do
+		p=${want%% *}
+		got=$(pdftotext -layout -enc UTF-8 -f "$p" -l "$p" "$T/section.pdf" - | awk 'NF { print; exit }')
+		case $got in
+		*"${want#* }  "*) ok "{section} on page $p: ${want#* }" ;;
+		*) no "{section} on page $p: header is '$got', expected '${want#* }'" ;;
+		esac
+	done
+fi
+
+# lang: the catalog's /Lang; a language brief does not know is a script error
+haslang() { # haslang NAME TAG : the catalog of $T/NAME.pdf has /Lang (TAG)
+	qdf "$T/$1.pdf"
+	catalog | grep -qF "/Lang ($2)" && ok "$1: catalog has /Lang ($2)" ||
+		no "$1: catalog lacks /Lang ($2)" "$(catalog | tr -s ' \n' '  ')"
+}
+run lang-ko 0 "$S/lang.lua" --set lang=ko -o "$T/lang-ko.pdf" && haslang lang-ko ko-KR
+run lang-default 0 "$S/lang.lua" -o "$T/lang-default.pdf" && haslang lang-default en-US
+run lang-fr 3 "$S/lang.lua" --set lang=fr -o "$T/lang-fr.pdf" &&
+	{ errmsg lang-fr "lang.lua:4: document: unknown lang 'fr' (en, ko)"; absent lang-fr "$T/lang-fr.pdf"; }
+
+# Hyphenation and soft hyphens: the extracted words are the script's words,
+# whole, no hyphen; the hyphens were drawn though (lines did break in words).
+if render hyphens "$S/hyphens.lua"; then
+	sed 's/\xc2\xad//g' "$T/hyphens.out" | tr -s ' \t\n' '   ' | sed 's/^ //; s/ $//' >"$T/want"
+	tr -d '\f' <"$T/text" | tr -s ' ' ' ' | sed 's/^ //; s/ $//' >"$T/got"
+	if cmp -s "$T/want" "$T/got"; then ok "hyphens: extraction gives every word whole"
+	else
+		tr ' ' '\n' <"$T/want" >"$T/w1"
+		tr ' ' '\n' <"$T/got" >"$T/w2"
+		no "hyphens: extracted words differ (< script, > PDF)" \
+			"$(diff "$T/w1" "$T/w2" | grep '^[<>]' | head -6 | tr '\n' ' ')"
+	fi
+	qdf "$T/hyphens.pdf"
+	awk -f "$S/drawn.awk" "$T/qdf" | grep -- '-$' >"$T/broken"
+	n=$(wc -l <"$T/broken")
+	[ "$n" -ge 4 ] && grep -q '^Southeastasian' "$T/broken" && grep -q '^Sectoral' "$T/broken" &&
+		ok "hyphens: $n lines end in a hyphen, at soft hyphens too (paragraph and cell)" ||
+		no "hyphens: lines ending in a hyphen:" "$(tr '\n' ' ' <"$T/broken")"
+fi
+
+# Korean italics are slanted (a Tm with a shear near 0.2); kerning is a TJ
+if render glyphs "$S/glyphs.lua"; then
+	has "glyphs: slanted Korean and kerned Latin extract" "한국어 기울인 글자 보기." "AVATAR Te y."
+	qdf "$T/glyphs.pdf"
+	n=$(awk '$NF == "Tm" && $3 >= 0.15 && $3 <= 0.25' "$T/qdf" | wc -l)
+	[ "$n" -ge 1 ] && ok "glyphs: Korean italics drawn slanted" || no "glyphs: no slanted Tm"
+	grep -aE '> -?[0-9.]+ <.*\] TJ$' "$T/qdf" | awk -f "$S/drawn.awk" | grep -q AVATAR &&
+		ok "glyphs: AVATAR drawn kerned (TJ with adjustments)" ||
+		no "glyphs: no kerned TJ draws AVATAR"
+fi
+if run glyphs-upright 0 "$S/glyphs.lua" --set italic=no -o "$T/upright.pdf"; then
+	qdf "$T/upright.pdf"
+	n=$(awk '$NF == "Tm" && $3 != 0' "$T/qdf" | wc -l)
+	[ "$n" -eq 0 ] && ok "glyphs: upright Korean has no slant" || no "glyphs: upright Korean slanted"
+fi
+
+# linebreaks = "simple": first fit, from the paragraph or the template's body
+for w in none para template; do
+	run "linebreaks-$w" 0 "$S/linebreaks.lua" --set where=$w -o "$T/lb-$w.pdf" &&
+		pdftotext -enc UTF-8 "$T/lb-$w.pdf" "$T/lb-$w.txt"
+done
+if [ -f "$T/lb-none.txt" ] && [ -f "$T/lb-para.txt" ] && [ -f "$T/lb-template.txt" ]; then
+	! cmp -s "$T/lb-none.txt" "$T/lb-para.txt" && cmp -s "$T/lb-para.txt" "$T/lb-template.txt" &&
+		ok "linebreaks simple: other breaks than optimized, same from paragraph and template" ||
+		no "linebreaks simple: breaks" "$(head -2 "$T/lb-none.txt" "$T/lb-para.txt" "$T/lb-template.txt" | tr '\n' ' ')"
+	[ "$(tr -s ' \n' '  ' <"$T/lb-none.txt")" = "$(tr -s ' \n' '  ' <"$T/lb-para.txt")" ] &&
+		ok "linebreaks simple: the same words" || no "linebreaks simple: words differ"
+fi
+run linebreaks-badpara 3 "$S/linebreaks.lua" --set where=badpara -o "$T/lb-bad.pdf" &&
+	{ errmsg linebreaks-badpara 'linebreaks.lua:15: paragraph: linebreaks must be "optimized" or "simple"'
+	  absent linebreaks-badpara "$T/lb-bad.pdf"; }
+run linebreaks-badtemplate 3 "$S/linebreaks.lua" --set where=badtemplate -o "$T/lb-bad.pdf" &&
+	errmsg linebreaks-badtemplate \
+		"linebreaks.lua:7: template 'body.linebreaks': linebreaks must be \"optimized\" or \"simple\""
+
+# No silent loss: a column beyond the paper's edge is reported
+run widetable 0 "$S/widetable.lua" -o "$T/widetable.pdf" &&
+	errmsg widetable "widetable.lua:6: warning: 24 characters of this block are not on any page"
+run widetable-strict 7 "$S/widetable.lua" --strict -o "$T/widetable-strict.pdf" &&
+	{ errmsg widetable-strict "not on any page"; absent widetable-strict "$T/widetable-strict.pdf"; }
+
+# Contents: each dotted leader ends just before its page number (within
+# 6 pt, on the same baseline to 3 pt); the PDF numbers its pages
+if render contents "$S/contents.lua"; then
+	has "contents: entries and numbers" "1. Origins" "1.1 A second section with a longer title" \
+		"2. Trade and investment"
+	qdf "$T/contents.pdf"
+	awk -f "$S/leaders.awk" "$T/qdf" >"$T/leaders"
+	n=$(awk '$2 > 0 && $2 <= 6 && $4 >= -3 && $4 <= 3' "$T/leaders" | wc -l)
+	[ "$n" -eq 3 ] && [ "$(wc -l <"$T/leaders")" -eq 3 ] &&
+		ok "contents: 3 leaders, each ending just before its page number" ||
+		no "contents: leaders" "$(tr '\n' ';' <"$T/leaders")"
+	catalog | tr -s ' \n' '  ' | grep -q "/PageLabels << /Nums \[ 0 << /S /D" &&
+		ok "contents: catalog has /PageLabels, decimal from page 1" ||
+		no "contents: no decimal /PageLabels in the catalog" "$(catalog | tr -s ' \n' '  ')"
 fi
 
 # ---- errors -------------------------------------------------------------------
