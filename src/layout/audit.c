@@ -23,6 +23,9 @@ typedef struct audit {
 	int *count;             /* 65536 entries: given minus drawn */
 	uint16_t *touched;      /* code points with a count, to reset */
 	int ntouched, captouched;
+	bool finding;           /* give() collects the missing characters */
+	char which[64];         /* found: distinct, in the block's own order */
+	size_t nwhich;
 	bool oom;
 } audit;
 
@@ -49,6 +52,16 @@ static void give(audit *a, const lay_ctx *c, const char *s, size_t n)
 		i += utf8_decode(s + i, n - i, &cp);
 		if (invisible(cp) || cp > 0xFFFF || reported(c, cp))
 			continue;
+		if (a->finding) {
+			if (a->count[cp] > 0 && a->nwhich + 8 < sizeof a->which) {
+				a->count[cp] = -a->count[cp];   /* once each; reset after */
+				if (a->nwhich)
+					a->which[a->nwhich++] = ' ';
+				a->nwhich += utf8_encode(cp, a->which + a->nwhich);
+				a->which[a->nwhich] = '\0';
+			}
+			continue;
+		}
 		if (a->count[cp]++ == 0) {
 			if (!text_grow((void **)&a->touched, &a->captouched, a->ntouched + 1,
 			               sizeof *a->touched)) {
@@ -142,30 +155,31 @@ static void take(audit *a, const lay_doc *o, int b, int from, int to)
 		}
 }
 
-/* Says what block b lost, if anything, and resets the counts. */
+/* Says what block b lost, if anything (naming the first missing
+ * character in the block's own order), and resets the counts. */
 static void verdict(audit *a, lay_ctx *c, int b)
 {
 	int missing = 0;
-	uint32_t first = 0;
 	for (int i = 0; i < a->ntouched; i++) {
 		uint16_t cp = a->touched[i];
-		if (a->count[cp] > 0) {
+		if (a->count[cp] > 0)
 			missing += a->count[cp];
-			if (!first)
-				first = cp;
-		}
+	}
+	if (missing > 0) {
+		a->finding = true;
+		a->nwhich = 0;
+		a->which[0] = '\0';
+		give_block(a, c, &c->doc->blocks[b]);
+		a->finding = false;
 	}
 	for (int i = 0; i < a->ntouched; i++)
 		a->count[a->touched[i]] = 0;
 	a->ntouched = 0;
 	if (missing == 0)
 		return;
-	char ch[5] = "";
-	ch[utf8_encode(first, ch)] = '\0';
 	c->line = c->doc->blocks[b].line;
-	ctx_warn(c, "%d character%s of this block %s not on any page (the first: '%s', U+%04X)",
-	         missing, missing == 1 ? "" : "s", missing == 1 ? "is" : "are",
-	         first >= 0x20 ? ch : "?", (unsigned)first);
+	ctx_warn(c, "%d character%s of this block %s not on any page (missing: %s)", missing,
+	         missing == 1 ? "" : "s", missing == 1 ? "is" : "are", a->which);
 }
 
 void audit_layout(lay_ctx *c)

@@ -284,7 +284,7 @@ run linebreaks-badtemplate 3 "$S/linebreaks.lua" --set where=badtemplate -o "$T/
 
 # No silent loss: a column beyond the paper's edge is reported
 run widetable 0 "$S/widetable.lua" -o "$T/widetable.pdf" &&
-	errmsg widetable "widetable.lua:6: warning: 24 characters of this block are not on any page"
+	errmsg widetable "widetable.lua:6: warning: 24 characters of this block are not on any page (missing:"
 run widetable-strict 7 "$S/widetable.lua" --strict -o "$T/widetable-strict.pdf" &&
 	{ errmsg widetable-strict "not on any page"; absent widetable-strict "$T/widetable-strict.pdf"; }
 
