@@ -9,9 +9,9 @@
 
 #include "layout/blocks.h"
 
-/* The label of the level-1 heading in force at the top of page: the last
- * one that started on an earlier page or opens this one; on a page before
- * which none started, the first that starts on it; "" when none. */
+/* The label of the current level-1 heading of page, as LaTeX's running
+ * heads show it: the last one that starts on the page or before it; ""
+ * before the first. */
 static const char *section_of(const lay_ctx *c, int page)
 {
 	const doc_document *d = c->doc;
@@ -20,18 +20,11 @@ static const char *section_of(const lay_ctx *c, int page)
 	for (int b = 0; b < d->nblocks && k < c->heading_seen; b++) {
 		if (d->blocks[b].kind != DOC_HEADING)
 			continue;
-		const struct heading_place *h = &c->headings[k];
-		const char *this = c->heading_labels[k];
-		k++;
-		if (d->blocks[b].u.heading.level != 1)
-			continue;
-		bool opens = h->page == page && h->top >= c->top + 3;
-		if (h->page < page || opens)
-			label = this;
-		else if (h->page == page && !*label)
-			return this;
-		else
+		if (c->headings[k].page > page)
 			break;
+		if (d->blocks[b].u.heading.level == 1)
+			label = c->heading_labels[k];
+		k++;
 	}
 	return label;
 }
