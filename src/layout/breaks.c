@@ -80,6 +80,8 @@ void breaks_find(const char *s, size_t n, const char *lang, char *brk)
 		if (cp == '/' && prev && prev != '/' && prev != ' ' && after && after != '/' &&
 		    after != ' ' && brk[last] == BRK_NONE)
 			brk[last] = BRK_ALLOW;
+		else if (cp == '/' && (prev == '/' || prev == ':'))
+			brk[last] = BRK_NONE;       /* "https://" stays whole */
 		prev = cp;
 		at = next;
 	}

@@ -118,7 +118,8 @@ void text_hyphenate(struct lay_ctx *c, lay_inline *in);
  * With keep, neither a first line nor a last line stands alone at the foot
  * or the top of a page: the first two lines go together (all three of a
  * three-line text), and the line before the last goes along with it when
- * at least two stay behind. */
+ * at least two stay behind; a page does not end with a hyphenated line
+ * when that line can go along and two stay behind. */
 void text_place_lines(struct lay_ctx *c, lay_inline *in, const lay_textstyle *ts, float x,
                       float width, doc_align align, bool keep);
 

@@ -297,7 +297,11 @@ void text_place_lines(lay_ctx *c, lay_inline *in, const lay_textstyle *ts, float
 		/* a last line alone at the top: the one before goes along, when
 		 * at least two stay behind */
 		bool widow = keep && i >= 2 && i == n - 2 && !ctx_fits(c, need + ts->leading);
-		if ((orphan || widow || !ctx_fits(c, need)) && !c->page_fresh)
+		/* nor does a page end inside a word (TeX's \brokenpenalty): the
+		 * hyphenated line goes along, when two stay behind */
+		bool broken = keep && i >= 2 && i + 1 < n && in->lines[i].hyphen &&
+		              !ctx_fits(c, need + ts->leading);
+		if ((orphan || widow || broken || !ctx_fits(c, need)) && !c->page_fresh)
 			ctx_new_page(c);
 		text_emit_line(c, in, i, x, ctx_baseline(c->y, ts->size, ts->leading), width, align);
 		ctx_cite_notes(c, in, i);

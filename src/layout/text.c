@@ -94,9 +94,10 @@ static void add_char(builder *b, uint32_t cp)
 	bool fresh = !last || b->space || b->newline || b->brk || b->hyphen ||
 	             last->face != face || last->slant != slant || b->cur_span != b->span;
 	if (fresh) {
-		/* the space before a word is set in the face of the word before it */
-		float space = last ? (float)fonts_advance(c->fonts, last->face, ' ') * last->size /
-		                     1000.0f : 0;
+		/* the space before a word is set in the face of the word before
+		 * it, at the text's size (a note's number before it is smaller) */
+		float space = last ? (float)fonts_advance(c->fonts, last->face, ' ') *
+		                     (last->note ? b->ts->size : last->size) / 1000.0f : 0;
 		if (!text_grow((void **)&in->boxes, &in->capboxes, in->nboxes + 1, sizeof *in->boxes)) {
 			c->oom = true;
 			return;
