@@ -18,7 +18,8 @@ lb_params lb_defaults(float emergency_stretch)
 {
 	return (lb_params){.pretolerance = 100, .tolerance = 200,
 	                   .emergency_stretch = emergency_stretch, .line_penalty = 10,
-	                   .flagged_demerits = 10000, .fitness_demerits = 100};
+	                   .flagged_demerits = 10000, .final_demerits = 5000,
+	                   .fitness_demerits = 10000, .max_hyphens = 2};
 }
 
 int lb_finish(lb_item *items, int n)
@@ -47,6 +48,7 @@ typedef struct node {
 	int line;               /* lines before the break */
 	int fitness;            /* 0 tight .. 3 very loose, of the line ending here */
 	bool flagged;           /* that line ends with a hyphen */
+	int hyphens;            /* hyphenated lines in a row ending here */
 	sums after;             /* totals up to the first box after the break */
 	double demerits;        /* of the paragraph up to here */
 	int prev;               /* the node the line started at */
@@ -175,7 +177,10 @@ static int try_break(search *s, int b)
 			overflow = natural - w;
 			r = -1;             /* set as tight as it goes; overfull */
 		}
-		if (r >= -1) {
+		/* a third hyphen in a row is not a choice, but in the rescue */
+		bool ladder = flagged && s->p->max_hyphens > 0 && a->hyphens >= s->p->max_hyphens &&
+		              !s->rescue;
+		if (r >= -1 && !ladder) {
 			double bad = isinf(r) ? BAD_MAX : fmin(BAD_MAX, 100 * fabs(r * r * r));
 			if (bad <= s->tolerance || s->rescue) {
 				double base = s->p->line_penalty + bad;
@@ -186,6 +191,8 @@ static int try_break(search *s, int b)
 					d -= p * p;
 				if (flagged && a->flagged)
 					d += s->p->flagged_demerits;
+				if (forced && a->flagged)
+					d += s->p->final_demerits;
 				int f = fitness_of(r);
 				if (a->pos >= 0 && abs(f - a->fitness) > 1)
 					d += s->p->fitness_demerits;
@@ -211,7 +218,8 @@ static int try_break(search *s, int b)
 			continue;
 		const node *from = &s->nodes[best[f].from];
 		node nd = {.pos = b, .line = from->line + 1, .fitness = f, .flagged = flagged,
-		           .after = after, .demerits = best[f].d, .prev = best[f].from};
+		           .hyphens = flagged ? from->hyphens + 1 : 0, .after = after,
+		           .demerits = best[f].d, .prev = best[f].from};
 		if (add_node(s, nd) < 0)
 			return -1;
 	}

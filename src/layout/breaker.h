@@ -46,7 +46,11 @@ typedef struct lb_params {
 	float emergency_stretch;/* third pass: stretch added to each line, points */
 	float line_penalty;     /* (TeX: 10) */
 	float flagged_demerits; /* two hyphenated lines in a row (plain TeX: 10000) */
-	float fitness_demerits; /* a line much looser or tighter than the last (TeX: 100) */
+	float final_demerits;   /* the last line but one hyphenated (plain TeX: 5000) */
+	float fitness_demerits; /* a line much looser or tighter than the last
+	                           (plain TeX's \adjdemerits: 10000) */
+	int max_hyphens;        /* hyphenated lines in a row at most; 0: no limit
+	                           (an emergency pass ignores it) */
 } lb_params;
 
 /* TeX's values, with emergency stretch of the given width. */

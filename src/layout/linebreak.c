@@ -103,8 +103,10 @@ void text_break(lay_ctx *c, lay_inline *in, float width)
 		/* the word: box i and the boxes glued to it */
 		int end = i + 1;
 		float ww = in->boxes[i].width;
-		while (end < in->nboxes && !(in->boxes[end].flags & BOX_BREAK))
-			ww += in->boxes[end++].width;
+		while (end < in->nboxes && !(in->boxes[end].flags & BOX_BREAK)) {
+			ww += in->boxes[end].space + in->boxes[end].width;
+			end++;
+		}
 		bool forced = (in->boxes[i].flags & BOX_NEWLINE) && n > first;
 		float lead = n > first ? in->boxes[i].space : 0;
 		if (forced || (n > first && w + lead + ww > width)) {
@@ -215,6 +217,12 @@ static int items_of(lay_ctx *c, const lay_inline *in, bool ragged, lb_item **ite
 		} else if (i > 0 && (b->flags & BOX_BREAK)) {
 			(*box_of)[n] = -1;
 			(*items)[n++] = (lb_item){.type = LB_PENALTY, .penalty = NO_SPACE_PENALTY};
+		} else if (i > 0 && b->space > 0) {     /* a space that may not break */
+			(*box_of)[n] = (*box_of)[n + 1] = -1;
+			(*items)[n++] = (lb_item){.type = LB_PENALTY, .penalty = LB_INFINITY};
+			(*items)[n++] = (lb_item){.type = LB_GLUE, .width = b->space,
+			                          .stretch = ragged ? 0 : b->space / 2,
+			                          .shrink = ragged ? 0 : b->space / 3};
 		} else if (i > 0 && (b->flags & BOX_HYPHEN)) {
 			(*box_of)[n] = -1;
 			(*items)[n++] = (lb_item){.type = LB_PENALTY, .flagged = true,
@@ -251,6 +259,8 @@ void text_break_optimal(lay_ctx *c, lay_inline *in, float width, bool justified)
 	/* emergency stretch: a line may take up to 1.5 em more than its spaces
 	 * allow before a long token spoils the paragraph */
 	lb_params p = lb_defaults(in->boxes[0].size * 1.5f);
+	if (!justified)     /* a ragged line's looseness is its length: badness says it */
+		p.fitness_demerits = 0;
 	lb_result r = {0};
 	bool ok = n >= 0 && lb_break(items, n, &width, 1, &p, &r) == 0 && r.nlines > 0;
 	bool overfull = false;

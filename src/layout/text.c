@@ -47,6 +47,8 @@ typedef struct builder {
 	const lay_textstyle *ts;
 	bool space, newline, brk;   /* pending before the next character */
 	bool hyphen;                /* a soft hyphen came before the next character */
+	bool glued;                 /* the pending space allows no break (before an
+	                               em dash or closing punctuation: UAX #14) */
 	const char *marks;          /* breaks_find() of the whole text, or NULL */
 	size_t at;                  /* offset of the current string in that text */
 	const char *link;
@@ -110,7 +112,8 @@ static void add_char(builder *b, uint32_t cp)
 		last = first ? NULL : nb - 1;
 		if (last && b->space) {
 			nb->space = space;
-			nb->flags |= BOX_BREAK;
+			if (!b->glued)
+				nb->flags |= BOX_BREAK;
 		}
 		if (last && b->brk)
 			nb->flags |= BOX_BREAK;
@@ -118,7 +121,7 @@ static void add_char(builder *b, uint32_t cp)
 			nb->flags |= BOX_NEWLINE | BOX_BREAK;
 		if (last && b->hyphen && !(nb->flags & BOX_BREAK))
 			nb->flags |= BOX_HYPHEN;
-		b->space = b->newline = b->brk = b->hyphen = false;
+		b->space = b->newline = b->brk = b->hyphen = b->glued = false;
 		b->cur_span = b->span;
 		last = nb;
 	}
@@ -148,6 +151,7 @@ static void add_string(builder *b, const char *s)
 		} else if (is_space(cp)) {
 			if (!b->newline)
 				b->space = true;
+			b->glued = b->marks && b->marks[b->at + i - 1] == BRK_NONE;
 		} else if (cp == 0xAD) {
 			b->hyphen = true;   /* soft hyphen: no glyph, a hyphen if a line ends here */
 		} else if (cp == 0x200B || cp == 0xFEFF) {
@@ -177,6 +181,8 @@ static bool only_space_breaks(const char *s)
 			if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
 			      (ch >= '0' && ch <= '9') || strchr(" \n.,;:'\"()-", ch)))
 				return false;
+			if (i > 0 && s[i - 1] == ' ' && strchr(".,;:)", ch))
+				return false;   /* no break before it, even after a space */
 			i++;
 			continue;
 		}
