@@ -43,7 +43,8 @@ void heading_layout(lay_ctx *c, const doc_heading *h, float keep)
 
 	text_place_lines(c, in, &ts, c->left, c->width, DOC_ALIGN_LEFT, false);
 	if (lv == 0)
-		ctx_line(c, c->left, c->y + 2, c->right, c->y + 2, 0.6f, ctx_color(s->accent));
+		/* below the descenders (0.21 em in Liberation Sans) */
+		ctx_line(c, c->left, c->y + 0.5f, c->right, c->y + 0.5f, 0.6f, ctx_color(s->accent));
 	c->y -= (float)s->heading_space_after[lv];
 }
 

@@ -328,7 +328,8 @@ static float piece_width(lay_ctx *c, const lay_inline *in, const lay_box *b, int
 }
 
 /* Hyphenation points of a box's text: those of the word inside it, without
- * the punctuation around it ("(infrastructure),"). */
+ * the punctuation around it ("(infrastructure),"), or of each part of a
+ * compound. */
 static int word_points(const hyph_dict *d, const char *s, int len, int *points)
 {
 	static const char lead[] = "(\"'[", trail[] = ".,;:!?)\"']";
@@ -346,9 +347,26 @@ static int word_points(const hyph_dict *d, const char *s, int len, int *points)
 	       (unsigned char)s[to - 2] == 0x80 && (unsigned char)s[to - 1] >= 0x98 &&
 	       (unsigned char)s[to - 1] <= 0x9D)
 		to -= 3;
-	int k = hyph_points(d, s + from, (size_t)(to - from), points, HYPH_MAX_WORD);
-	for (int i = 0; i < k; i++)
-		points[i] += from;
+	/* a compound ("Political-Security", "ASEAN–Korea") never breaks at its
+	 * dash, but each of its parts may be hyphenated */
+	int k = 0;
+	for (int part = from; part < to && k < HYPH_MAX_WORD;) {
+		int end = part, skip = 0;
+		while (end < to && !skip) {
+			if (s[end] == '-')
+				skip = 1;
+			else if (end + 3 <= to && (unsigned char)s[end] == 0xE2 &&
+			         (unsigned char)s[end + 1] == 0x80 && (unsigned char)s[end + 2] == 0x93)
+				skip = 3;
+			else
+				end++;
+		}
+		int got = hyph_points(d, s + part, (size_t)(end - part), points + k, HYPH_MAX_WORD - k);
+		for (int i = k; i < k + got; i++)
+			points[i] += part;
+		k += got;
+		part = end + skip;
+	}
 	return k;
 }
 

@@ -30,7 +30,8 @@ static float text_left(lay_ctx *c, const doc_list *l, float left, const lay_text
 /* Breaks item i of l into the lines of c->scratch for a text from x. */
 static void break_item(lay_ctx *c, const doc_list *l, int i, float x, const lay_textstyle *ts)
 {
-	doc_align align = ctx_align(c, DOC_ALIGN_DEFAULT) == DOC_ALIGN_JUSTIFY
+	/* the sources (long titles, URLs, dates) are set ragged */
+	doc_align align = ctx_align(c, DOC_ALIGN_DEFAULT) == DOC_ALIGN_JUSTIFY && !l->sources
 	                  ? DOC_ALIGN_JUSTIFY : DOC_ALIGN_LEFT;
 	text_boxes(c, &c->scratch, &l->items[i].text, ts);
 	text_break_block(c, &c->scratch, c->right - x, align, ctx_greedy(c, 0));
@@ -49,7 +50,8 @@ static void list_at(lay_ctx *c, const doc_list *l, int depth, float left)
 {
 	lay_textstyle ts = ctx_body_style(c, 0);
 	float x = text_left(c, l, left, &ts), width = c->right - x;
-	doc_align align = ctx_align(c, DOC_ALIGN_DEFAULT) == DOC_ALIGN_JUSTIFY
+	/* the sources (long titles, URLs, dates) are set ragged */
+	doc_align align = ctx_align(c, DOC_ALIGN_DEFAULT) == DOC_ALIGN_JUSTIFY && !l->sources
 	                  ? DOC_ALIGN_JUSTIFY : DOC_ALIGN_LEFT;
 	for (int i = 0; i < l->nitems; i++) {
 		lay_inline *in = &c->scratch;
