@@ -67,16 +67,33 @@ catalog() {
 	     /^endobj/ && o ~ /\/Type \/Catalog/ { printf "%s", o }' "$T/qdf"
 }
 
-# lines PDF : prints "justified J ragged G (column L to R)", J and G counting
-# the paragraphs of body text whose lines are flush right or not (justified.awk)
+# lines PDF [LAST] : prints "justified J ragged G (column L to R)", J and G
+# counting the paragraphs of body text whose lines are flush right or not
+# (justified.awk), on pages 1 to LAST (default: all)
 lines() {
-	pdftotext -bbox-layout "$1" "$T/bbox" 2>/dev/null
+	pdftotext -bbox-layout ${2:+-l "$2"} "$1" "$T/bbox" 2>/dev/null
 	awk -f "$S/justified.awk" "$T/bbox" "$T/bbox"
 }
 
-# justified NAME PDF : the body text of PDF is justified
+# before_sources PDF : the last page before the one with the "Sources"
+# heading (whose list is set ragged by design; looked for from the end, the
+# contents name it too), or nothing when none
+before_sources() {
+	p=$(pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	while [ "${p:-0}" -gt 1 ]; do
+		if pdftotext -f "$p" -l "$p" "$1" - 2>/dev/null |
+		   grep -qE '^([0-9]+\. )?Sources$'; then
+			echo $((p - 1))
+			return
+		fi
+		p=$((p - 1))
+	done
+}
+
+# justified NAME PDF : the body text of PDF is justified (the sources list
+# aside)
 justified() {
-	set -- "$1" $(lines "$2")
+	set -- "$1" $(lines "$2" "$(before_sources "$2")")
 	[ "$3" -ge 1 ] && [ "$5" -eq 0 ] && ok "$1: body text justified ($3 blocks)" ||
 		no "$1: body text not justified" "$2 $3 $4 $5 $6 $7 $8 $9"
 }

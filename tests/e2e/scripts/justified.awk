@@ -1,7 +1,9 @@
 # justified.awk -- reads `pdftotext -bbox-layout` output given twice
 # (awk -f justified.awk F F) and says whether its body text is justified.
 # The text column runs from L, the leftmost line start, to R, the
-# commonest line end (to 1 pt). A block of two lines or more in body size
+# commonest end (to 1 pt) of the lines at least half as wide as the widest
+# extent of text (so that short right-aligned labels, such as a timeline's
+# dates, do not count). A block of two lines or more in body size
 # (first line under 14 pt high) whose first line starts within a tenth of
 # the column from L and is at least 3/4 of the column wide is body text: a
 # paragraph or a list item, not a table cell, a title or a timeline label.
@@ -11,12 +13,22 @@ FNR == 1 { pass++ }
 pass == 1 && /<line / {
 	split($0, a, "\"")
 	if (L == "" || a[2] + 0 < L) L = a[2] + 0
-	k = sprintf("%.0f", a[6])
-	if (!(k in e)) ev[k] = a[6]
-	e[k]++
+	if (a[6] + 0 > M) M = a[6] + 0
+	nl++; lx0[nl] = a[2] + 0; lx1[nl] = a[6] + 0
 }
 pass == 1 { next }
-!set { set = 1; for (k in e) if (e[k] > e[top]) top = k; R = ev[top] + 0 }
+!set {
+	set = 1
+	for (i = 1; i <= nl; i++) {
+		if (lx1[i] - lx0[i] < 0.5 * (M - L))
+			continue
+		k = sprintf("%.0f", lx1[i])
+		if (!(k in e)) ev[k] = lx1[i]
+		e[k]++
+	}
+	for (k in e) if (top == "" || e[k] > e[top]) top = k
+	R = ev[top] + 0
+}
 /<block/ { n = 0 }
 /<line / { split($0, a, "\""); n++; x0[n] = a[2] + 0; x1[n] = a[6] + 0; h[n] = a[8] - a[4] }
 /<\/block>/ {
