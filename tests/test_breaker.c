@@ -109,6 +109,38 @@ static void lines_end_where_the_whole_paragraph_is_best(void **state)
 	check("aa bb|cc dd", 20, 0, "aa bb / cc dd", 1);
 }
 
+/* The fill that ends a paragraph is no place to break: at every width,
+ * every line holds a box, the last one included (found in a briefing: a
+ * last line nearly full was set justified, and an empty line followed). */
+static void no_line_is_empty(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"aaa bbb ccc ddd eee fff ggg hh|ii jj kk",
+		"aaaaaaa b cc dddddddd e fff gggggg hhhh iiiiiiiiii j kkkk",
+		"a bbbbbbbbbbbb cc ddddd eeeeeeeeeee f ggggggggg hh iiiii jjjjjjjjjjjjj",
+	};
+	for (int t = 0; t < 3; t++) {
+		for (float width = 6; width <= 40; width += 0.25f) {
+			para p;
+			build(&p, texts[t]);
+			lb_params prm = lb_defaults(0);
+			lb_result r;
+			assert_int_equal(lb_break(p.items, p.n, &width, 1, &prm, &r), 0);
+			int from = 0;
+			for (int k = 0; k < r.nlines; k++) {
+				bool box = false;
+				for (int i = from; i <= r.lines[k].end; i++)
+					box = box || p.items[i].type == LB_BOX;
+				if (!box)
+					fail_msg("width %g: line %d of %d is empty", (double)width, k + 1, r.nlines);
+				from = r.lines[k].end + 1;
+			}
+			lb_result_free(&r);
+		}
+	}
+}
+
 static void hyphens_are_used_only_when_the_paragraph_needs_them(void **state)
 {
 	(void)state;
@@ -179,6 +211,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lines_end_where_the_whole_paragraph_is_best),
+		cmocka_unit_test(no_line_is_empty),
 		cmocka_unit_test(hyphens_are_used_only_when_the_paragraph_needs_them),
 		cmocka_unit_test(emergency_stretch_spreads_an_unbreakable_word),
 		cmocka_unit_test(a_word_wider_than_the_line_is_set_overfull_and_said),

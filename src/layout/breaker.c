@@ -24,6 +24,9 @@ lb_params lb_defaults(float emergency_stretch)
 
 int lb_finish(lb_item *items, int n)
 {
+	/* the fill is no place to break (TeX's \parfillskip comes after
+	 * \penalty10000): a break there would leave an empty last line */
+	items[n++] = (lb_item){.type = LB_PENALTY, .penalty = LB_INFINITY};
 	items[n++] = (lb_item){.type = LB_GLUE, .stretch = FILL_STRETCH};
 	items[n++] = (lb_item){.type = LB_PENALTY, .penalty = -LB_INFINITY};
 	return n;

@@ -81,7 +81,8 @@ int lb_break(const lb_item *items, int n, const float *widths, int nwidths,
 void lb_result_free(lb_result *r);
 
 /* The fill glue and forced break that end a paragraph, appended to items
- * (which must have room for 2 more); returns the new count. */
+ * (which must have room for 3 more: the fill is kept from being a break by
+ * a penalty before it); returns the new count. */
 int lb_finish(lb_item *items, int n);
 
 #endif

@@ -191,7 +191,7 @@ static float hyphen_width(lay_ctx *c, const lay_box *b)
 static int items_of(lay_ctx *c, const lay_inline *in, bool ragged, lb_item **items,
                     int **box_of)
 {
-	size_t cap = (size_t)in->nboxes * 4 + 2;
+	size_t cap = (size_t)in->nboxes * 4 + 3;
 	*items = malloc(cap * sizeof **items);
 	*box_of = malloc(cap * sizeof **box_of);
 	if (!*items || !*box_of)
@@ -200,9 +200,9 @@ static int items_of(lay_ctx *c, const lay_inline *in, bool ragged, lb_item **ite
 	for (int i = 0; i < in->nboxes; i++) {
 		const lay_box *b = &in->boxes[i];
 		if (i > 0 && (b->flags & BOX_NEWLINE)) {
-			(*box_of)[n] = -1;
+			(*box_of)[n] = (*box_of)[n + 1] = (*box_of)[n + 2] = -1;
+			(*items)[n++] = (lb_item){.type = LB_PENALTY, .penalty = LB_INFINITY};
 			(*items)[n++] = (lb_item){.type = LB_GLUE, .stretch = 100000};
-			(*box_of)[n] = -1;
 			(*items)[n++] = (lb_item){.type = LB_PENALTY, .penalty = -LB_INFINITY};
 		} else if (i > 0 && (b->flags & BOX_BREAK) && b->space > 0 && ragged) {
 			float rs = RAGGED_STRETCH * b->size;
@@ -232,7 +232,7 @@ static int items_of(lay_ctx *c, const lay_inline *in, bool ragged, lb_item **ite
 		(*box_of)[n] = i;
 		(*items)[n++] = (lb_item){.type = LB_BOX, .width = b->width};
 	}
-	(*box_of)[n] = (*box_of)[n + 1] = -1;
+	(*box_of)[n] = (*box_of)[n + 1] = (*box_of)[n + 2] = -1;
 	return lb_finish(*items, n);
 }
 
