@@ -93,7 +93,7 @@ static void give_list(audit *a, const lay_ctx *c, const doc_list *l)
 }
 
 /* Adds what block b asks to be drawn; false for a block not audited (a
- * chart thins its labels by design, an image's caption is its own). */
+ * chart thins its labels by design). */
 static bool give_block(audit *a, const lay_ctx *c, const doc_block *b)
 {
 	switch (b->kind) {
@@ -112,6 +112,10 @@ static bool give_block(audit *a, const lay_ctx *c, const doc_block *b)
 		for (int k = 0; k < b->u.table.nrows * b->u.table.ncols; k++)
 			give_text(a, c, &b->u.table.cells[k]);
 		give_text(a, c, &b->u.table.caption);
+		return true;
+	case DOC_IMAGE:
+		if (b->u.image.caption)
+			give(a, c, b->u.image.caption, strlen(b->u.image.caption));
 		return true;
 	case DOC_TIMELINE:
 		if (b->u.timeline.title)
