@@ -92,8 +92,7 @@ static void give_list(audit *a, const lay_ctx *c, const doc_list *l)
 	}
 }
 
-/* Adds what block b asks to be drawn; false for a block not audited (a
- * chart thins its labels by design). */
+/* Adds what block b asks to be drawn; false for a block with no text. */
 static bool give_block(audit *a, const lay_ctx *c, const doc_block *b)
 {
 	switch (b->kind) {
@@ -112,6 +111,15 @@ static bool give_block(audit *a, const lay_ctx *c, const doc_block *b)
 		for (int k = 0; k < b->u.table.nrows * b->u.table.ncols; k++)
 			give_text(a, c, &b->u.table.cells[k]);
 		give_text(a, c, &b->u.table.caption);
+		return true;
+	case DOC_CHART:     /* its labels are thinned out by design when they crowd */
+		if (b->u.chart.title)
+			give(a, c, b->u.chart.title, strlen(b->u.chart.title));
+		if (b->u.chart.unit)
+			give(a, c, b->u.chart.unit, strlen(b->u.chart.unit));
+		for (int k = 0; b->u.chart.nseries > 1 && k < b->u.chart.nseries; k++)
+			if (b->u.chart.series[k].name)
+				give(a, c, b->u.chart.series[k].name, strlen(b->u.chart.series[k].name));
 		return true;
 	case DOC_IMAGE:
 		if (b->u.image.caption)
