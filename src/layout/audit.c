@@ -63,7 +63,7 @@ static void give(audit *a, const lay_ctx *c, const char *s, size_t n)
 			continue;
 		}
 		if (a->count[cp]++ == 0) {
-			if (!text_grow((void **)&a->touched, &a->captouched, a->ntouched + 1,
+			if (!ctx_grow((void **)&a->touched, &a->captouched, a->ntouched + 1,
 			               sizeof *a->touched)) {
 				a->oom = true;
 				return;

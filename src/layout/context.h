@@ -91,6 +91,11 @@ typedef struct lay_ctx {
 } lay_ctx;
 
 /* ---- the page toolbox (toolbox.c) ---- */
+
+/* Grows *p (of *cap elements of size) to hold need, by doubling; false when
+ * out of memory. */
+bool ctx_grow(void **p, int *cap, int need, size_t size);
+
 lay_page *ctx_page(lay_ctx *c);                 /* the current page */
 lay_item *ctx_item(lay_ctx *c, lay_kind kind);  /* appended to the current page */
 void ctx_new_page(lay_ctx *c);                 /* the cursor at its top */

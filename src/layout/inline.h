@@ -77,9 +77,6 @@ void text_boxes(struct lay_ctx *c, lay_inline *in, const doc_text *t, const lay_
 void text_append(struct lay_ctx *c, lay_inline *in, const char *s, const lay_textstyle *ts,
                  unsigned style);
 
-/* Grows *p (of *cap elements of size) to hold need; false when out of memory. */
-bool text_grow(void **p, int *cap, int need, size_t size);
-
 /* Widest line and widest unbreakable word of `in`, for table columns. */
 void text_measure(const lay_inline *in, float *max_width, float *min_width);
 

@@ -49,7 +49,7 @@ static int fitting(lay_ctx *c, const lay_inline *in, const lay_box *bx, float ro
 static void push_line(lay_ctx *c, lay_inline *in, const lay_box *boxes, int first, int end,
                       bool last)
 {
-	if (!text_grow((void **)&in->lines, &in->caplines, in->nlines + 1, sizeof *in->lines)) {
+	if (!ctx_grow((void **)&in->lines, &in->caplines, in->nlines + 1, sizeof *in->lines)) {
 		c->oom = true;
 		return;
 	}
@@ -79,7 +79,7 @@ static void warn_cut(lay_ctx *c, const lay_inline *in, int i, float width)
 /* Appends box b to out (n boxes, capacity *cap); false when out of memory. */
 static bool put_box(lay_box **out, int *n, int *cap, const lay_box *b)
 {
-	if (!text_grow((void **)out, cap, *n + 1, sizeof **out))
+	if (!ctx_grow((void **)out, cap, *n + 1, sizeof **out))
 		return false;
 	(*out)[(*n)++] = *b;
 	return true;
@@ -386,7 +386,7 @@ void text_hyphenate(lay_ctx *c, lay_inline *in)
 		             (i == 0 || (b->flags & BOX_BREAK));
 		int points[HYPH_MAX_WORD];
 		int k = alone ? word_points(d, in->text + b->off, b->len, points) : 0;
-		if (!text_grow((void **)&out, &cap, n + k + 1, sizeof *out)) {
+		if (!ctx_grow((void **)&out, &cap, n + k + 1, sizeof *out)) {
 			c->oom = true;
 			free(out);
 			return;

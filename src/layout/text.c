@@ -16,21 +16,6 @@
 #include "layout/context.h"
 #include "util/utf8.h"
 
-bool text_grow(void **p, int *cap, int need, size_t size)
-{
-	if (need <= *cap)
-		return true;
-	int n = *cap ? *cap : 64;
-	while (n < need)
-		n *= 2;
-	void *q = realloc(*p, (size_t)n * size);
-	if (!q)
-		return false;
-	*p = q;
-	*cap = n;
-	return true;
-}
-
 void text_inline_free(lay_inline *in)
 {
 	free(in->text);
@@ -74,7 +59,7 @@ static void add_char(builder *b, uint32_t cp)
 		for (int i = 0; i < c->nreported && !seen; i++)
 			seen = c->reported[i] == cp;
 		if (!seen) {
-			if (text_grow((void **)&c->reported, &c->capreported, c->nreported + 1,
+			if (ctx_grow((void **)&c->reported, &c->capreported, c->nreported + 1,
 			         sizeof *c->reported))
 				c->reported[c->nreported++] = cp;
 			ctx_warn(c, "character U+%04X is in no font brief has; drawn as %s",
@@ -100,7 +85,7 @@ static void add_char(builder *b, uint32_t cp)
 		 * it, at the text's size (a note's number before it is smaller) */
 		float space = last ? (float)fonts_advance(c->fonts, last->face, ' ') *
 		                     (last->note ? b->ts->size : last->size) / 1000.0f : 0;
-		if (!text_grow((void **)&in->boxes, &in->capboxes, in->nboxes + 1, sizeof *in->boxes)) {
+		if (!ctx_grow((void **)&in->boxes, &in->capboxes, in->nboxes + 1, sizeof *in->boxes)) {
 			c->oom = true;
 			return;
 		}
@@ -125,7 +110,7 @@ static void add_char(builder *b, uint32_t cp)
 		b->cur_span = b->span;
 		last = nb;
 	}
-	if (!text_grow((void **)&in->text, &in->captext, in->ntext + 4, 1)) {
+	if (!ctx_grow((void **)&in->text, &in->captext, in->ntext + 4, 1)) {
 		c->oom = true;
 		return;
 	}

@@ -15,6 +15,22 @@
 
 #define WARNINGS_PER_LINE 10
 
+bool ctx_grow(void **p, int *cap, int need, size_t size)
+{
+	if (need <= *cap)
+		return true;
+	int n = *cap ? *cap : 64;
+	while (n < need)
+		n *= 2;
+	void *q = realloc(*p, (size_t)n * size);
+	if (!q)
+		return false;
+	*p = q;
+	*cap = n;
+	return true;
+}
+
+
 lay_color ctx_color(doc_rgb c)
 {
 	return (lay_color){c.r, c.g, c.b};
@@ -76,7 +92,7 @@ void ctx_new_page(lay_ctx *c)
 	c->notes_height = 0;
 	lay_doc *o = c->out;
 	/* grown by halves, not by one: tens of thousands of pages are possible */
-	if (!text_grow((void **)&o->pages, &c->cappages, o->npages + 1, sizeof *o->pages)) {
+	if (!ctx_grow((void **)&o->pages, &c->cappages, o->npages + 1, sizeof *o->pages)) {
 		c->oom = true;
 		return;
 	}
@@ -208,7 +224,7 @@ void ctx_cite_notes(lay_ctx *c, const lay_inline *in, int li)
 		int n = in->boxes[j].note;
 		if (n <= 0 || n > c->nnotes || c->notes[n].placed)
 			continue;
-		if (!text_grow((void **)&c->page_notes, &c->cappage_notes, c->npage_notes + 1,
+		if (!ctx_grow((void **)&c->page_notes, &c->cappage_notes, c->npage_notes + 1,
 		               sizeof *c->page_notes)) {
 			c->oom = true;
 			return;
