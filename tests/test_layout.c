@@ -23,6 +23,7 @@
 
 #include "doc/document.h"
 #include "doc/markup.h"
+#include "layout/blocks.h"
 #include "layout/fonts.h"
 #include "layout/layout.h"
 #include "layout/page.h"
@@ -766,6 +767,121 @@ static void chart_labels_never_overlap(void **state)
 		drawn++;
 	}
 	assert_true(drawn >= 9 && drawn < N);
+}
+
+/* A bar chart of nlabels labels "L1".., one or two series; value k of
+ * series i is (k + 1) * 10 * (i + 1), but missing where gap says. */
+static doc_chart *bar_chart(doc_document *d, int nlabels, int nseries, int gap_series,
+                            int gap_label)
+{
+	doc_block *b = doc_add(d, DOC_CHART, 4);
+	assert_non_null(b);
+	doc_chart *ch = &b->u.chart;
+	ch->type = DOC_CHART_BAR;
+	ch->title = "Trade";
+	ch->unit = "US$ billion";
+	ch->nlabels = nlabels;
+	ch->labels = arena_alloc(d->arena, (size_t)nlabels * sizeof *ch->labels);
+	ch->nseries = nseries;
+	ch->series = arena_alloc(d->arena, (size_t)nseries * sizeof *ch->series);
+	assert_non_null(ch->labels);
+	assert_non_null(ch->series);
+	for (int j = 0; j < nlabels; j++) {
+		char l[16];
+		snprintf(l, sizeof l, "L%d", j + 1);
+		ch->labels[j] = arena_strdup(d->arena, l);
+	}
+	for (int i = 0; i < nseries; i++) {
+		ch->series[i].name = i ? "Imports" : "Exports";
+		ch->series[i].values = arena_alloc(d->arena, (size_t)nlabels * sizeof(double));
+		for (int j = 0; j < nlabels; j++)
+			ch->series[i].values[j] = i == gap_series && j == gap_label
+			                          ? NAN : (j + 1) * 10.0 * (i + 1) + 0.5 * (j % 2);
+	}
+	return ch;
+}
+
+/* A chart's alt text, made from its data, is set over the plot as
+ * invisible text (so extraction finds it), marked as part of the figure,
+ * inside the page; it names the chart, its unit and every value. */
+static void a_chart_says_what_it_shows_in_its_alt_text(void **state)
+{
+	fixture *fx = *state;
+	doc_chart *ch = bar_chart(fx->d, 4, 1, 0, 2);
+	lay(fx->d, &fx->res);
+	char *want = chart_alt_text(ch);
+	assert_non_null(want);
+	assert_string_equal(want, "Bar chart of Trade, US$ billion: 10 in L1, 20.5 in L2, "
+	                    "no value in L3, 40.5 in L4.");
+	char got[1024] = "";
+	const lay_page *pg = &fx->res.doc->pages[0];
+	for (int i = 0; i < pg->nitems; i++) {
+		const lay_item *it = &pg->items[i];
+		if (it->kind != LAY_TEXT || !it->u.text.invisible)
+			continue;
+		assert_int_equal(it->role, LAY_ROLE_FIGURE);
+		assert_int_equal(it->block, 0);
+		snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", *got ? " " : "",
+		         it->u.text.str);
+	}
+	assert_string_equal(got, want);
+	free(want);
+}
+
+/* A bar group with a missing value leaves no empty slot: the bars present
+ * are centred on their label, as a lone bar is. */
+static void a_bar_group_with_a_missing_value_is_centred(void **state)
+{
+	fixture *fx = *state;
+	bar_chart(fx->d, 3, 2, 1, 1);
+	lay(fx->d, &fx->res);
+	const lay_page *pg = &fx->res.doc->pages[0];
+	const lay_item *label = NULL;
+	float bars[8];
+	int nbars = 0;
+	for (int i = 0; i < pg->nitems; i++)
+		if (pg->items[i].kind == LAY_TEXT && !pg->items[i].u.text.invisible &&
+		    strcmp(pg->items[i].u.text.str, "L2") == 0)
+			label = &pg->items[i];
+	assert_non_null(label);
+	float centre = label->x + label->w / 2;
+	for (int i = 0; i < pg->nitems; i++) {
+		const lay_item *it = &pg->items[i];
+		/* the bars of label 2: filled rectangles over its label */
+		if (it->kind == LAY_RECT && it->u.rect.fill && it->h > 1 && it->w < 200 &&
+		    fabsf(it->x + it->w / 2 - centre) < 60 && nbars < 8)
+			bars[nbars++] = it->x + it->w / 2;
+	}
+	assert_int_equal(nbars, 1);
+	assert_true(fabsf(bars[0] - centre) < 2);
+}
+
+/* Value labels: over every bar when every one fits, over none when one
+ * does not (all or none). */
+static void value_labels_are_drawn_all_or_none(void **state)
+{
+	fixture *fx = *state;
+	for (int n = 4; n <= 120; n += 116) {
+		doc_document *d = doc_new();
+		assert_non_null(d);
+		bar_chart(d, n, 1, -1, -1);
+		lay_result r = {0};
+		lay(d, &r);
+		const lay_page *pg = &r.doc->pages[0];
+		int values = 0;
+		for (int i = 0; i < pg->nitems; i++) {
+			const lay_item *it = &pg->items[i];
+			values += it->kind == LAY_TEXT && !it->u.text.invisible &&
+			          it->u.text.size < 7.5f && it->role == LAY_ROLE_FIGURE;
+		}
+		if (n == 4)
+			assert_int_equal(values, 4);
+		else
+			assert_int_equal(values, 0);
+		lay_free(r.doc);
+		doc_free(d);
+	}
+	(void)fx;
 }
 
 /* ---- tables ----------------------------------------------------------------------- */
@@ -1963,6 +2079,9 @@ int main(void)
 		T(a_word_wider_than_the_column_is_broken_inside_the_box),
 		T(warnings_of_one_line_are_capped),
 		T(chart_labels_never_overlap),
+		T(a_chart_says_what_it_shows_in_its_alt_text),
+		T(a_bar_group_with_a_missing_value_is_centred),
+		T(value_labels_are_drawn_all_or_none),
 		T(a_word_wider_than_a_table_column_stays_in_its_column),
 		T(a_word_mixing_scripts_is_broken_inside_the_box),
 		T(a_line_too_wide_for_its_column_overflows_to_the_right),

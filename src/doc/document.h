@@ -107,6 +107,8 @@ typedef struct doc_series {
 
 typedef struct doc_chart {
 	doc_chart_type type;
+	bool horizontal;        /* bars along the x axis, categories down the y axis */
+	bool stacked;           /* a label's bars on top of each other, not side by side */
 	const char *title;      /* may be NULL */
 	const char *unit;       /* may be NULL */
 	int nlabels;

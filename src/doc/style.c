@@ -3,6 +3,8 @@
  */
 #include "doc/style.h"
 
+#include <string.h>
+
 #include <stddef.h>
 #include <strings.h>
 
@@ -71,6 +73,15 @@ void style_default(doc_style *s)
 	s->title_color = navy;
 	s->accent = navy;
 	s->muted = grey;
+	/* series colours whose greys differ too (luminance 0.19, 0.64, 0.30,
+	 * 0.77, 0.47, 0.86, 0.10, 0.55): charts stay readable printed in black */
+	static const doc_rgb series[DOC_CHART_COLORS] = {
+		{0.09f, 0.22f, 0.40f}, {0.93f, 0.60f, 0.20f}, {0.65f, 0.20f, 0.25f},
+		{0.60f, 0.80f, 0.90f}, {0.20f, 0.55f, 0.45f}, {0.95f, 0.87f, 0.55f},
+		{0.12f, 0.12f, 0.14f}, {0.65f, 0.50f, 0.80f},
+	};
+	memcpy(s->chart_colors, series, sizeof series);
+	s->nchart_colors = DOC_CHART_COLORS;
 
 	s->table_size = 9;
 	s->table_leading = 11.5;

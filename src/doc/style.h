@@ -21,6 +21,9 @@ typedef enum doc_family { DOC_SANS = 0, DOC_SERIF = 1 } doc_family;
 /* The text of a header or footer: three slots, each a pattern where
  * {page}, {pages}, {title}, {subtitle}, {author}, {date} and {section}
  * (the level-1 heading in force on the page) are replaced. */
+/* Series colours a template may give a chart. */
+#define DOC_CHART_COLORS 8
+
 typedef struct doc_running {
 	const char *left, *center, *right;  /* NULL or "" = nothing */
 	double size;
@@ -53,6 +56,9 @@ typedef struct doc_style {
 
 	double table_size, table_leading;
 	doc_rgb table_header_fill, table_header_text, table_stripe, table_rule;
+
+	doc_rgb chart_colors[DOC_CHART_COLORS];   /* series 1, 2, ...; cycled */
+	int nchart_colors;
 
 	doc_running header, footer;
 	bool title_block;                   /* print title/subtitle/author/date at the top */

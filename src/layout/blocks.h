@@ -32,9 +32,14 @@ void list_layout(lay_ctx *c, const doc_list *l);
 float table_keep(lay_ctx *c, const doc_table *t);
 void table_layout(lay_ctx *c, const doc_table *t);
 
-/* graphics.c: a chart never breaks; a timeline breaks between entries */
-float chart_height(const lay_ctx *c, const doc_chart *ch);
+/* chart.c: a chart never breaks; chart_height() is all of it. Its alt text
+ * (a sentence made from its data) is a new string the caller frees, NULL
+ * when out of memory. */
+float chart_height(lay_ctx *c, const doc_chart *ch);
 void chart_layout(lay_ctx *c, const doc_chart *ch);
+char *chart_alt_text(const doc_chart *ch);
+
+/* timeline.c: a timeline breaks between entries */
 float timeline_keep(const lay_ctx *c, const doc_timeline *tl);
 void timeline_layout(lay_ctx *c, const doc_timeline *tl);
 

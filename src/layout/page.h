@@ -74,6 +74,8 @@ typedef struct lay_item {
 			                       face's /W widths; negative closes up */
 			float slant;        /* 0, or the shear of a synthetic italic
 			                       (x += slant * y) for a face without one */
+			bool invisible;     /* not drawn, only there to be extracted (a
+			                       chart's alt text: text render mode 3) */
 			const char *actual; /* NULL, or what the run stands for in
 			                       extracted text when that is not str
 			                       (/ActualText): the first part of a word

@@ -46,6 +46,7 @@ typedef struct pdf_pen {
 	float size;
 	bool in_text;           /* between BeginText and EndText */
 	float slant;            /* the shear of the text matrix (0 after BT) */
+	bool invisible;         /* text render mode 3 (kept across BT/ET) */
 } pdf_pen;
 
 typedef struct pdf_ctx {

@@ -416,6 +416,13 @@ static HPDF_STATUS pdf_draw_text(pdf_ctx *c, HPDF_Page page, pdf_pen *pen,
 		pen->slant = 0;
 	}
 	pdf_set_fill(page, pen, it->color);
+	if (it->u.text.invisible != pen->invisible) {
+		HPDF_STATUS st = HPDF_Page_SetTextRenderingMode(page, it->u.text.invisible
+		                                                      ? HPDF_INVISIBLE : HPDF_FILL);
+		if (st != HPDF_OK)
+			return st;
+		pen->invisible = it->u.text.invisible;
+	}
 	HPDF_Font font = pdf_font_of(c, it->u.text.face);
 	float size = it->u.text.size;
 	if (font != pen->font || size != pen->size) {

@@ -382,6 +382,82 @@ static int m_table(lua_State *L)
 	return 1;
 }
 
+/* The chart types a script may ask for, by name. */
+static const struct {
+	const char *name;
+	doc_chart_type type;
+} chart_types[] = {{"bar", DOC_CHART_BAR}, {"line", DOC_CHART_LINE}};
+
+/* Optional boolean key of the table at t; false when absent. */
+static bool opt_flag(lua_State *L, int t, const char *key, const char *what)
+{
+	int type = lua_getfield(L, t, key);
+	if (type != LUA_TNIL && type != LUA_TBOOLEAN)
+		luaL_error(L, "%s: '%s' must be true or false", what, key);
+	bool on = lua_toboolean(L, -1);
+	lua_pop(L, 1);
+	return on;
+}
+
+/* A value as a chart's data table and alt text write it: up to two
+ * decimals, trailing zeros dropped ("38.7", "149"); "" for a missing one. */
+static void chart_number(double v, char *buf, size_t n)
+{
+	if (isnan(v)) {
+		buf[0] = '\0';
+		return;
+	}
+	snprintf(buf, n, "%.2f", v);
+	char *dot = strchr(buf, '.');
+	if (dot) {
+		char *e = buf + strlen(buf) - 1;
+		while (e > dot && *e == '0')
+			*e-- = '\0';
+		if (e == dot)
+			*e = '\0';
+	}
+	if (strcmp(buf, "-0") == 0)
+		strcpy(buf, "0");
+}
+
+/* The numbers of chart ch as a table block after it: a row per label, a
+ * column per series, the chart's title and unit as its caption. */
+static void add_data_table(lua_State *L, document_ud *u, const doc_chart *ch)
+{
+	doc_document *d = u->doc;
+	bool ok = true;
+	int ncols = ch->nseries + 1;
+	doc_column *cols = arena_alloc(d->arena, (size_t)ncols * sizeof *cols);
+	doc_text *cells = arena_alloc(d->arena, (size_t)ncols * (size_t)ch->nlabels *
+	                              sizeof *cells);
+	if (!cols || !cells)
+		arg_oom(L);
+	memset(cols, 0, (size_t)ncols * sizeof *cols);
+	cols[0].title = doc_plain_text(d, "", &ok);
+	for (int i = 0; i < ch->nseries; i++) {
+		cols[i + 1].title = doc_plain_text(d, ch->series[i].name ? ch->series[i].name
+		                                   : ch->nseries == 1 && ch->unit ? ch->unit : "",
+		                                   &ok);
+		cols[i + 1].align = DOC_ALIGN_RIGHT;
+	}
+	for (int j = 0; j < ch->nlabels; j++) {
+		cells[(size_t)j * (size_t)ncols] = doc_plain_text(d, ch->labels[j], &ok);
+		for (int i = 0; i < ch->nseries; i++) {
+			char num[64];
+			chart_number(ch->series[i].values[j], num, sizeof num);
+			cells[(size_t)j * (size_t)ncols + (size_t)i + 1] = doc_plain_text(d, num, &ok);
+		}
+	}
+	char cap[512];
+	snprintf(cap, sizeof cap, "%s%s%s%s", ch->title ? ch->title : "The chart's numbers",
+	         ch->unit ? " (" : "", ch->unit ? ch->unit : "", ch->unit ? ")" : "");
+	doc_text caption = doc_plain_text(d, cap, &ok);
+	if (!ok)
+		arg_oom(L);
+	doc_block *b = add(L, u, DOC_TABLE);
+	b->u.table = (doc_table){ncols, cols, ch->nlabels, cells, caption};
+}
+
 static int m_chart(lua_State *L)
 {
 	document_ud *u = open_document(L, 1);
@@ -391,10 +467,18 @@ static int m_chart(lua_State *L)
 	doc_chart ch = {0};
 	lua_getfield(L, 2, "type");
 	const char *type = lua_isnil(L, -1) ? "bar" : lua_tostring(L, -1);
-	if (!type || (strcmp(type, "bar") != 0 && strcmp(type, "line") != 0))
+	size_t k = 0, ntypes = sizeof chart_types / sizeof chart_types[0];
+	while (type && k < ntypes && strcmp(type, chart_types[k].name) != 0)
+		k++;
+	if (!type || k == ntypes)
 		return luaL_error(L, "chart: type must be \"bar\" or \"line\"");
-	ch.type = type[0] == 'b' ? DOC_CHART_BAR : DOC_CHART_LINE;
+	ch.type = chart_types[k].type;
 	lua_pop(L, 1);
+	ch.horizontal = opt_flag(L, 2, "horizontal", "chart");
+	ch.stacked = opt_flag(L, 2, "stacked", "chart");
+	bool data_table = opt_flag(L, 2, "data_table", "chart");
+	if (ch.type == DOC_CHART_LINE && (ch.horizontal || ch.stacked))
+		return luaL_error(L, "chart: a line chart is neither horizontal nor stacked");
 	ch.title = arg_opt_string(L, 2, "title", d, "chart");
 	ch.unit = arg_opt_string(L, 2, "unit", d, "chart");
 	if (!arg_sequence(L, lua_getfield(L, 2, "labels")))                /* 3 */
@@ -453,6 +537,8 @@ static int m_chart(lua_State *L)
 	}
 	doc_block *b = add(L, u, DOC_CHART);
 	b->u.chart = ch;
+	if (data_table)
+		add_data_table(L, u, &ch);
 	close_method(u);
 	lua_settop(L, 1);
 	return 1;

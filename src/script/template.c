@@ -33,7 +33,7 @@ static doc_family parse_family(lua_State *L, int i, const char *what)
 	return (doc_family)f;
 }
 
-typedef enum { F_NUM, F_SIZE, F_SIZES, F_COLOR, F_FAMILY, F_BOOL, F_STR, F_ALIGN,
+typedef enum { F_NUM, F_SIZE, F_SIZES, F_COLOR, F_COLORS, F_FAMILY, F_BOOL, F_STR, F_ALIGN,
                F_LINEBREAKS } ftype;
 
 /* Every style key a template may set: in which of its tables (NULL: at the
@@ -74,6 +74,7 @@ static const style_key style_keys[] = {
 	KEY("table", "header_text", F_COLOR, table_header_text),
 	KEY("table", "stripe", F_COLOR, table_stripe),
 	KEY("table", "rule", F_COLOR, table_rule),
+	KEY("chart", "colors", F_COLORS, chart_colors),
 	KEY(NULL, "accent", F_COLOR, accent),
 	KEY(NULL, "muted", F_COLOR, muted),
 	KEY(NULL, "contents_title", F_STR, contents_title),
@@ -133,6 +134,20 @@ static void style_field(lua_State *L, int t, const style_key *k, doc_style *st,
 	case F_COLOR:
 		*(doc_rgb *)out = parse_color(L, -1, what);
 		break;
+	case F_COLORS: {    /* chart.colors = {"#rrggbb", ...}: series 1, 2, ... */
+		if (!lua_istable(L, -1))
+			luaL_error(L, "%s: must be a table of colours", what);
+		int n = (int)luaL_len(L, -1);
+		if (n < 1 || n > DOC_CHART_COLORS)
+			luaL_error(L, "%s: 1 to %d colours, got %d", what, DOC_CHART_COLORS, n);
+		for (int i = 0; i < n; i++) {
+			lua_geti(L, -1, i + 1);
+			((doc_rgb *)out)[i] = parse_color(L, -1, what);
+			lua_pop(L, 1);
+		}
+		st->nchart_colors = n;
+		break;
+	}
 	case F_FAMILY:
 		*(doc_family *)out = parse_family(L, -1, what);
 		break;
