@@ -52,7 +52,8 @@ function briefing.facts(doc, rows, caption)
 end
 
 --- doc:milestones(events [, opts]): a timeline of dated records, each with
---- its date in full and its place when the title does not already name it.
+--- its date (written by the engine at the precision it has) and its place
+--- when the title does not already name it.
 --- opts.title: the timeline's title.
 function briefing.milestones(doc, events, opts)
   opts = opts or {}
@@ -62,7 +63,7 @@ function briefing.milestones(doc, events, opts)
     if e.place and not label:find(e.place, 1, true) then
       label = label .. " *(" .. e.place .. ")*"
     end
-    entries[#entries + 1] = { date = text.date(e.date, true), title = label }
+    entries[#entries + 1] = { date = e.date, title = label }
   end
   doc:timeline(entries, { title = opts.title })
   return doc

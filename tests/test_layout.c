@@ -884,6 +884,66 @@ static void value_labels_are_drawn_all_or_none(void **state)
 	(void)fx;
 }
 
+/* ---- timelines -------------------------------------------------------------------- */
+
+/* Dates are written at the precision each has, in the document's language;
+ * what is no date is written as given. */
+static void timeline_dates_keep_their_precision(void **state)
+{
+	(void)state;
+	static const struct { const char *in, *lang, *want; } cases[] = {
+		{"2010-10-29", "en", "29 Oct 2010"}, {"2019-11", "en", "Nov 2019"},
+		{"2009", "en", "2009"}, {"2010-10-29", "ko", "2010\xEB\x85\x84 10\xEC\x9B\x94 "
+		                                           "29\xEC\x9D\xBC"},
+		{"2019-11", "ko", "2019\xEB\x85\x84 11\xEC\x9B\x94"},
+		{"c. 1990", "en", "c. 1990"}, {"2019-13", "en", "2019-13"}, {"20190", "en", "20190"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char out[64];
+		timeline_format_date(cases[i].in, cases[i].lang, out, sizeof out);
+		assert_string_equal(out, cases[i].want);
+	}
+}
+
+/* The axis is true to time where it fits: entries a year apart are further
+ * apart than entries of the same year, and a long gap is compressed to the
+ * same space as a shorter long one and marked on the axis. */
+static void a_timeline_spaces_entries_by_time(void **state)
+{
+	fixture *fx = *state;
+	static const char *const dates[] = {"1989", "1989", "1990", "2005", "2020"};
+	doc_block *b = doc_add(fx->d, DOC_TIMELINE, 5);
+	assert_non_null(b);
+	doc_timeline *tl = &b->u.timeline;
+	tl->entries = arena_alloc(fx->d->arena, 5 * sizeof *tl->entries);
+	assert_non_null(tl->entries);
+	for (int i = 0; i < 5; i++) {
+		bool ok;
+		char label[16];
+		snprintf(label, sizeof label, "EVENT%d", i);
+		tl->entries[i] = (doc_timeline_entry){dates[i], doc_plain_text(fx->d, label, &ok), NULL};
+	}
+	tl->nentries = 5;
+	lay(fx->d, &fx->res);
+	const lay_page *pg = &fx->res.doc->pages[0];
+	float y[5];
+	int marks = 0;
+	for (int i = 0; i < pg->nitems; i++) {
+		const lay_item *it = &pg->items[i];
+		if (it->kind == LAY_TEXT && strncmp(it->u.text.str, "EVENT", 5) == 0)
+			y[it->u.text.str[5] - '0'] = it->y;
+		/* the break mark: short slanted strokes */
+		if (it->kind == LAY_LINE && it->u.line.x2 - it->x > 6 && it->u.line.x2 - it->x < 10 &&
+		    it->u.line.y2 != it->y)
+			marks++;
+	}
+	float same = y[0] - y[1], year = y[1] - y[2], fifteen = y[2] - y[3], more = y[3] - y[4];
+	assert_true(year > same + 5);
+	assert_true(fifteen > year);
+	assert_true(fabsf(fifteen - more) < 0.5f);     /* both compressed alike */
+	assert_int_equal(marks, 4);                     /* two strokes per gap */
+}
+
 /* ---- tables ----------------------------------------------------------------------- */
 
 static const char *three_columns(int r, int j)
@@ -2082,6 +2142,8 @@ int main(void)
 		T(a_chart_says_what_it_shows_in_its_alt_text),
 		T(a_bar_group_with_a_missing_value_is_centred),
 		T(value_labels_are_drawn_all_or_none),
+		T(timeline_dates_keep_their_precision),
+		T(a_timeline_spaces_entries_by_time),
 		T(a_word_wider_than_a_table_column_stays_in_its_column),
 		T(a_word_mixing_scripts_is_broken_inside_the_box),
 		T(a_line_too_wide_for_its_column_overflows_to_the_right),

@@ -118,12 +118,14 @@ typedef struct doc_chart {
 } doc_chart;
 
 typedef struct doc_timeline_entry {
-	const char *date;       /* as given: "1989", "2004-11-30" */
+	const char *date;       /* as given: "1989", "2004-11", "2004-11-30" */
 	doc_text label;
+	const char *group;      /* the group it starts or continues, or NULL */
 } doc_timeline_entry;
 
 typedef struct doc_timeline {
 	const char *title;      /* may be NULL */
+	bool by_decade;         /* grouped by decade ("1990s") */
 	int nentries;
 	doc_timeline_entry *entries;
 } doc_timeline;

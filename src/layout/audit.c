@@ -130,8 +130,9 @@ static bool give_block(audit *a, const lay_ctx *c, const doc_block *b)
 			give(a, c, b->u.timeline.title, strlen(b->u.timeline.title));
 		for (int k = 0; k < b->u.timeline.nentries; k++) {
 			const doc_timeline_entry *e = &b->u.timeline.entries[k];
-			if (e->date)
-				give(a, c, e->date, strlen(e->date));
+			char date[128];     /* as drawn: "29 Oct 2010" for "2010-10-29" */
+			timeline_format_date(e->date, c->doc->meta.lang, date, sizeof date);
+			give(a, c, date, strlen(date));
 			give_text(a, c, &e->label);
 		}
 		return true;

@@ -553,9 +553,15 @@ static int m_timeline(lua_State *L)
 		return luaL_typeerror(L, 2, "collection or table of dated records");
 	lua_settop(L, 3);
 	doc_timeline tl = {0};
+	const char *group_field = NULL;     /* group = "kind": each record's kind */
 	if (!lua_isnil(L, 3)) {
 		luaL_checktype(L, 3, LUA_TTABLE);
 		tl.title = arg_opt_string(L, 3, "title", d, "timeline");
+		const char *group = arg_opt_string(L, 3, "group", d, "timeline");
+		if (group && strcmp(group, "decade") == 0)
+			tl.by_decade = true;
+		else
+			group_field = group;
 	}
 	lua_len(L, 2);
 	lua_Integer n = lua_tointeger(L, -1);
@@ -596,7 +602,14 @@ static int m_timeline(lua_State *L)
 			}
 		}
 		e->label = arg_text(L, -1, d, what);
-		lua_pop(L, 2);
+		lua_pop(L, 1);
+		if (group_field) {
+			lua_getfield(L, 4, group_field);    /* a record names a field it lacks */
+			if (!lua_isnil(L, -1))
+				e->group = doc_strdup(d, arg_value_text(L, -1, what));
+			lua_pop(L, 1);
+		}
+		lua_pop(L, 1);
 	}
 	doc_block *b = add(L, u, DOC_TIMELINE);
 	b->u.timeline = tl;
