@@ -55,7 +55,8 @@ doc:paragraph(brief.format("In {year}, {count} a round anniversary, {split}. {wh
   .. "{most} years, to {oldest}.", { year = year, count = count, split = split,
   which = #all > 1 and "The oldest" or "It",
   most = all[1].years, oldest = text.date(all[1].event.date) }))
-doc:at_a_glance(all, brief.format("Round anniversaries in {year}, most years first", { year = year }))
+doc:anniversary_timeline(all, brief.format("Round anniversaries in {year}, on the time axis",
+                                           { year = year }))
 doc:anniversaries(year, entries)
 
 -- What the dataset already records for the year itself: events, and meetings no event covers.

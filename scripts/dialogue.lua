@@ -32,6 +32,11 @@ doc:table{
              #m.co_chairs > 0 and tostring(m.co_chairs) or "*None named*" }
   end),
   caption = "ASEAN–ROK Dialogue sessions in the dataset, oldest first" }
+doc:timeline(dialogues, { title = "The sessions on the time axis" })
+doc:chart{ type = "bar", horizontal = true, title = "Topics discussed at each session",
+           unit = "topics named by the source",
+           labels = dialogues:map(function(m) return m.name end),
+           series = { { name = "Topics", values = dialogues:map(function(m) return #m.topics end) } } }
 
 -- Each session in turn, then the meetings its source announced for later.
 for _, m in ipairs(dialogues) do

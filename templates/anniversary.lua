@@ -83,6 +83,21 @@ end
 --- doc:milestone(entry): one anniversary: the milestone's title, then when and
 --- where it happened, then why it mattered (the event's summary, else that of
 --- the meeting where it happened), or a plain word that the sources say no more.
+--- doc:anniversary_timeline(entries [, title]): the milestones on the time
+--- axis, oldest first, each with the anniversary it reaches and its place.
+function anniversary.anniversary_timeline(doc, entries, title)
+  local items = {}
+  for i, a in ipairs(entries) do
+    local e = a.event
+    local label = "**" .. a.ordinal .. "** \u{00B7} " .. text.span(text.dash(e.title))
+    if e.place and not e.title:find(e.place, 1, true) then label = label .. " *(" .. e.place .. ")*" end
+    items[i] = { date = e.date, label = label, inferred = e.inferred }
+  end
+  table.sort(items, function(x, y) return x.date < y.date end)
+  doc:timeline(items, { title = title })
+  return doc
+end
+
 function anniversary.milestone(doc, a)
   local e = a.event
   local m = e.meeting and rel.meetings:first{ id = e.meeting }

@@ -121,6 +121,7 @@ typedef struct doc_timeline_entry {
 	const char *date;       /* as given: "1989", "2004-11", "2004-11-30" */
 	doc_text label;
 	const char *group;      /* the group it starts or continues, or NULL */
+	bool inferred;          /* its date is implied by its source, not printed */
 } doc_timeline_entry;
 
 typedef struct doc_timeline {

@@ -147,6 +147,7 @@ void timeline_layout(lay_ctx *c, const doc_timeline *tl)
 		c->y -= ts.leading * 1.5f;
 	}
 	char group[64] = "", gbuf[64];
+	bool any_inferred = false;
 	double last_when = NAN;
 	float last_bottom = NAN;    /* the axis so far ends here, on this page */
 	int last_page = -1;
@@ -200,8 +201,12 @@ void timeline_layout(lay_ctx *c, const doc_timeline *tl)
 		float base = ctx_baseline(top, ts.size, ts.leading);
 		char date[128];
 		timeline_format_date(e->date, c->doc->meta.lang, date, sizeof date);
-		float dw = text_width(c, fonts_face(fam, DOC_BOLD), ts.size, date);
-		text_draw(c, date, fam, DOC_BOLD, ts.size, accent, rule_x - 10 - dw, base);
+		/* an inferred date in italics, as the note under the timeline says */
+		unsigned dstyle = DOC_BOLD | (e->inferred ? DOC_ITALIC : 0);
+		float dw = text_width(c, fonts_face(fam, dstyle), ts.size, date);
+		text_draw(c, date, fam, dstyle, ts.size, e->inferred ? muted : accent,
+		          rule_x - 10 - dw, base);
+		any_inferred = any_inferred || e->inferred;
 		lay_item *dot = ctx_item(c, LAY_CIRCLE);
 		if (dot) {
 			dot->x = rule_x;
@@ -228,6 +233,19 @@ void timeline_layout(lay_ctx *c, const doc_timeline *tl)
 		last_page = c->page;
 		if (!isnan(t))
 			last_when = t;
+	}
+	if (any_inferred) {
+		float size = (float)s->body_size - 1.5f;
+		if (!ctx_fits(c, size * 1.4f) && !c->page_fresh)
+			ctx_new_page(c);
+		text_draw(c, c->doc->meta.lang && strcmp(c->doc->meta.lang, "ko") == 0
+		          ? "\xEA\xB8\xB0\xEC\x9A\xB8\xEC\x9D\xB8 \xEB\x82\xA0\xEC\xA7\x9C\xEB\x8A\x94 "
+		            "\xEC\xB6\x9C\xEC\xB2\x98\xEC\x97\x90\xEC\x84\x9C \xEC\xB6\x94\xEC\xA0\x95\xED\x95\x9C "
+		            "\xEA\xB2\x83\xEC\x9E\x85\xEB\x8B\x88\xEB\x8B\xA4."
+		          : "Dates in italics are inferred: their source implies them but does not print them.",
+		          s->body_family, DOC_ITALIC, size, muted, c->left,
+		          ctx_baseline(c->y, size, size * 1.4f));
+		c->y -= size * 1.4f;
 	}
 	c->y -= (float)s->paragraph_space;
 }

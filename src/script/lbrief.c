@@ -544,6 +544,36 @@ static int m_chart(lua_State *L)
 	return 1;
 }
 
+/* entry.inferred, for a protected call: a record whose collection has no
+ * such field raises an error, which means "nothing inferred". */
+static int get_inferred(lua_State *L)
+{
+	lua_getfield(L, 1, "inferred");
+	return 1;
+}
+
+/* Whether the entry at index i says its date or year is inferred: its
+ * `inferred` field, a list naming "date" or "year". */
+static bool date_inferred(lua_State *L, int i)
+{
+	lua_pushcfunction(L, get_inferred);
+	lua_pushvalue(L, i);
+	if (lua_pcall(L, 1, 1, 0) != LUA_OK || !arg_sequence(L, lua_type(L, -1))) {
+		lua_pop(L, 1);
+		return false;
+	}
+	bool inferred = false;
+	lua_Integer n = luaL_len(L, -1);
+	for (lua_Integer k = 1; k <= n && k <= 64 && !inferred; k++) {
+		lua_geti(L, -1, k);
+		const char *s = lua_tostring(L, -1);
+		inferred = s && (strcmp(s, "date") == 0 || strcmp(s, "year") == 0);
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	return inferred;
+}
+
 static int m_timeline(lua_State *L)
 {
 	document_ud *u = open_document(L, 1);
@@ -584,6 +614,7 @@ static int m_timeline(lua_State *L)
 			return luaL_error(L, "%s: has no date or year", what);
 		e->date = doc_strdup(d, arg_value_text(L, -1, what));
 		lua_pop(L, 1);
+		e->inferred = date_inferred(L, 4);
 		if (lua_istable(L, 3))
 			lua_getfield(L, 3, "label");
 		else
