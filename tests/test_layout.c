@@ -921,7 +921,7 @@ static void a_timeline_spaces_entries_by_time(void **state)
 		bool ok;
 		char label[16];
 		snprintf(label, sizeof label, "EVENT%d", i);
-		tl->entries[i] = (doc_timeline_entry){dates[i], doc_plain_text(fx->d, label, &ok), NULL};
+		tl->entries[i] = (doc_timeline_entry){.date = dates[i], .label = doc_plain_text(fx->d, label, &ok)};
 	}
 	tl->nentries = 5;
 	lay(fx->d, &fx->res);
