@@ -544,11 +544,10 @@ char *chart_alt_text(const doc_chart *ch)
 {
 	char *s = NULL;
 	size_t len = 0, cap = 0;
-	bool ok = append(&s, &len, &cap, "%s%s chart", ch->stacked ? "Stacked bar" :
-	                 ch->type == DOC_CHART_BAR ? "Bar" : "Line",
-	                 ch->horizontal && !ch->stacked ? " (horizontal)" : "");
-	if (ch->stacked && ch->horizontal)
-		ok = ok && append(&s, &len, &cap, " (horizontal)");
+	bool ok = append(&s, &len, &cap, "%s%s chart", ch->horizontal ? "Horizontal " : "",
+	                 ch->type == DOC_CHART_LINE ? "line" : ch->stacked ? "stacked bar" : "bar");
+	if (ok && s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');    /* "Bar chart", "Horizontal bar chart" */
 	if (ch->title)
 		ok = ok && append(&s, &len, &cap, " of %s", ch->title);
 	if (ch->unit)

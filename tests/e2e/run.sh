@@ -121,16 +121,25 @@ if render overview scripts/overview.lua; then
 		no "overview: no Title in the PDF info"
 	n=$(qpdf --json --json-key=outlines "$T/overview.pdf" 2>/dev/null | grep -c '"title"')
 	[ "${n:-0}" -ge 3 ] && ok "overview: outline has $n entries" || no "overview: outline has ${n:-0} entries"
+	# the chart's alt text, made from its data, is in the text
+	has "overview: the trade chart says its values" \
+		"Bar chart of ROK–ASEAN bilateral trade, US$ billion: 38.7 in 2003, 149 in 2017."
+	# the timeline writes dates at their precision
+	has "overview: timeline dates at their precision" "8 Aug 1967" "Nov 1989" "Jul 1991" "1997"
 fi
 
 if render dialogue scripts/dialogue.lua; then
 	has "dialogue: each dialogue with date, co-chairs, format" \
 		"24th" "28th" "2020" "2021" "2024" "Kim Gunn" "Yeo Seung-bae" "Emaleen" \
 		"videoconference" "virtual"
+	has "dialogue: the sessions on the time axis, an inferred date said so" \
+		"26 Aug 2020" "6 Jul 2021" "4 Apr 2024" "Dates in italics are inferred"
+	has "dialogue: the topics chart says its values" "Horizontal bar chart of Topics discussed"
 fi
 
 if render anniversary scripts/anniversary.lua --set year=2024; then
 	has "anniversary 2024: the 35th of dialogue relations" "2024" "35th" "1989"
+	has "anniversary 2024: its milestones on the time axis" "7 Jan 1984" "Nov 1989" "30 Apr 1999"
 fi
 
 for b in overview dialogue anniversary; do
