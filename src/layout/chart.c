@@ -112,6 +112,13 @@ static float label_width(lay_ctx *c, const char *s, float size)
 	return text_width(c, fonts_face(c->st->heading_family, 0), size, s);
 }
 
+/* Label s cut to width w (LABEL_SIZE), with an ellipsis, into buf; s itself
+ * when it fits. The whole label is in the alt text. */
+static const char *fit_label(lay_ctx *c, const char *s, float w, char *buf, size_t n)
+{
+	return text_fit(c, s, fonts_face(c->st->heading_family, 0), LABEL_SIZE, w, buf, n);
+}
+
 /* Rows the legend takes across the column. */
 static int legend_rows(lay_ctx *c, const doc_chart *ch)
 {
@@ -120,7 +127,9 @@ static int legend_rows(lay_ctx *c, const doc_chart *ch)
 	int rows = 1;
 	float x = 0;
 	for (int i = 0; i < ch->nseries; i++) {
-		const char *name = ch->series[i].name ? ch->series[i].name : "";
+		char buf[256];
+		const char *name = fit_label(c, ch->series[i].name ? ch->series[i].name : "",
+		                             c->width - 26, buf, sizeof buf);
 		float w = 12 + label_width(c, name, LABEL_SIZE) + 14;
 		if (x > 0 && x + w > c->width) {
 			rows++;
@@ -131,12 +140,32 @@ static int legend_rows(lay_ctx *c, const doc_chart *ch)
 	return rows;
 }
 
+/* Breaks ch's title to the column and returns its line count; draws the
+ * lines from the top y when top is not NULL. */
+static float title_lines(lay_ctx *c, const doc_chart *ch, const float *top)
+{
+	const doc_style *s = c->st;
+	lay_textstyle ts = {s->heading_family, DOC_BOLD, (float)s->body_size,
+	                    (float)s->body_size * 1.25f, ctx_color(s->text_color),
+	                    ctx_color(s->text_color)};
+	lay_inline t = {0};
+	text_append(c, &t, ch->title, &ts, 0);
+	text_break_block(c, &t, c->width, DOC_ALIGN_LEFT, ctx_greedy(c, 0));
+	for (int i = 0; top && i < t.nlines; i++)
+		text_emit_line(c, &t, i, c->left, ctx_baseline(*top - (float)i * ts.leading, ts.size,
+		                                                ts.leading), c->width, DOC_ALIGN_LEFT);
+	float n = (float)t.nlines;
+	text_inline_free(&t);
+	return n;
+}
+
 /* The whole geometry of ch, from the column width and the labels. */
 static void measure(lay_ctx *c, const doc_chart *ch, chart_geom *g)
 {
 	memset(g, 0, sizeof *g);
 	scale(ch, g);
-	g->title_h = ch->title ? (float)c->st->body_size * 1.6f : 0;
+	g->title_h = ch->title ? title_lines(c, ch, NULL) * (float)c->st->body_size * 1.25f +
+	                         (float)c->st->body_size * 0.35f : 0;
 	g->unit_h = ch->unit ? 14 : 6;
 	g->legend_h = (float)legend_rows(c, ch) * 14;
 	char buf[64];
@@ -229,33 +258,14 @@ static void draw_axes(plot *p)
 		doc_family fam = c->st->heading_family;
 		if (p->ch->horizontal) {
 			ctx_line(c, pos, p->y, pos, p->y + p->h, zero ? 0.8f : 0.3f, zero ? ink : grid);
-			text_draw(c, buf, fam, 0, LABEL_SIZE, muted, pos - w / 2, p->y - 11);
+			text_draw(c, buf, fam, 0, LABEL_SIZE, muted,
+			          fminf(fmaxf(pos - w / 2, c->left), c->right - w), p->y - 11);
 		} else {
 			ctx_line(c, p->x, pos, p->x + p->w, pos, zero ? 0.8f : 0.3f, zero ? ink : grid);
 			text_draw(c, buf, fam, 0, LABEL_SIZE, muted, p->x - 4 - w,
 			          pos - LABEL_SIZE * 0.35f);
 		}
 	}
-}
-
-/* Label s cut to width w at size, with an ellipsis, into buf; s itself
- * when it fits. The whole label is in the alt text. */
-static const char *fit_label(lay_ctx *c, const char *s, float w, char *buf, size_t n)
-{
-	if (label_width(c, s, LABEL_SIZE) <= w)
-		return s;
-	size_t len = strlen(s);
-	if (len + 4 > n)
-		len = n - 4;
-	while (len > 0) {
-		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len--;      /* at a character's start */
-		snprintf(buf, n, "%.*s\xE2\x80\xA6", (int)len, s);
-		if (label_width(c, buf, LABEL_SIZE) <= w)
-			return buf;
-		len--;
-	}
-	return "\xE2\x80\xA6";
 }
 
 /* Category labels along the category axis; every k-th when they would
@@ -290,8 +300,11 @@ static void draw_categories(plot *p)
 		float w = label_width(c, ch->labels[j], LABEL_SIZE);
 		float cx = p->x + slot * ((float)j + 0.5f);
 		/* centred on its slot, but never past the column's edges */
+		char buf[256];
+		const char *label = fit_label(c, ch->labels[j], c->width, buf, sizeof buf);
+		w = label_width(c, label, LABEL_SIZE);
 		float x = fminf(fmaxf(cx - w / 2, c->left), c->right - w);
-		text_draw(c, ch->labels[j], fam, 0, LABEL_SIZE, ink, x, p->y - 12);
+		text_draw(c, label, fam, 0, LABEL_SIZE, ink, x, p->y - 12);
 	}
 }
 
@@ -496,7 +509,9 @@ static void draw_legend(plot *p, float top)
 	lay_color ink = ctx_color(c->st->text_color);
 	float x = c->left, y = top;
 	for (int i = 0; i < ch->nseries; i++) {
-		const char *name = ch->series[i].name ? ch->series[i].name : "";
+		char buf[256];
+		const char *name = fit_label(c, ch->series[i].name ? ch->series[i].name : "",
+		                             c->width - 26, buf, sizeof buf);
 		float w = 12 + label_width(c, name, LABEL_SIZE) + 14;
 		if (x > c->left && x + w > c->right) {
 			x = c->left;
@@ -605,16 +620,17 @@ void chart_layout(lay_ctx *c, const doc_chart *ch)
 	chart_geom g;
 	measure(c, ch, &g);
 	ctx_ensure(c, g.height);
-	lay_color ink = ctx_color(s->text_color), muted = ctx_color(s->muted);
+	lay_color muted = ctx_color(s->muted);
 	float top = c->y - 4;
 	if (ch->title) {
-		text_draw(c, ch->title, s->heading_family, DOC_BOLD, (float)s->body_size, ink,
-		          c->left, top - (float)s->body_size);
+		title_lines(c, ch, &top);
 		top -= g.title_h;
 	}
-	if (ch->unit)
-		text_draw(c, ch->unit, s->heading_family, 0, LABEL_SIZE, muted, c->left,
-		          top - LABEL_SIZE);
+	if (ch->unit) {
+		char buf[256];
+		text_draw(c, fit_label(c, ch->unit, c->width, buf, sizeof buf), s->heading_family, 0,
+		          LABEL_SIZE, muted, c->left, top - LABEL_SIZE);
+	}
 	top -= g.unit_h;
 	plot p = {.c = c, .ch = ch, .g = &g};
 	if (ch->horizontal) {

@@ -129,6 +129,12 @@ void text_emit_line(struct lay_ctx *c, const lay_inline *in, int li, float x, fl
  * shaped, other faces where face lacks a character (for numbers and labels). */
 float text_width(struct lay_ctx *c, int face, float size, const char *s);
 
+/* s when it is at most width wide set in face at size, else as much of it
+ * as fits with an ellipsis, in buf (n bytes): for a label that must stay
+ * in its place on one line. */
+const char *text_fit(struct lay_ctx *c, const char *s, int face, float size, float width,
+                     char *buf, size_t n);
+
 /* Draws plain UTF-8 s on one line at (x, baseline); returns its width. */
 float text_draw(struct lay_ctx *c, const char *s, doc_family family, unsigned style, float size,
                 lay_color color, float x, float baseline);

@@ -119,15 +119,18 @@ void text_break(lay_ctx *c, lay_inline *in, float width)
 			/* a word wider than the column: break it between characters */
 			if (!(in->boxes[i].flags & BOX_CUT))
 				warn_cut(c, in, i, width);
+			/* a space inside the word (one that may not break) counts */
 			float acc = 0;
 			int j = i;
-			while (j < end && acc + in->boxes[j].width <= width && ok) {
-				acc += in->boxes[j].width;
+			while (j < end && ok &&
+			       acc + (j > i ? in->boxes[j].space : 0) + in->boxes[j].width <= width) {
+				acc += (j > i ? in->boxes[j].space : 0) + in->boxes[j].width;
 				ok = put_box(&out, &n, &cap, &in->boxes[j++]);
 			}
 			float cw;
 			lay_box *bx = &in->boxes[j];
-			int at = j < end ? fitting(c, in, bx, width - acc, j == i, &cw) : 0;
+			float inner = j > i && j < end ? bx->space : 0;
+			int at = j < end ? fitting(c, in, bx, width - acc - inner, j == i, &cw) : 0;
 			if (ok && at > 0 && at < bx->len) {
 				lay_box part = *bx;
 				part.len = at;

@@ -5,6 +5,7 @@
  * fonts (checked with libharu 2.3.0); a line broken inside a word ends
  * with a drawn hyphen; links are underlined and clickable.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -267,6 +268,25 @@ float text_width(lay_ctx *c, int face, float size, const char *s)
 	float widest, word;
 	text_measure(tmp, &widest, &word);
 	return widest;
+}
+
+const char *text_fit(lay_ctx *c, const char *s, int face, float size, float width, char *buf,
+                     size_t n)
+{
+	if (text_width(c, face, size, s) <= width)
+		return s;
+	size_t len = strlen(s);
+	if (len + 4 > n)
+		len = n > 4 ? n - 4 : 0;
+	while (len > 0) {
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;      /* at a character's start */
+		snprintf(buf, n, "%.*s\xE2\x80\xA6", (int)len, s);
+		if (text_width(c, face, size, buf) <= width)
+			return buf;
+		len--;
+	}
+	return "\xE2\x80\xA6";
 }
 
 float text_draw(lay_ctx *c, const char *s, doc_family family, unsigned style, float size,

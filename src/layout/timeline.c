@@ -140,11 +140,17 @@ void timeline_layout(lay_ctx *c, const doc_timeline *tl)
 	lay_textstyle ts = {s->body_family, 0, (float)s->body_size, (float)s->body_leading,
 	                    ctx_color(s->text_color), accent};
 	float per_year = ts.leading * 0.75f, max_extra = MAX_EXTRA_LINES * ts.leading;
-	if (tl->title) {
-		ctx_ensure(c, ts.leading * 3);
-		text_draw(c, tl->title, fam, DOC_BOLD, (float)s->body_size, ctx_color(s->text_color),
-		          c->left, c->y - (float)s->body_size);
-		c->y -= ts.leading * 1.5f;
+	if (tl->title) {     /* wrapped, kept with the first entries */
+		lay_textstyle hs = ts;
+		hs.family = fam;
+		hs.style = DOC_BOLD;
+		lay_inline *in = &c->scratch;
+		in->ntext = in->nboxes = in->nlines = 0;
+		text_append(c, in, tl->title, &hs, 0);
+		text_break_block(c, in, c->width, DOC_ALIGN_LEFT, ctx_greedy(c, 0));
+		ctx_ensure(c, (float)in->nlines * hs.leading + ts.leading * 2);
+		text_place_lines(c, in, &hs, c->left, c->width, DOC_ALIGN_LEFT, false);
+		c->y -= ts.leading * 0.5f;
 	}
 	char group[64] = "", gbuf[64];
 	bool any_inferred = false;
@@ -192,7 +198,9 @@ void timeline_layout(lay_ctx *c, const doc_timeline *tl)
 		if (new_group) {
 			snprintf(group, sizeof group, "%s", g);
 			c->y -= ts.leading * 0.4f;
-			text_draw(c, g, fam, DOC_BOLD, ts.size, accent, c->left,
+			char cut[160];
+			text_draw(c, text_fit(c, g, fonts_face(fam, DOC_BOLD), ts.size, date_w, cut,
+			                      sizeof cut), fam, DOC_BOLD, ts.size, accent, c->left,
 			          ctx_baseline(c->y, ts.size, ts.leading));
 			line(c, rule_x, c->y, rule_x, c->y - ts.leading, 1, accent, false);
 			c->y -= ts.leading;
@@ -201,10 +209,14 @@ void timeline_layout(lay_ctx *c, const doc_timeline *tl)
 		float base = ctx_baseline(top, ts.size, ts.leading);
 		char date[128];
 		timeline_format_date(e->date, c->doc->meta.lang, date, sizeof date);
-		/* an inferred date in italics, as the note under the timeline says */
+		/* an inferred date in italics, as the note under the timeline says;
+		 * a date wider than its column (text, not a date) cut to it */
 		unsigned dstyle = DOC_BOLD | (e->inferred ? DOC_ITALIC : 0);
-		float dw = text_width(c, fonts_face(fam, dstyle), ts.size, date);
-		text_draw(c, date, fam, dstyle, ts.size, e->inferred ? muted : accent,
+		char cut[160];
+		const char *shown = text_fit(c, date, fonts_face(fam, dstyle), ts.size, date_w, cut,
+		                             sizeof cut);
+		float dw = text_width(c, fonts_face(fam, dstyle), ts.size, shown);
+		text_draw(c, shown, fam, dstyle, ts.size, e->inferred ? muted : accent,
 		          rule_x - 10 - dw, base);
 		any_inferred = any_inferred || e->inferred;
 		lay_item *dot = ctx_item(c, LAY_CIRCLE);
@@ -236,16 +248,18 @@ void timeline_layout(lay_ctx *c, const doc_timeline *tl)
 	}
 	if (any_inferred) {
 		float size = (float)s->body_size - 1.5f;
-		if (!ctx_fits(c, size * 1.4f) && !c->page_fresh)
-			ctx_new_page(c);
-		text_draw(c, c->doc->meta.lang && strcmp(c->doc->meta.lang, "ko") == 0
+		lay_textstyle ns = {s->body_family, DOC_ITALIC, size > 4 ? size : 4, 0, muted, muted};
+		ns.leading = ns.size * 1.4f;
+		lay_inline *in = &c->scratch;
+		in->ntext = in->nboxes = in->nlines = 0;
+		text_append(c, in, c->doc->meta.lang && strcmp(c->doc->meta.lang, "ko") == 0
 		          ? "\xEA\xB8\xB0\xEC\x9A\xB8\xEC\x9D\xB8 \xEB\x82\xA0\xEC\xA7\x9C\xEB\x8A\x94 "
 		            "\xEC\xB6\x9C\xEC\xB2\x98\xEC\x97\x90\xEC\x84\x9C \xEC\xB6\x94\xEC\xA0\x95\xED\x95\x9C "
 		            "\xEA\xB2\x83\xEC\x9E\x85\xEB\x8B\x88\xEB\x8B\xA4."
-		          : "Dates in italics are inferred: their source implies them but does not print them.",
-		          s->body_family, DOC_ITALIC, size, muted, c->left,
-		          ctx_baseline(c->y, size, size * 1.4f));
-		c->y -= size * 1.4f;
+		            : "Dates in italics are inferred: their source implies them but does not "
+		              "print them.", &ns, 0);
+		text_break_block(c, in, c->width, DOC_ALIGN_LEFT, ctx_greedy(c, 0));
+		text_place_lines(c, in, &ns, c->left, c->width, DOC_ALIGN_LEFT, true);
 	}
 	c->y -= (float)s->paragraph_space;
 }

@@ -17,7 +17,7 @@
 static doc_rgb parse_color(lua_State *L, int i, const char *what)
 {
 	const char *s = lua_tostring(L, i);
-	unsigned r, g, b;
+	unsigned r = 0, g = 0, b = 0;     /* luaL_error does not return */
 	if (!s || sscanf(s, "#%2x%2x%2x", &r, &g, &b) != 3 || strlen(s) != 7)
 		luaL_error(L, "%s: colour must be \"#rrggbb\"", what);
 	return (doc_rgb){(float)r / 255, (float)g / 255, (float)b / 255};

@@ -85,6 +85,62 @@ static void table(fuzz_input *in, doc_document *d, doc_table *t, float room)
 		t->caption = text(in, d);
 }
 
+/* The next text of the input as plain UTF-8 in d's arena. */
+static const char *plain(fuzz_input *in, doc_document *d)
+{
+	const uint8_t *p;
+	size_t n = fuzz_until(in, 0, 200, &p);
+	char *s = fuzz_utf8(p, n);
+	const char *kept = doc_strdup(d, s);
+	free(s);
+	CHECK(kept);
+	return kept;
+}
+
+/* A chart of any kind, labels and values (a byte: missing, negative or
+ * positive, small or huge). */
+static void chart(fuzz_input *in, doc_document *d, doc_chart *ch)
+{
+	ch->type = fuzz_pick(in, 2) ? DOC_CHART_BAR : DOC_CHART_LINE;
+	ch->horizontal = ch->type == DOC_CHART_BAR && fuzz_pick(in, 2);
+	ch->stacked = ch->type == DOC_CHART_BAR && fuzz_pick(in, 2);
+	ch->title = fuzz_pick(in, 2) ? plain(in, d) : NULL;
+	ch->unit = fuzz_pick(in, 2) ? plain(in, d) : NULL;
+	ch->nlabels = 1 + (int)fuzz_pick(in, 40);
+	ch->nseries = 1 + (int)fuzz_pick(in, 5);
+	ch->labels = arena_alloc(d->arena, (size_t)ch->nlabels * sizeof *ch->labels);
+	ch->series = arena_alloc(d->arena, (size_t)ch->nseries * sizeof *ch->series);
+	CHECK(ch->labels && ch->series);
+	for (int j = 0; j < ch->nlabels; j++)
+		ch->labels[j] = plain(in, d);
+	for (int i = 0; i < ch->nseries; i++) {
+		ch->series[i].name = fuzz_pick(in, 2) ? plain(in, d) : NULL;
+		ch->series[i].values = arena_alloc(d->arena, (size_t)ch->nlabels * sizeof(double));
+		CHECK(ch->series[i].values);
+		for (int j = 0; j < ch->nlabels; j++) {
+			unsigned b = fuzz_byte(in);
+			ch->series[i].values[j] = b == 0 ? NAN : b < 16 ? -(double)b * 1e3
+			                          : b > 250 ? 1e15 : (double)b / 7;
+		}
+	}
+}
+
+/* A timeline of dated entries, the dates well formed or not. */
+static void timeline(fuzz_input *in, doc_document *d, doc_timeline *tl)
+{
+	static const char *const dates[] = {"1967-08-08", "1989-11", "2009", "2024-04-04",
+	                                    "c. 1990", "2019-13", "", "1989-11-31"};
+	tl->title = fuzz_pick(in, 2) ? plain(in, d) : NULL;
+	tl->by_decade = fuzz_pick(in, 2);
+	tl->nentries = (int)fuzz_pick(in, 12);
+	tl->entries = arena_alloc(d->arena, (size_t)(tl->nentries + 1) * sizeof *tl->entries);
+	CHECK(tl->entries);
+	for (int i = 0; i < tl->nentries; i++)
+		tl->entries[i] = (doc_timeline_entry){.date = dates[fuzz_pick(in, 8)],
+		                                      .label = text(in, d),
+		                                      .inferred = fuzz_pick(in, 2)};
+}
+
 static doc_document *build(fuzz_input *in)
 {
 	static const char *const papers[] = {"A4", "A5", "Letter"};
@@ -100,13 +156,15 @@ static doc_document *build(fuzz_input *in)
 	float room = (float)(d->style.page_width - d->style.margin_left - d->style.margin_right);
 
 	for (int line = 1; in->n > 0; line++) {
-		unsigned kind = fuzz_pick(in, 8);
+		unsigned kind = fuzz_pick(in, 10);
 		if (kind <= 2) {
 			doc_align align = (doc_align)fuzz_pick(in, 5);
 			unsigned size = fuzz_pick(in, 4) ? 0 : 5 + fuzz_pick(in, 26);
 			doc_block *b = doc_add(d, DOC_PARAGRAPH, line);
 			CHECK(b);
-			b->u.paragraph = (doc_paragraph){text(in, d), align, size};
+			b->u.paragraph = (doc_paragraph){.text = text(in, d), .align = align,
+			                                  .size = size,
+			                                  .linebreaks = (doc_linebreaks)fuzz_pick(in, 3)};
 		} else if (kind == 3) {
 			int level = 1 + (int)fuzz_pick(in, 3);
 			doc_text t = text(in, d);
@@ -124,6 +182,18 @@ static doc_document *build(fuzz_input *in)
 			doc_block *b = doc_add(d, DOC_TABLE, line);
 			CHECK(b);
 			b->u.table = t;
+		} else if (kind == 8) {
+			doc_chart ch = {0};
+			chart(in, d, &ch);
+			doc_block *b = doc_add(d, DOC_CHART, line);
+			CHECK(b);
+			b->u.chart = ch;
+		} else if (kind == 9) {
+			doc_timeline tl = {0};
+			timeline(in, d, &tl);
+			doc_block *b = doc_add(d, DOC_TIMELINE, line);
+			CHECK(b);
+			b->u.timeline = tl;
 		} else {
 			CHECK(doc_add(d, kind == 6 ? DOC_PAGE_BREAK : DOC_CONTENTS, line));
 		}
