@@ -38,6 +38,7 @@ typedef struct chart_geom {
 	float plot_h;               /* the plot's height */
 	float cat_w;                /* horizontal: the category labels' column */
 	float value_w;              /* horizontal: room right of the bars for values */
+	float neg_w;                /* horizontal: and left of them, when some are < 0 */
 	float axis_w;               /* vertical: the tick labels' column */
 	float below_h;              /* under the plot: category or tick labels */
 	float legend_h;
@@ -79,8 +80,14 @@ static void scale(const doc_chart *ch, chart_geom *g)
 	double raw = (hi - lo) / 5, mag = pow(10, floor(log10(raw)));
 	double f = raw / mag;
 	g->step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
-	g->hi = ceil(hi / g->step - 1e-9) * g->step;
-	g->lo = floor(lo / g->step + 1e-9) * g->step;
+	/* whole steps that cover every value, floating-point noise aside */
+	double top = ceil(hi / g->step - 1e-9), bottom = floor(lo / g->step + 1e-9);
+	if (top * g->step < hi)
+		top += 1;
+	if (bottom * g->step > lo)
+		bottom -= 1;
+	g->hi = top * g->step;
+	g->lo = bottom * g->step;
 }
 
 /* A tick label: as many decimals as the step needs. */
@@ -185,6 +192,7 @@ static void measure(lay_ctx *c, const doc_chart *ch, chart_geom *g)
 					most = w > most ? w : most;
 				}
 		g->value_w = most + 4;
+		g->neg_w = g->lo < 0 ? g->value_w : 0;
 		float row = ch->stacked ? 14 : fmaxf(12, 8.0f * (float)ch->nseries + 4);
 		float room = (c->top - c->bottom) * 0.7f;
 		g->plot_h = fminf(row * (float)ch->nlabels, room);
@@ -634,7 +642,7 @@ void chart_layout(lay_ctx *c, const doc_chart *ch)
 	top -= g.unit_h;
 	plot p = {.c = c, .ch = ch, .g = &g};
 	if (ch->horizontal) {
-		p.x = c->left + g.cat_w;
+		p.x = c->left + g.cat_w + g.neg_w;
 		p.w = c->right - p.x - g.value_w;
 	} else {
 		p.x = c->left + g.axis_w;

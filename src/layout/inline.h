@@ -130,8 +130,8 @@ void text_emit_line(struct lay_ctx *c, const lay_inline *in, int li, float x, fl
 float text_width(struct lay_ctx *c, int face, float size, const char *s);
 
 /* s when it is at most width wide set in face at size, else as much of it
- * as fits with an ellipsis, in buf (n bytes): for a label that must stay
- * in its place on one line. */
+ * as fits with an ellipsis, in buf (n bytes), or "" when not even the
+ * ellipsis fits: for a label that must stay in its place on one line. */
 const char *text_fit(struct lay_ctx *c, const char *s, int face, float size, float width,
                      char *buf, size_t n);
 

@@ -281,12 +281,14 @@ const char *text_fit(lay_ctx *c, const char *s, int face, float size, float widt
 	while (len > 0) {
 		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
 			len--;      /* at a character's start */
+		if (len == 0)
+			break;
 		snprintf(buf, n, "%.*s\xE2\x80\xA6", (int)len, s);
 		if (text_width(c, face, size, buf) <= width)
 			return buf;
 		len--;
 	}
-	return "\xE2\x80\xA6";
+	return text_width(c, face, size, "\xE2\x80\xA6") <= width ? "\xE2\x80\xA6" : "";
 }
 
 float text_draw(lay_ctx *c, const char *s, doc_family family, unsigned style, float size,
