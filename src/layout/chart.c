@@ -77,6 +77,9 @@ static void scale(const doc_chart *ch, chart_geom *g)
 	}
 	if (hi - lo <= 0)
 		hi = lo + 1;
+	/* headroom for the value labels over the longest bars */
+	hi += (hi - lo) * 0.06;
+	lo -= lo < 0 ? (hi - lo) * 0.06 : 0;
 	double raw = (hi - lo) / 5, mag = pow(10, floor(log10(raw)));
 	double f = raw / mag;
 	g->step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
@@ -346,7 +349,9 @@ static void draw_bars(plot *p)
 			present += !missing(ch->series[i].values[j]);
 		if (present == 0)
 			continue;
-		float group = slot * (ch->stacked ? 0.55f : 0.72f);
+		/* a bar is never thicker than 36 pt, however few the labels */
+		float group = fminf(slot * (ch->stacked ? 0.55f : 0.72f),
+		                    36.0f * (ch->stacked ? 1 : (float)present));
 		float thick = ch->stacked ? group : group / (float)present;
 		/* the start of this label's slot along the category axis */
 		float s0 = hz ? p->y + p->h - slot * (float)(j + 1) : p->x + slot * (float)j;
