@@ -57,7 +57,7 @@ doc:paragraph(brief.format("In {year}, {count} a round anniversary, {split}. {wh
   most = all[1].years, oldest = text.date(all[1].event.date) }))
 doc:anniversary_timeline(all, brief.format("Round anniversaries in {year}, on the time axis",
                                            { year = year }))
-doc:anniversaries(year, entries)
+doc:why_they_matter(relationship)
 
 -- What the dataset already records for the year itself: events, and meetings no event covers.
 local items, covered = {}, {}

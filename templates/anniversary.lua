@@ -98,6 +98,30 @@ function anniversary.anniversary_timeline(doc, entries, title)
   return doc
 end
 
+--- doc:why_they_matter(entries [, n]): the n (default 4) oldest milestones of
+--- the relationship that the sources explain, each a list item: its
+--- anniversary, title and date, then why it mattered. The rest are on the
+--- timeline; a one-page summary says why for the few that carry the year.
+function anniversary.why_they_matter(doc, entries, n)
+  n = n or 4
+  local items = {}
+  for _, a in ipairs(entries) do
+    local e = a.event
+    local m = e.meeting and rel.meetings:first{ id = e.meeting }
+    local why = e.summary or (m and m.summary)
+    if why and #items < n then
+      items[#items + 1] = brief.format("**{ordinal}** \u{00B7} {title} ({date}). {why}",
+        { ordinal = a.ordinal, title = text.span(text.dash(e.title)), date = text.when(e, true),
+          why = text.span(why) })
+    end
+  end
+  if #items > 0 then
+    doc:heading("Why they matter")
+    doc:list(items)
+  end
+  return doc
+end
+
 function anniversary.milestone(doc, a)
   local e = a.event
   local m = e.meeting and rel.meetings:first{ id = e.meeting }
