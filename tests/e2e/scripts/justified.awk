@@ -3,7 +3,8 @@
 # The text column runs from L, the leftmost line start, to R, the
 # commonest end (to 1 pt) of the lines at least half as wide as the widest
 # extent of text (so that short right-aligned labels, such as a timeline's
-# dates, do not count). A block of two lines or more in body size
+# dates, do not count) that lie within 2 pt of the rightmost end (so that
+# the many short lines of a timeline or a list do not count either). A block of two lines or more in body size
 # (first line under 14 pt high) whose first line starts within a tenth of
 # the column from L and is at least 3/4 of the column wide is body text: a
 # paragraph or a list item, not a table cell, a title or a timeline label.
@@ -20,7 +21,7 @@ pass == 1 { next }
 !set {
 	set = 1
 	for (i = 1; i <= nl; i++) {
-		if (lx1[i] - lx0[i] < 0.5 * (M - L))
+		if (lx1[i] - lx0[i] < 0.5 * (M - L) || lx1[i] < M - 2)
 			continue
 		k = sprintf("%.0f", lx1[i])
 		if (!(k in e)) ev[k] = lx1[i]
