@@ -384,6 +384,39 @@ static void the_2021_dialogue_has_an_inferred_date_and_no_number(void **state)
 	assert_int_equal(ds_get(m24, "inferred")->type, DS_NIL);
 }
 
+/* No seed says a meeting was held in person, and a place is not a format:
+ * only the two Dialogues whose releases state one have a format; every
+ * other meeting, with a place or without, has none (nil, not ""). */
+static void format_is_recorded_only_where_the_source_states_it(void **state)
+{
+	const ds_dataset *ds = *state;
+	static const struct { const char *id, *format; } stated[] = {
+		{"dialogue-2020-24th", "videoconference"}, {"dialogue-2021", "virtual"},
+	};
+	const ds_collection *m = coll(ds, "meetings");
+	int nformat = 0;
+	for (int i = 0; i < m->nrecords; i++) {
+		const ds_record *r = &m->records[i];
+		const ds_value *f = ds_get(r, "format");
+		if (f->type == DS_NIL)
+			continue;
+		assert_int_equal(f->type, DS_STRING);
+		nformat++;
+		size_t k = 0;
+		while (k < 2 && strcmp(stated[k].id, ds_id(r)) != 0)
+			k++;
+		if (k == 2)
+			fail_msg("meeting %s: format \"%s\", which its source does not state", ds_id(r),
+			         f->as.str);
+		assert_string_equal(f->as.str, stated[k].format);
+	}
+	assert_int_equal(nformat, 2);
+	/* a place given, no format stated */
+	const ds_record *hanoi = find(ds, "meetings", "summit-2010-13th");
+	assert_string_equal(str(hanoi, "place"), "Ha Noi");
+	assert_int_equal(ds_get(hanoi, "format")->type, DS_NIL);
+}
+
 static void emaleen_teo_has_the_other_spelling_as_alias(void **state)
 {
 	const ds_dataset *ds = *state;
@@ -997,6 +1030,7 @@ int main(void)
 		cmocka_unit_test(sectoral_dialogue_relations_began_in_1989),
 		cmocka_unit_test(the_24th_dialogue_was_a_videoconference_with_two_co_chairs),
 		cmocka_unit_test(the_2021_dialogue_has_an_inferred_date_and_no_number),
+		cmocka_unit_test(format_is_recorded_only_where_the_source_states_it),
 		cmocka_unit_test(emaleen_teo_has_the_other_spelling_as_alias),
 		cmocka_unit_test(ten_members_of_which_five_founded_asean_in_1967),
 		cmocka_unit_test(trade_figures_are_in_us_dollar_billions),
