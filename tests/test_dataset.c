@@ -380,8 +380,61 @@ static void the_2021_dialogue_has_an_inferred_date_and_no_number(void **state)
 	assert_true(list_has(list(d, "co_chairs"), "Emaleen Abdul Rahman Teo"));
 	assert_true(list_has(list(d, "co_chairs"), "Yeo Seung-bae"));
 	/* a record with nothing inferred has a nil inferred, not an empty list */
-	const ds_record *m24 = find(ds, "meetings", "dialogue-2020-24th");
-	assert_int_equal(ds_get(m24, "inferred")->type, DS_NIL);
+	const ds_record *hanoi = find(ds, "meetings", "summit-2010-13th");
+	assert_int_equal(ds_get(hanoi, "inferred")->type, DS_NIL);
+}
+
+/* One rule (data/README.md, "What is inferred"): a value the source does not
+ * print is inferred. Above all a date or year taken from the release's own
+ * date ("Today", "on August 6", "this year"), which was marked for some
+ * records and not for others; and what a source does print is not. */
+static void values_the_source_does_not_print_are_inferred_by_one_rule(void **state)
+{
+	const ds_dataset *ds = *state;
+	static const struct {
+		const char *coll, *id, *field;
+		bool inferred;
+	} cases[] = {
+		/* the year from the release's date */
+		{"meetings", "arok-mm-2017-20th", "date", true},        /* "on August 6" */
+		{"events", "elevate-partnership-2017", "date", true},
+		{"meetings", "asean-fmm-2017-08-05", "date", true},     /* "on August 5" */
+		{"meetings", "dialogue-2020-24th", "date", true},       /* dateline, "Today" */
+		{"meetings", "dialogue-2024-28th", "date", true},       /* "held on April 4" */
+		{"events", "anniversary-2024-35th", "date", true},      /* "this year" */
+		{"figures", "dialogue-2024-asean-participants", "year", true},
+		{"figures", "kasi-lines-of-effort", "year", true},
+		{"initiatives", "plan-of-action-2021-2025", "year", true},
+		{"meetings", "fmm-2020-09", "date", true},              /* "next month" */
+		/* undated documents, computed, carried over, read into the page */
+		{"sources", "akys-about-asean", "date", true},
+		{"sources", "akys-about-asean", "publisher", true},
+		{"events", "asean-50th-anniversary-2017", "date", true},
+		{"events", "fta-study-2004", "date", true},
+		{"meetings", "summit-2005-9th", "place", true},
+		{"initiatives", "asean-community-vision-2025", "components", true},
+		{"people", "emaleen-teo", "name", true},
+		{"people", "kang-kyung-wha", "country", true},
+		/* printed */
+		{"events", "sectoral-dialogue-1989", "date", false},
+		{"meetings", "summit-2004-8th", "date", false},
+		{"meetings", "summit-2020-apt-special", "date", false},  /* "on 14 April 2020" */
+		{"events", "commemorative-summit-2019", "date", false},
+		{"figures", "trade-2017", "year", false},
+		{"sources", "mofa-dialogue-2024", "date", false},
+		{"people", "kim-gunn", "country", false},
+		{"people", "chung-byung-won", "country", false},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		const ds_record *r = find(ds, cases[k].coll, cases[k].id);
+		const ds_value *inf = ds_get(r, "inferred");
+		bool listed = inf->type == DS_LIST && list_has(inf, cases[k].field);
+		if (listed != cases[k].inferred)
+			fail_msg("%s %s: '%s' %s inferred", cases[k].coll, cases[k].id, cases[k].field,
+			         listed ? "is marked" : "is not marked");
+		if (listed && ds_get(r, "note")->type != DS_STRING)
+			fail_msg("%s %s: inferred without a note", cases[k].coll, cases[k].id);
+	}
 }
 
 /* No seed says a meeting was held in person, and a place is not a format:
@@ -1030,6 +1083,7 @@ int main(void)
 		cmocka_unit_test(sectoral_dialogue_relations_began_in_1989),
 		cmocka_unit_test(the_24th_dialogue_was_a_videoconference_with_two_co_chairs),
 		cmocka_unit_test(the_2021_dialogue_has_an_inferred_date_and_no_number),
+		cmocka_unit_test(values_the_source_does_not_print_are_inferred_by_one_rule),
 		cmocka_unit_test(format_is_recorded_only_where_the_source_states_it),
 		cmocka_unit_test(emaleen_teo_has_the_other_spelling_as_alias),
 		cmocka_unit_test(ten_members_of_which_five_founded_asean_in_1967),
