@@ -754,6 +754,85 @@ static void bad_fields_are_refused_naming_file_line_and_column(void **state)
 	check_corruptions(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The inferred rule's form (data/README.md, "What is inferred"), checked by
+ * the loader: names of columns holding a value, never bookkeeping or a
+ * derived field, a note saying where the values came from; and a record
+ * held at a meeting shares its date and the inference of that date. */
+static void the_inferred_rule_is_checked_naming_file_line_and_column(void **state)
+{
+	(void)state;
+	static const corruption cases[] = {
+		{"the year Lua derives from the date",
+		 {{"events", "mofa-ministerial-2017,date,The release", "mofa-ministerial-2017,year,The release"}},
+		 NULL,
+		 "{dir}/events.csv:{line}: column 'inferred': \"year\" is derived from 'date': name "
+		 "that instead"},
+		{"the record's note",
+		 {{"events", "mofa-ministerial-2017,date,The release", "mofa-ministerial-2017,note,The release"}},
+		 NULL, "{dir}/events.csv:{line}: column 'inferred': \"note\" is never inferred"},
+		{"the record's source",
+		 {{"people", "mofa-ministerial-2017,role|country,", "mofa-ministerial-2017,role|source,"}},
+		 NULL, "{dir}/people.csv:{line}: column 'inferred': \"source\" is never inferred"},
+		{"a field that is empty in the record (the 9th Summit has no format)",
+		 {{"meetings", ",akys-about-asean,place,\"The timeline", ",akys-about-asean,format,\"The timeline"}},
+		 NULL, "{dir}/meetings.csv:{line}: column 'inferred': \"format\" is empty in this record"},
+		{"an empty list",
+		 {{"meetings", ",akys-about-asean,place,\"The timeline", ",akys-about-asean,co_chairs,\"The timeline"}},
+		 NULL,
+		 "{dir}/meetings.csv:{line}: column 'inferred': \"co_chairs\" is empty in this record"},
+		{"a field listed twice",
+		 {{"events", "mofa-ministerial-2017,date,The release", "mofa-ministerial-2017,date|date,The release"}},
+		 NULL, "{dir}/events.csv:{line}: column 'inferred': \"date\" is listed twice"},
+		{"inferred without a note",
+		 {{"events", "membership of ASEAN,,asean-24th-dialogue-2020,,\n",
+		   "membership of ASEAN,,asean-24th-dialogue-2020,date,\n"}}, NULL,
+		 "{dir}/events.csv:{line}: column 'note': a value is required when 'inferred' lists "
+		 "fields (say where they came from)"},
+		{"an event dated otherwise than its meeting",
+		 {{"events", "elevate-partnership-2017,2017-08-06,", "elevate-partnership-2017,2017-08-05,"}},
+		 NULL,
+		 "{dir}/events.csv:{line}: column 'date': \"2017-08-05\" is not the date of meeting "
+		 "\"arok-mm-2017-20th\" (2017-08-06)"},
+		{"an event more precise than its meeting, and not within it",
+		 {{"events", "full-dialogue-partner-1991,1991-07,", "full-dialogue-partner-1991,1991-08-01,"}},
+		 NULL,
+		 "{dir}/events.csv:{line}: column 'date': \"1991-08-01\" is not the date of meeting "
+		 "\"amm-1991-24th\" (1991-07)"},
+		{"the date of a meeting whose date is inferred, not marked",
+		 {{"events", ",arok-mm-2017-20th,mofa-ministerial-2017,date,", ",arok-mm-2017-20th,mofa-ministerial-2017,,"}},
+		 NULL,
+		 "{dir}/events.csv:{line}: column 'inferred': the date of meeting \"arok-mm-2017-20th\" "
+		 "is inferred, so is this record's: list 'date'"},
+	};
+	check_corruptions(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* What the rule allows: a column named by its header or by the name Lua
+ * gives it (meetings.csv's 'co_chairs' holds what Lua calls co_chair_ids),
+ * and a record at a meeting dated at the precision of either. */
+static void inferred_names_a_column_by_its_header_or_its_lua_name(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"date|co_chairs", "co_chair_ids"};
+	for (size_t k = 0; k < 2; k++) {
+		char dir[64], err[512], repl[128];
+		copy_data(dir);
+		snprintf(repl, sizeof repl, "asean-24th-dialogue-2020,%s,\"Held by", names[k]);
+		replace_in(dir, "meetings", "asean-24th-dialogue-2020,date,\"Held by", repl);
+		/* an event of year precision at a meeting of month precision */
+		replace_in(dir, "events", "full-dialogue-partner-1991,1991-07,",
+		           "full-dialogue-partner-1991,1991,");
+		ds_dataset *ds = ds_load(dir, err, sizeof err);
+		if (!ds)
+			fail_msg("inferred %s: %s", names[k], err);
+		const ds_value *inf = list(find(ds, "meetings", "dialogue-2020-24th"), "inferred");
+		assert_true(list_has(inf, k == 0 ? "co_chairs" : "co_chair_ids"));
+		assert_string_equal(str(find(ds, "events", "full-dialogue-partner-1991"), "date"), "1991");
+		ds_free(ds);
+		support_remove_tree(dir);
+	}
+}
+
 static void bad_structure_is_refused_naming_file_and_line(void **state)
 {
 	(void)state;
@@ -1091,6 +1170,8 @@ int main(void)
 		cmocka_unit_test(quoted_fields_keep_commas_quotes_and_unicode),
 		cmocka_unit_test(parse_date_accepts_iso_dates_at_three_precisions),
 		cmocka_unit_test(bad_fields_are_refused_naming_file_line_and_column),
+		cmocka_unit_test(the_inferred_rule_is_checked_naming_file_line_and_column),
+		cmocka_unit_test(inferred_names_a_column_by_its_header_or_its_lua_name),
 		cmocka_unit_test(bad_structure_is_refused_naming_file_and_line),
 		cmocka_unit_test(an_empty_file_is_refused),
 		cmocka_unit_test(line_numbers_count_blank_lines_and_lines_inside_fields),

@@ -595,6 +595,96 @@ int ds_year(const ds_record *r)
 	return v && v->type == DS_INTEGER ? (int)v->as.integer : 0;
 }
 
+/* ---- the inferred rule ---------------------------------------------------------- */
+
+/* data/README.md, "What is inferred": `inferred` names the columns of the
+ * record whose value its source does not print. The loader checks the
+ * rule's form, not the reading: each name is a column of the file that
+ * holds a value in this record (by its CSV header, or by the name Lua gives
+ * it), never the record's bookkeeping nor a field Lua derives; and a record
+ * that infers anything says in its note where the values came from. */
+
+static bool bookkeeping(const char *name)
+{
+	return strcmp(name, "id") == 0 || strcmp(name, "source") == 0 ||
+	       strcmp(name, "inferred") == 0 || strcmp(name, "note") == 0;
+}
+
+/* Does the list v hold the item s? */
+static bool list_names(const ds_value *v, const char *s)
+{
+	for (int j = 0; j < v->as.list.count; j++)
+		if (strcmp(v->as.list.items[j], s) == 0)
+			return true;
+	return false;
+}
+
+static bool has_value(const ds_value *v)
+{
+	return v->type == DS_LIST ? v->as.list.count > 0 : v->type != DS_NIL;
+}
+
+/* Checks the record's inferred list v (still a DS_LIST). Returns 0 or -1
+ * with a message. */
+static int check_inferred(loader *L, const ds_collection *c, const column *cols,
+                          const ds_record *rec, const ds_value *v)
+{
+	for (int j = 0; j < v->as.list.count; j++) {
+		const char *name = v->as.list.items[j];
+		int i = 0;
+		while (i < c->nfields && (derived(&cols[i]) || (strcmp(csv_name(&cols[i]), name) != 0 &&
+		                                                strcmp(cols[i].name, name) != 0)))
+			i++;
+		if (i == c->nfields) {
+			int d = ds_field_index(c, name);
+			if (d > 0 && cols[d].type == D_YEAR)
+				return fail(L->err, L->errsize, "%s:%d: column 'inferred': \"%s\" is derived "
+				            "from '%s': name that instead", c->path, rec->line, name,
+				            cols[d - 1].name);
+			return fail(L->err, L->errsize, "%s:%d: column 'inferred': \"%s\" is not a field "
+			            "of %s", c->path, rec->line, name, c->name);
+		}
+		if (bookkeeping(cols[i].name))
+			return fail(L->err, L->errsize, "%s:%d: column 'inferred': \"%s\" is never "
+			            "inferred", c->path, rec->line, name);
+		if (!has_value(&rec->values[i]))
+			return fail(L->err, L->errsize, "%s:%d: column 'inferred': \"%s\" is empty in "
+			            "this record", c->path, rec->line, name);
+		for (int q = 0; q < j; q++)
+			if (strcmp(v->as.list.items[q], name) == 0)
+				return fail(L->err, L->errsize, "%s:%d: column 'inferred': \"%s\" is listed "
+				            "twice", c->path, rec->line, name);
+	}
+	const ds_value *note = ds_get(rec, "note");
+	if (v->as.list.count > 0 && note->type == DS_NIL)
+		return fail(L->err, L->errsize, "%s:%d: column 'note': a value is required when "
+		            "'inferred' lists fields (say where they came from)", c->path, rec->line);
+	return 0;
+}
+
+/* A record tied to a meeting (events, statements) happened there: its date
+ * is the meeting's, at the precision of the less precise of the two, and
+ * when the meeting's date is inferred, so is the record's. */
+static int check_meeting_date(loader *L, const ds_collection *c, const ds_record *rec)
+{
+	const ds_value *m = ds_get(rec, "meeting"), *d = ds_get(rec, "date");
+	if (!m || !d || m->type != DS_STRING)
+		return 0;
+	const ds_record *meeting = ds_find(L->ds, "meetings", m->as.str);
+	const char *md = ds_get(meeting, "date")->as.str;
+	size_t n = strlen(md) < strlen(d->as.str) ? strlen(md) : strlen(d->as.str);
+	if (strncmp(md, d->as.str, n) != 0)
+		return fail(L->err, L->errsize, "%s:%d: column 'date': \"%s\" is not the date of "
+		            "meeting \"%s\" (%s)", c->path, rec->line, d->as.str, m->as.str, md);
+	const ds_value *mi = ds_get(meeting, "inferred"), *ri = ds_get(rec, "inferred");
+	bool meeting_infers = mi->type == DS_LIST && list_names(mi, "date");
+	if (meeting_infers && !(ri->type == DS_LIST && list_names(ri, "date")))
+		return fail(L->err, L->errsize, "%s:%d: column 'inferred': the date of meeting \"%s\" "
+		            "is inferred, so is this record's: list 'date'", c->path, rec->line,
+		            m->as.str);
+	return 0;
+}
+
 /* Unique ids, references, field-level rules, derived values. */
 static int finish_collection(loader *L, int k)
 {
@@ -624,11 +714,8 @@ static int finish_collection(loader *L, int k)
 						            v[i].as.list.items[j], col->arg);
 			}
 			if (col->type == C_INFERRED) {
-				for (int j = 0; j < v[i].as.list.count; j++)
-					if (ds_field_index(c, v[i].as.list.items[j]) < 0)
-						return fail(L->err, L->errsize, "%s:%d: column 'inferred': \"%s\" "
-						            "is not a field of %s", c->path, rec->line,
-						            v[i].as.list.items[j], c->name);
+				if (check_inferred(L, c, cols, rec, &v[i]))
+					return -1;
 				if (v[i].as.list.count == 0)
 					v[i].type = DS_NIL;
 			}
@@ -649,6 +736,8 @@ static int finish_collection(loader *L, int k)
 				v[i].as.list.count = n;
 			}
 		}
+		if (check_meeting_date(L, c, rec))
+			return -1;
 		const ds_value *yr = ds_get(rec, "year"), *from = ds_get(rec, "from"),
 		               *to = ds_get(rec, "to");
 		if (from) {
