@@ -470,6 +470,49 @@ static void format_is_recorded_only_where_the_source_states_it(void **state)
 	assert_int_equal(ds_get(hanoi, "format")->type, DS_NIL);
 }
 
+/* The misprints of the seeds (data/README.md, "Misprints"): wherever a
+ * record quotes one as printed, in any field, its note says it is a
+ * misprint and what it stands for. */
+static void a_misprint_kept_as_printed_has_a_note_saying_what_it_stands_for(void **state)
+{
+	const ds_dataset *ds = *state;
+	static const struct { const char *printed, *stands_for; } misprints[] = {
+		{"Malawi", "Marawi"},
+		{"Peoples' Republic", "People's Republic"},
+		{"rodmap", "roadmap"},
+		{"Korea total", "Korea's total"},
+		{"withing", "within"},
+	};
+	int quoted[sizeof misprints / sizeof misprints[0]] = {0};
+	for (int k = 0; k < DS_NCOLLECTIONS; k++) {
+		const ds_collection *c = coll(ds, ds_collection_names[k]);
+		for (int i = 0; i < c->nrecords; i++) {
+			const ds_record *r = &c->records[i];
+			const ds_value *note = ds_get(r, "note");
+			for (size_t m = 0; m < sizeof misprints / sizeof misprints[0]; m++) {
+				bool found = false;
+				for (int f = 0; f < c->nfields && !found; f++) {
+					const ds_value *v = &r->values[f];
+					if (v->type == DS_STRING)
+						found = strstr(v->as.str, misprints[m].printed) != NULL;
+					for (int j = 0; v->type == DS_LIST && j < v->as.list.count && !found; j++)
+						found = strstr(v->as.list.items[j], misprints[m].printed) != NULL;
+				}
+				if (!found)
+					continue;
+				quoted[m]++;
+				if (note->type != DS_STRING || !strstr(note->as.str, "misprint") ||
+				    !strstr(note->as.str, misprints[m].stands_for))
+					fail_msg("%s:%d: quotes \"%s\" with no note saying it is a misprint for "
+					         "\"%s\"", c->path, r->line, misprints[m].printed,
+					         misprints[m].stands_for);
+			}
+		}
+	}
+	/* the 2017 release's "Malawi" is quoted, so this test sees it */
+	assert_true(quoted[0] > 0);
+}
+
 static void emaleen_teo_has_the_other_spelling_as_alias(void **state)
 {
 	const ds_dataset *ds = *state;
@@ -1164,6 +1207,7 @@ int main(void)
 		cmocka_unit_test(the_2021_dialogue_has_an_inferred_date_and_no_number),
 		cmocka_unit_test(values_the_source_does_not_print_are_inferred_by_one_rule),
 		cmocka_unit_test(format_is_recorded_only_where_the_source_states_it),
+		cmocka_unit_test(a_misprint_kept_as_printed_has_a_note_saying_what_it_stands_for),
 		cmocka_unit_test(emaleen_teo_has_the_other_spelling_as_alias),
 		cmocka_unit_test(ten_members_of_which_five_founded_asean_in_1967),
 		cmocka_unit_test(trade_figures_are_in_us_dollar_billions),
