@@ -25,7 +25,8 @@
 #define DATA "data"
 
 static const char *const files[DS_NCOLLECTIONS] = {
-	"events", "meetings", "members", "figures", "initiatives", "people", "sources",
+	"events", "meetings", "members", "figures", "initiatives", "mechanisms", "people",
+	"sources",
 };
 
 /* ---- helpers ------------------------------------------------------------------ */
@@ -599,6 +600,61 @@ static void trade_figures_are_in_us_dollar_billions(void **state)
 	assert_true(approx->as.boolean);
 }
 
+/* Seed 000's "existing mechanisms" of political cooperation and those of
+ * the fight against terrorism and transnational crime: mechanisms.csv,
+ * in file order (they have no date). */
+static void the_cooperation_mechanisms_of_the_first_seed_are_recorded(void **state)
+{
+	const ds_dataset *ds = *state;
+	static const struct {
+		const char *id, *name, *shortname, *kind, *part_of;
+		bool political, crime;
+	} want[] = {
+		{"summits", "Summits", NULL, "summit", NULL, true, false},
+		{"ministerial-meetings", "Ministerial meetings", NULL, "ministerial", NULL, true, false},
+		{"rok-asean-dialogue", "ROK-ASEAN Dialogue", NULL, "dialogue", NULL, true, false},
+		{"asean-plus-three", "ASEAN+3 Cooperation", NULL, "framework", NULL, true, true},
+		{"pmc-plus-ten", "Post Ministerial Conference+10", "PMC+10", "ministerial", NULL, true,
+		 false},
+		{"arf", "ASEAN Regional Forum", "ARF", "forum", NULL, true, true},
+		{"ammtc-plus-three", "ASEAN+3 Ministerial Meeting on Transnational Crime", "AMMTC+3",
+		 "ministerial", "asean-plus-three", false, true},
+		{"somtc-plus-three", "Senior Officials Meeting on Transnational Crime+3", "SOMTC+3",
+		 "senior officials", "asean-plus-three", false, true},
+	};
+	const size_t n = sizeof want / sizeof want[0];
+	const ds_collection *c = coll(ds, "mechanisms");
+	assert_int_equal(c->nrecords, (int)n);
+	for (size_t k = 0; k < n; k++) {
+		const ds_record *r = &c->records[k];
+		assert_string_equal(ds_id(r), want[k].id);
+		assert_string_equal(str(r, "name"), want[k].name);
+		assert_string_equal(str(r, "kind"), want[k].kind);
+		assert_string_equal(ds_source_id(r), "akys-about-asean");
+		assert_int_equal(ds_year(r), 0);
+		const ds_value *s = ds_get(r, "short"), *p = ds_get(r, "part_of");
+		if (want[k].shortname)
+			assert_string_equal(str(r, "short"), want[k].shortname);
+		else
+			assert_int_equal(s->type, DS_NIL);
+		if (want[k].part_of) {
+			assert_string_equal(str(r, "part_of"), want[k].part_of);
+			assert_non_null(ds_find(ds, "mechanisms", p->as.str));
+		} else {
+			assert_int_equal(p->type, DS_NIL);
+		}
+		const ds_value *areas = list(r, "areas");
+		assert_int_equal(list_has(areas, "cooperation in the political sector"),
+		                 want[k].political);
+		assert_int_equal(list_has(areas, "combating terrorism and transnational crimes"),
+		                 want[k].crime);
+	}
+	/* the page's other name for ASEAN+3 Cooperation */
+	assert_true(list_has(list(find(ds, "mechanisms", "asean-plus-three"), "aliases"),
+	                     "ASEAN+3 process"));
+	assert_int_equal(list(find(ds, "mechanisms", "arf"), "aliases")->as.list.count, 0);
+}
+
 static void quoted_fields_keep_commas_quotes_and_unicode(void **state)
 {
 	const ds_dataset *ds = *state;
@@ -789,6 +845,25 @@ static void bad_fields_are_refused_naming_file_line_and_column(void **state)
 		   "Dialogue Partner status,amm-1991-25th,"}}, NULL,
 		 "{dir}/events.csv:{line}: column 'meeting': no record \"amm-1991-25th\" in "
 		 "meetings.csv"},
+		{"a mechanism of a kind not in the list",
+		 {{"mechanisms", ",ASEAN Regional Forum,ARF,,forum,", ",ASEAN Regional Forum,ARF,,club,"}},
+		 NULL,
+		 "{dir}/mechanisms.csv:{line}: column 'kind': \"club\" is not one of summit|ministerial|"
+		 "dialogue|senior officials|forum|framework"},
+		{"a mechanism part of one that does not exist",
+		 {{"mechanisms", "AMMTC+3,,ministerial,asean-plus-three,", "AMMTC+3,,ministerial,asean-plus-4,"}},
+		 NULL,
+		 "{dir}/mechanisms.csv:{line}: column 'part_of': no record \"asean-plus-4\" in "
+		 "mechanisms.csv"},
+		{"a mechanism part of itself",
+		 {{"mechanisms", "AMMTC+3,,ministerial,asean-plus-three,", "AMMTC+3,,ministerial,ammtc-plus-three,"}},
+		 NULL,
+		 "{dir}/mechanisms.csv:{line}: column 'part_of': \"ammtc-plus-three\" is this record "
+		 "itself"},
+		{"a mechanism without a source",
+		 {{"mechanisms", "in the ARF since 2000.,akys-about-asean,", "in the ARF since 2000.,,"}},
+		 NULL,
+		 "{dir}/mechanisms.csv:{line}: column 'source': a value is required"},
 		{"an inferred field that does not exist",
 		 {{"events", "mofa-ministerial-2017,date,The release", "mofa-ministerial-2017,day,The release"}},
 		 NULL,
@@ -896,6 +971,9 @@ static void bad_structure_is_refused_naming_file_and_line(void **state)
 		{"a missing column",
 		 {{"members", "source,inferred,note\n", "source,inferred\n"}}, NULL,
 		 "{dir}/members.csv:1: missing column 'note'"},
+		{"an unknown column in mechanisms.csv",
+		 {{"mechanisms", "id,name,short,aliases,kind,part_of,", "id,name,short,aliases,kind,within,"}},
+		 NULL, "{dir}/mechanisms.csv:1: unknown column 'within'"},
 		{"a missing reference column",
 		 {{"meetings", "format,co_chairs,topics", "format,topics"}}, NULL,
 		 "{dir}/meetings.csv:1: missing column 'co_chairs'"},
@@ -1188,7 +1266,10 @@ static void buffers_load_like_the_files_and_name_the_given_paths(void **state)
 			assert_string_equal(ds_id(&b->records[i]), ds_id(&a->records[i]));
 	}
 	ds_free(ds);
-	f[2].len = 0;                   /* members */
+	int members = 0;
+	while (strcmp(ds_collection_names[members], "members") != 0)
+		members++;
+	f[members].len = 0;
 	assert_null(ds_load_buffers(f, err, sizeof err));
 	assert_string_equal(err, "mem/members.csv:1: no header row");
 	for (int k = 0; k < DS_NCOLLECTIONS; k++)
@@ -1211,6 +1292,7 @@ int main(void)
 		cmocka_unit_test(emaleen_teo_has_the_other_spelling_as_alias),
 		cmocka_unit_test(ten_members_of_which_five_founded_asean_in_1967),
 		cmocka_unit_test(trade_figures_are_in_us_dollar_billions),
+		cmocka_unit_test(the_cooperation_mechanisms_of_the_first_seed_are_recorded),
 		cmocka_unit_test(quoted_fields_keep_commas_quotes_and_unicode),
 		cmocka_unit_test(parse_date_accepts_iso_dates_at_three_precisions),
 		cmocka_unit_test(bad_fields_are_refused_naming_file_line_and_column),

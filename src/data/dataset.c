@@ -95,6 +95,13 @@ static const column initiatives_cols[] = {
 	{"period", C_TEXT, false, NULL, NULL}, {"components", C_LIST, false, NULL, NULL},
 	{"summary", C_TEXT, false, NULL, NULL}, PROVENANCE, END
 };
+static const column mechanisms_cols[] = {
+	{"id", C_ID, true, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
+	{"short", C_TEXT, false, NULL, NULL}, {"aliases", C_LIST, false, NULL, NULL},
+	{"kind", C_TEXT, true, "summit|ministerial|dialogue|senior officials|forum|framework", NULL},
+	{"part_of", C_REF, false, "mechanisms", NULL}, {"areas", C_LIST, false, NULL, NULL},
+	{"summary", C_TEXT, false, NULL, NULL}, PROVENANCE, END
+};
 static const column people_cols[] = {
 	{"id", C_ID, true, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
 	{"aliases", C_LIST, false, NULL, NULL}, {"role", C_TEXT, true, NULL, NULL},
@@ -110,12 +117,13 @@ static const struct schema {
 	{"sources", sources_cols}, {"people", people_cols},
 	{"members", members_cols}, {"meetings", meetings_cols},
 	{"events", events_cols}, {"figures", figures_cols},
-	{"initiatives", initiatives_cols},
+	{"initiatives", initiatives_cols}, {"mechanisms", mechanisms_cols},
 };
 
 /* The order Lua's relations module lists them in. */
 const char *const ds_collection_names[DS_NCOLLECTIONS] = {
-	"events", "meetings", "members", "figures", "initiatives", "people", "sources"
+	"events", "meetings", "members", "figures", "initiatives", "mechanisms", "people",
+	"sources"
 };
 
 static const char *csv_name(const column *c)
@@ -706,6 +714,10 @@ static int finish_collection(loader *L, int k)
 			    !ds_find(ds, col->arg, v[i].as.str))
 				return fail(L->err, L->errsize, "%s:%d: column '%s': no record \"%s\" in "
 				            "%s.csv", c->path, rec->line, col->name, v[i].as.str, col->arg);
+			if (col->type == C_REF && v[i].type == DS_STRING && strcmp(col->arg, c->name) == 0 &&
+			    strcmp(v[i].as.str, ds_id(rec)) == 0)
+				return fail(L->err, L->errsize, "%s:%d: column '%s': \"%s\" is this record "
+				            "itself", c->path, rec->line, col->name, v[i].as.str);
 			if (col->type == C_REFLIST) {
 				for (int j = 0; j < v[i].as.list.count; j++)
 					if (!ds_find(ds, col->arg, v[i].as.list.items[j]))
