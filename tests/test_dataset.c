@@ -25,8 +25,8 @@
 #define DATA "data"
 
 static const char *const files[DS_NCOLLECTIONS] = {
-	"events", "meetings", "members", "figures", "initiatives", "mechanisms", "people",
-	"sources",
+	"events", "meetings", "statements", "members", "figures", "initiatives", "mechanisms",
+	"people", "sources",
 };
 
 /* ---- helpers ------------------------------------------------------------------ */
@@ -655,6 +655,87 @@ static void the_cooperation_mechanisms_of_the_first_seed_are_recorded(void **sta
 	assert_int_equal(list(find(ds, "mechanisms", "arf"), "aliases")->as.list.count, 0);
 }
 
+/* statements.csv: what each side asked of the other on the Korean Peninsula
+ * (2017, 2021, 2024), and what the other answered. */
+static void what_each_side_asked_on_the_korean_peninsula_is_recorded(void **state)
+{
+	const ds_dataset *ds = *state;
+	static const struct {
+		const char *id, *side, *act, *meeting, *person, *says;
+	} want[] = {
+		{"rok-asks-support-on-north-korea-2017", "ROK", "asked", "arok-mm-2017-20th",
+		 "kang-kyung-wha", "continued support and cooperation to induce North Korea"},
+		{"asean-asks-about-berlin-initiative-2017", "ASEAN", "asked", "arok-mm-2017-20th", NULL,
+		 "Upon the request of a number of ASEAN member countries"},
+		{"asean-supports-lasting-peace-2017", "ASEAN", "supported", "arok-mm-2017-20th", NULL,
+		 "full support for the ROK government’s efforts"},
+		{"rok-asks-consistent-message-2021", "ROK", "asked", "dialogue-2021", "yeo-seung-bae",
+		 "send a consistent message"},
+		{"asean-supports-peace-process-2021", "ASEAN", "supported", "dialogue-2021", NULL,
+		 "Peace Process on the Korean Peninsula"},
+		{"rok-asks-support-for-unification-2024", "ROK", "asked", "dialogue-2024-28th", NULL,
+		 "requested ASEAN's support"},
+		{"asean-supports-audacious-initiative-2024", "ASEAN", "supported", "dialogue-2024-28th",
+		 NULL, "\"Audacious Initiative.\""},
+	};
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		const ds_record *s = find(ds, "statements", want[k].id);
+		assert_string_equal(str(s, "topic"), "Korean Peninsula");
+		assert_string_equal(str(s, "side"), want[k].side);
+		assert_string_equal(str(s, "act"), want[k].act);
+		assert_string_equal(str(s, "meeting"), want[k].meeting);
+		const ds_record *m = find(ds, "meetings", want[k].meeting);
+		assert_string_equal(str(s, "date"), str(m, "date"));
+		assert_int_equal(ds_year(s), ds_year(m));
+		assert_string_equal(ds_source_id(s), ds_source_id(m));
+		if (want[k].person)
+			assert_string_equal(str(s, "person"), want[k].person);
+		else
+			assert_int_equal(ds_get(s, "person")->type, DS_NIL);
+		if (!strstr(str(s, "text"), want[k].says))
+			fail_msg("statement %s does not say \"%s\"", want[k].id, want[k].says);
+	}
+	/* every request on the peninsula: the ROK's of 2017, 2021 (two, with
+	 * the COP28 bid elsewhere) and 2024; ASEAN's of 2017 */
+	const ds_collection *c = coll(ds, "statements");
+	int rok = 0, asean = 0;
+	for (int i = 0; i < c->nrecords; i++) {
+		const ds_record *s = &c->records[i];
+		if (strcmp(str(s, "topic"), "Korean Peninsula") != 0 || strcmp(str(s, "act"), "asked"))
+			continue;
+		rok += strcmp(str(s, "side"), "ROK") == 0;
+		asean += strcmp(str(s, "side"), "ASEAN") == 0;
+	}
+	assert_int_equal(rok, 3);
+	assert_int_equal(asean, 1);
+}
+
+/* The Lao chair's hoped-for areas (2024) and the ROK's asks of the same
+ * Dialogue, item by item. */
+static void the_lao_chairs_hoped_for_areas_are_listed(void **state)
+{
+	const ds_dataset *ds = *state;
+	const ds_record *s = find(ds, "statements", "lao-chair-hopes-for-cooperation-2024");
+	assert_string_equal(str(s, "side"), "ASEAN");
+	assert_string_equal(str(s, "by"), "Lao PDR, the ASEAN Chair for this year");
+	assert_string_equal(str(s, "act"), "hoped");
+	assert_string_equal(str(s, "meeting"), "dialogue-2024-28th");
+	static const char *const areas[] = {"infrastructure", "environment", "digitalization", "women"};
+	const ds_value *items = list(s, "items");
+	assert_int_equal(items->as.list.count, 4);
+	for (int i = 0; i < 4; i++)
+		assert_string_equal(items->as.list.items[i], areas[i]);
+	assert_non_null(strstr(str(s, "text"), "\"Enhancing Connectivity and Resilience,\""));
+	const ds_record *k = find(ds, "statements", "rok-asks-support-for-kadif-and-parma-2024");
+	assert_string_equal(str(k, "person"), "chung-byung-won");
+	assert_true(list_has(list(k, "items"), "Korea-ASEAN Digital Innovation Flagship (KADIF)"));
+	/* a statement at no meeting: seed 000, dated as its undated page */
+	const ds_record *p = find(ds, "statements", "asean-supports-peace-process-2018");
+	assert_int_equal(ds_get(p, "meeting")->type, DS_NIL);
+	assert_string_equal(str(p, "date"), "2018");
+	assert_true(list_has(list(p, "inferred"), "date"));
+}
+
 static void quoted_fields_keep_commas_quotes_and_unicode(void **state)
 {
 	const ds_dataset *ds = *state;
@@ -864,6 +945,35 @@ static void bad_fields_are_refused_naming_file_line_and_column(void **state)
 		 {{"mechanisms", "in the ARF since 2000.,akys-about-asean,", "in the ARF since 2000.,,"}},
 		 NULL,
 		 "{dir}/mechanisms.csv:{line}: column 'source': a value is required"},
+		{"a statement by a side not in the list",
+		 {{"statements", "dialogue-2021,ROK,Deputy Minister Yeo Seung-bae,yeo-seung-bae,asked,",
+		   "dialogue-2021,Korea,Deputy Minister Yeo Seung-bae,yeo-seung-bae,asked,"}}, NULL,
+		 "{dir}/statements.csv:{line}: column 'side': \"Korea\" is not one of ROK|ASEAN|both"},
+		{"a statement whose act is not in the list",
+		 {{"statements", "dialogue-2021,ROK,Deputy Minister Yeo Seung-bae,yeo-seung-bae,asked,",
+		   "dialogue-2021,ROK,Deputy Minister Yeo Seung-bae,yeo-seung-bae,demanded,"}}, NULL,
+		 "{dir}/statements.csv:{line}: column 'act': \"demanded\" is not one of asked|proposed|"
+		 "hoped|supported|welcomed|appreciated|noted|stated|committed|agreed"},
+		{"a statement by a person not in people.csv",
+		 {{"statements", "Deputy Minister Yeo Seung-bae,yeo-seung-bae,", "Deputy Minister Yeo Seung-bae,yeo,"}},
+		 NULL, "{dir}/statements.csv:{line}: column 'person': no record \"yeo\" in people.csv"},
+		{"a statement at a meeting not in meetings.csv",
+		 {{"statements", "2021-07-06,dialogue-2021,", "2021-07-06,dialogue-2021-07,"}}, NULL,
+		 "{dir}/statements.csv:{line}: column 'meeting': no record \"dialogue-2021-07\" in "
+		 "meetings.csv"},
+		{"a statement dated otherwise than its meeting",
+		 {{"statements", "2021-07-06,dialogue-2021,", "2021-07-07,dialogue-2021,"}}, NULL,
+		 "{dir}/statements.csv:{line}: column 'date': \"2021-07-07\" is not the date of meeting "
+		 "\"dialogue-2021\" (2021-07-06)"},
+		{"a statement at a meeting whose date is inferred, its own not marked",
+		 {{"statements", ",mofa-dialogue-2024,date,", ",mofa-dialogue-2024,,"}}, NULL,
+		 "{dir}/statements.csv:{line}: column 'inferred': the date of meeting "
+		 "\"dialogue-2024-28th\" is inferred, so is this record's: list 'date'"},
+		{"a statement without its words",
+		 {{"statements", "asked,Korean Peninsula,Deputy Minister Yeo also asked that ASEAN send a "
+		   "consistent message to urge peaceful resolution of the situation through an early "
+		   "resumption of dialogue.,", "asked,Korean Peninsula,,"}}, NULL,
+		 "{dir}/statements.csv:{line}: column 'text': a value is required"},
 		{"an inferred field that does not exist",
 		 {{"events", "mofa-ministerial-2017,date,The release", "mofa-ministerial-2017,day,The release"}},
 		 NULL,
@@ -971,6 +1081,9 @@ static void bad_structure_is_refused_naming_file_and_line(void **state)
 		{"a missing column",
 		 {{"members", "source,inferred,note\n", "source,inferred\n"}}, NULL,
 		 "{dir}/members.csv:1: missing column 'note'"},
+		{"a missing column in statements.csv",
+		 {{"statements", "id,date,meeting,side,by,person,act,topic,text,", "id,date,meeting,side,by,act,topic,text,"}},
+		 NULL, "{dir}/statements.csv:1: missing column 'person'"},
 		{"an unknown column in mechanisms.csv",
 		 {{"mechanisms", "id,name,short,aliases,kind,part_of,", "id,name,short,aliases,kind,within,"}},
 		 NULL, "{dir}/mechanisms.csv:1: unknown column 'within'"},
@@ -1176,10 +1289,15 @@ static void columns_are_found_by_header_not_position(void **state)
 		"note,inferred,source,country,role,aliases,name,id\n"
 		"only one,,akys-about-asean,ROK,Minister,A | B|,Someone,someone\n";
 	support_write_file(path, people, strlen(people));
-	/* the co-chairs of meetings must still resolve: keep people they name */
+	/* the co-chairs of meetings must still resolve: keep people they name;
+	 * statements name many, so keep none */
 	replace_in(dir, "meetings", "kang-kyung-wha,", ",");
 	replace_in(dir, "meetings", "emaleen-teo|kim-gunn", "someone");
 	replace_in(dir, "meetings", "yeo-seung-bae|emaleen-teo", "someone");
+	csv_path(dir, "statements", path, sizeof path);
+	const char *statements = "id,date,meeting,side,by,person,act,topic,text,items,source,"
+	                         "inferred,note\n";
+	support_write_file(path, statements, strlen(statements));
 	ds_dataset *ds = ds_load(dir, err, sizeof err);
 	if (!ds)
 		fail_msg("ds_load: %s", err);
@@ -1293,6 +1411,8 @@ int main(void)
 		cmocka_unit_test(ten_members_of_which_five_founded_asean_in_1967),
 		cmocka_unit_test(trade_figures_are_in_us_dollar_billions),
 		cmocka_unit_test(the_cooperation_mechanisms_of_the_first_seed_are_recorded),
+		cmocka_unit_test(what_each_side_asked_on_the_korean_peninsula_is_recorded),
+		cmocka_unit_test(the_lao_chairs_hoped_for_areas_are_listed),
 		cmocka_unit_test(quoted_fields_keep_commas_quotes_and_unicode),
 		cmocka_unit_test(parse_date_accepts_iso_dates_at_three_precisions),
 		cmocka_unit_test(bad_fields_are_refused_naming_file_line_and_column),

@@ -76,6 +76,16 @@ static const column meetings_cols[] = {
 	{"topics", C_LIST, false, NULL, NULL}, {"summary", C_TEXT, false, NULL, NULL},
 	PROVENANCE, END
 };
+static const column statements_cols[] = {
+	{"id", C_ID, true, NULL, NULL}, {"date", C_DATE, true, NULL, NULL},
+	{"year", D_YEAR, false, NULL, NULL}, {"meeting", C_REF, false, "meetings", NULL},
+	{"side", C_TEXT, true, "ROK|ASEAN|both", NULL}, {"by", C_TEXT, true, NULL, NULL},
+	{"person", C_REF, false, "people", NULL},
+	{"act", C_TEXT, true, "asked|proposed|hoped|supported|welcomed|appreciated|noted|stated|"
+	                      "committed|agreed", NULL},
+	{"topic", C_TEXT, true, NULL, NULL}, {"text", C_TEXT, true, NULL, NULL},
+	{"items", C_LIST, false, NULL, NULL}, PROVENANCE, END
+};
 static const column members_cols[] = {
 	{"id", C_ID, true, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
 	{"joined", C_DATE, true, NULL, NULL}, {"year", D_YEAR, false, NULL, NULL},
@@ -108,8 +118,9 @@ static const column people_cols[] = {
 	{"country", C_TEXT, false, NULL, NULL}, PROVENANCE, END
 };
 
-/* In load order: a file's references point only at files loaded before it
- * or checked after all are loaded (events -> meetings). */
+/* In load order. References are resolved once every file is loaded, so a
+ * file may point at one loaded after it (events -> meetings) or at itself
+ * (mechanisms -> mechanisms). */
 static const struct schema {
 	const char *name;
 	const column *cols;
@@ -118,12 +129,13 @@ static const struct schema {
 	{"members", members_cols}, {"meetings", meetings_cols},
 	{"events", events_cols}, {"figures", figures_cols},
 	{"initiatives", initiatives_cols}, {"mechanisms", mechanisms_cols},
+	{"statements", statements_cols},
 };
 
 /* The order Lua's relations module lists them in. */
 const char *const ds_collection_names[DS_NCOLLECTIONS] = {
-	"events", "meetings", "members", "figures", "initiatives", "mechanisms", "people",
-	"sources"
+	"events", "meetings", "statements", "members", "figures", "initiatives", "mechanisms",
+	"people", "sources"
 };
 
 static const char *csv_name(const column *c)
