@@ -1,6 +1,6 @@
 /*
  * dataset.c -- loading the dataset: one CSV file per collection, parsed with
- * libcsv, every field checked against the schema below, then references
+ * libcsv, every field checked against the schema (schema.c), then references
  * between files resolved and each collection sorted by date.
  *
  * The first fault stops the load with a message naming the file, the line
@@ -17,126 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/schema.h"
 #include "util/arena.h"
 #include "util/path.h"
 #include "util/utf8.h"
-
-/* ---- schema ----------------------------------------------------------------- */
-
-typedef enum col_type {
-	C_ID,           /* unique key: [a-z0-9-]+ */
-	C_TEXT,
-	C_DATE,         /* ISO 8601, year/month/day precision */
-	C_INT,          /* a year or an ordinal */
-	C_NUMBER,
-	C_YESNO,        /* "yes" or empty */
-	C_LIST,         /* "|"-separated, empty list when blank */
-	C_INFERRED,     /* "|"-separated field names, nil when blank */
-	C_REF,          /* id in another collection */
-	C_REFLIST,      /* "|"-separated ids in another collection */
-	D_YEAR,         /* derived: year of the preceding date column */
-	D_NAMES         /* derived: names of the preceding C_REFLIST's records */
-} col_type;
-
-typedef struct column {
-	const char *name;
-	col_type type;
-	bool required;
-	const char *arg;    /* C_REF/C_REFLIST: collection; C_TEXT: allowed values "a|b|c" */
-	const char *csv;    /* the CSV header, when it differs from the Lua name */
-} column;
-
-#define END {NULL, 0, false, NULL, NULL}
-#define PROVENANCE {"source", C_REF, true, "sources", NULL}, \
-	{"inferred", C_INFERRED, false, NULL, NULL}, {"note", C_TEXT, false, NULL, NULL}
-
-static const column sources_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"title", C_TEXT, true, NULL, NULL},
-	{"publisher", C_TEXT, true, NULL, NULL}, {"date", C_DATE, true, NULL, NULL},
-	{"year", D_YEAR, false, NULL, NULL}, {"file", C_TEXT, true, NULL, NULL},
-	{"inferred", C_INFERRED, false, NULL, NULL}, {"note", C_TEXT, false, NULL, NULL}, END
-};
-static const column events_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"date", C_DATE, true, NULL, NULL},
-	{"year", D_YEAR, false, NULL, NULL}, {"title", C_TEXT, true, NULL, NULL},
-	{"kind", C_TEXT, true, "partnership|agreement|summit|institution|trade|"
-	                        "cooperation|membership|anniversary|policy", NULL},
-	{"place", C_TEXT, false, NULL, NULL}, {"summary", C_TEXT, false, NULL, NULL},
-	{"anniversary_of", C_TEXT, false, NULL, NULL},
-	{"meeting", C_REF, false, "meetings", NULL}, PROVENANCE, END
-};
-static const column meetings_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"date", C_DATE, true, NULL, NULL},
-	{"year", D_YEAR, false, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
-	{"kind", C_TEXT, true, "summit|ministerial|dialogue", NULL},
-	{"number", C_INT, false, NULL, NULL}, {"place", C_TEXT, false, NULL, NULL},
-	{"format", C_TEXT, false, "in person|videoconference|virtual", NULL},
-	{"co_chair_ids", C_REFLIST, false, "people", "co_chairs"},
-	{"co_chairs", D_NAMES, false, NULL, NULL},
-	{"topics", C_LIST, false, NULL, NULL}, {"summary", C_TEXT, false, NULL, NULL},
-	PROVENANCE, END
-};
-static const column statements_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"date", C_DATE, true, NULL, NULL},
-	{"year", D_YEAR, false, NULL, NULL}, {"meeting", C_REF, false, "meetings", NULL},
-	{"side", C_TEXT, true, "ROK|ASEAN|both", NULL}, {"by", C_TEXT, true, NULL, NULL},
-	{"person", C_REF, false, "people", NULL},
-	{"act", C_TEXT, true, "asked|proposed|hoped|supported|welcomed|appreciated|noted|stated|"
-	                      "committed|agreed", NULL},
-	{"topic", C_TEXT, true, NULL, NULL}, {"text", C_TEXT, true, NULL, NULL},
-	{"items", C_LIST, false, NULL, NULL}, PROVENANCE, END
-};
-static const column members_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
-	{"joined", C_DATE, true, NULL, NULL}, {"year", D_YEAR, false, NULL, NULL},
-	{"founding", C_YESNO, false, NULL, NULL}, PROVENANCE, END
-};
-static const column figures_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"metric", C_TEXT, true, NULL, NULL},
-	{"year", C_INT, false, NULL, NULL}, {"from", C_INT, false, NULL, NULL},
-	{"to", C_INT, false, NULL, NULL}, {"value", C_NUMBER, true, NULL, NULL},
-	{"unit", C_TEXT, true, NULL, NULL}, {"approximate", C_YESNO, false, NULL, NULL},
-	PROVENANCE, END
-};
-static const column initiatives_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
-	{"short", C_TEXT, false, NULL, NULL}, {"year", C_INT, true, NULL, NULL},
-	{"kind", C_TEXT, true, "policy|plan|project|fund|declaration|framework", NULL},
-	{"period", C_TEXT, false, NULL, NULL}, {"components", C_LIST, false, NULL, NULL},
-	{"summary", C_TEXT, false, NULL, NULL}, PROVENANCE, END
-};
-static const column mechanisms_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
-	{"short", C_TEXT, false, NULL, NULL}, {"aliases", C_LIST, false, NULL, NULL},
-	{"kind", C_TEXT, true, "summit|ministerial|dialogue|senior officials|forum|framework", NULL},
-	{"part_of", C_REF, false, "mechanisms", NULL}, {"areas", C_LIST, false, NULL, NULL},
-	{"summary", C_TEXT, false, NULL, NULL}, PROVENANCE, END
-};
-static const column people_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
-	{"aliases", C_LIST, false, NULL, NULL}, {"role", C_TEXT, true, NULL, NULL},
-	{"country", C_TEXT, false, NULL, NULL}, PROVENANCE, END
-};
-
-/* In load order. References are resolved once every file is loaded, so a
- * file may point at one loaded after it (events -> meetings) or at itself
- * (mechanisms -> mechanisms). */
-static const struct schema {
-	const char *name;
-	const column *cols;
-} schemas[DS_NCOLLECTIONS] = {
-	{"sources", sources_cols}, {"people", people_cols},
-	{"members", members_cols}, {"meetings", meetings_cols},
-	{"events", events_cols}, {"figures", figures_cols},
-	{"initiatives", initiatives_cols}, {"mechanisms", mechanisms_cols},
-	{"statements", statements_cols},
-};
-
-/* The order Lua's relations module lists them in. */
-const char *const ds_collection_names[DS_NCOLLECTIONS] = {
-	"events", "meetings", "statements", "members", "figures", "initiatives", "mechanisms",
-	"people", "sources"
-};
 
 static const char *csv_name(const column *c)
 {
@@ -147,7 +31,7 @@ static const char *csv_name(const column *c)
 
 struct ds_dataset {
 	arena *arena;
-	ds_collection colls[DS_NCOLLECTIONS];   /* in schemas[] order */
+	ds_collection colls[DS_NCOLLECTIONS];   /* in ds_schemas[] order */
 	const column *cols[DS_NCOLLECTIONS];
 	int nrecords;
 };
@@ -485,13 +369,13 @@ static bool derived(const column *c)
 static int load_file(loader *L, const ds_file_text *file, int k)
 {
 	ds_dataset *ds = L->ds;
-	const column *cols = schemas[k].cols;
+	const column *cols = ds_schemas[k].cols;
 	int nf = ncols(cols);
 	ds_collection *coll = &ds->colls[k];
 	char *path = arena_strdup(ds->arena, file->path);
 	if (!path)
 		return fail(L->err, L->errsize, "out of memory");
-	coll->name = schemas[k].name;
+	coll->name = ds_schemas[k].name;
 	coll->path = path;
 
 	const char **names = arena_alloc(ds->arena, (size_t)nf * sizeof *names);
@@ -806,11 +690,11 @@ static int by_date(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-/* Index in ds_collection_names of the collection schemas[k] describes. */
+/* Index in ds_collection_names of the collection ds_schemas[k] describes. */
 static int name_index(int k)
 {
 	int i = 0;
-	while (strcmp(ds_collection_names[i], schemas[k].name) != 0)
+	while (strcmp(ds_collection_names[i], ds_schemas[k].name) != 0)
 		i++;
 	return i;
 }
@@ -859,12 +743,12 @@ ds_dataset *ds_load(const char *dir, char *err, size_t errsize)
 	int k = 0;
 	for (; k < DS_NCOLLECTIONS; k++) {     /* in load order: the first missing named */
 		ds_file_text *f = &files[name_index(k)];
-		char *path = malloc(strlen(dir) + strlen(schemas[k].name) + 6);
+		char *path = malloc(strlen(dir) + strlen(ds_schemas[k].name) + 6);
 		if (!path) {
 			snprintf(err, errsize, "out of memory");
 			break;
 		}
-		sprintf(path, "%s/%s.csv", dir, schemas[k].name);
+		sprintf(path, "%s/%s.csv", dir, ds_schemas[k].name);
 		f->path = path;
 		path_file pf;
 		char why[128];
