@@ -25,7 +25,8 @@
 #define DATA "data"
 
 static const char *const files[DS_NCOLLECTIONS] = {
-	"events", "meetings", "members", "figures", "initiatives", "people", "sources",
+	"events", "meetings", "statements", "members", "figures", "initiatives", "mechanisms",
+	"people", "sources",
 };
 
 /* ---- helpers ------------------------------------------------------------------ */
@@ -380,8 +381,137 @@ static void the_2021_dialogue_has_an_inferred_date_and_no_number(void **state)
 	assert_true(list_has(list(d, "co_chairs"), "Emaleen Abdul Rahman Teo"));
 	assert_true(list_has(list(d, "co_chairs"), "Yeo Seung-bae"));
 	/* a record with nothing inferred has a nil inferred, not an empty list */
-	const ds_record *m24 = find(ds, "meetings", "dialogue-2020-24th");
-	assert_int_equal(ds_get(m24, "inferred")->type, DS_NIL);
+	const ds_record *hanoi = find(ds, "meetings", "summit-2010-13th");
+	assert_int_equal(ds_get(hanoi, "inferred")->type, DS_NIL);
+}
+
+/* One rule (data/README.md, "What is inferred"): a value the source does not
+ * print is inferred. Above all a date or year taken from the release's own
+ * date ("Today", "on August 6", "this year"), which was marked for some
+ * records and not for others; and what a source does print is not. */
+static void values_the_source_does_not_print_are_inferred_by_one_rule(void **state)
+{
+	const ds_dataset *ds = *state;
+	static const struct {
+		const char *coll, *id, *field;
+		bool inferred;
+	} cases[] = {
+		/* the year from the release's date */
+		{"meetings", "arok-mm-2017-20th", "date", true},        /* "on August 6" */
+		{"events", "elevate-partnership-2017", "date", true},
+		{"meetings", "asean-fmm-2017-08-05", "date", true},     /* "on August 5" */
+		{"meetings", "dialogue-2020-24th", "date", true},       /* dateline, "Today" */
+		{"meetings", "dialogue-2024-28th", "date", true},       /* "held on April 4" */
+		{"events", "anniversary-2024-35th", "date", true},      /* "this year" */
+		{"figures", "dialogue-2024-asean-participants", "year", true},
+		{"figures", "kasi-lines-of-effort", "year", true},
+		{"initiatives", "plan-of-action-2021-2025", "year", true},
+		{"meetings", "fmm-2020-09", "date", true},              /* "next month" */
+		/* undated documents, computed, carried over, read into the page */
+		{"sources", "akys-about-asean", "date", true},
+		{"sources", "akys-about-asean", "publisher", true},
+		{"events", "asean-50th-anniversary-2017", "date", true},
+		{"events", "fta-study-2004", "date", true},
+		{"meetings", "summit-2005-9th", "place", true},
+		{"initiatives", "asean-community-vision-2025", "components", true},
+		{"people", "emaleen-teo", "name", true},
+		{"people", "kang-kyung-wha", "country", true},
+		/* printed */
+		{"events", "sectoral-dialogue-1989", "date", false},
+		{"meetings", "summit-2004-8th", "date", false},
+		{"meetings", "summit-2020-apt-special", "date", false},  /* "on 14 April 2020" */
+		{"events", "commemorative-summit-2019", "date", false},
+		{"figures", "trade-2017", "year", false},
+		{"sources", "mofa-dialogue-2024", "date", false},
+		{"people", "kim-gunn", "country", false},
+		{"people", "chung-byung-won", "country", false},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		const ds_record *r = find(ds, cases[k].coll, cases[k].id);
+		const ds_value *inf = ds_get(r, "inferred");
+		bool listed = inf->type == DS_LIST && list_has(inf, cases[k].field);
+		if (listed != cases[k].inferred)
+			fail_msg("%s %s: '%s' %s inferred", cases[k].coll, cases[k].id, cases[k].field,
+			         listed ? "is marked" : "is not marked");
+		if (listed && ds_get(r, "note")->type != DS_STRING)
+			fail_msg("%s %s: inferred without a note", cases[k].coll, cases[k].id);
+	}
+}
+
+/* No seed says a meeting was held in person, and a place is not a format:
+ * only the two Dialogues whose releases state one have a format; every
+ * other meeting, with a place or without, has none (nil, not ""). */
+static void format_is_recorded_only_where_the_source_states_it(void **state)
+{
+	const ds_dataset *ds = *state;
+	static const struct { const char *id, *format; } stated[] = {
+		{"dialogue-2020-24th", "videoconference"}, {"dialogue-2021", "virtual"},
+	};
+	const ds_collection *m = coll(ds, "meetings");
+	int nformat = 0;
+	for (int i = 0; i < m->nrecords; i++) {
+		const ds_record *r = &m->records[i];
+		const ds_value *f = ds_get(r, "format");
+		if (f->type == DS_NIL)
+			continue;
+		assert_int_equal(f->type, DS_STRING);
+		nformat++;
+		size_t k = 0;
+		while (k < 2 && strcmp(stated[k].id, ds_id(r)) != 0)
+			k++;
+		if (k == 2)
+			fail_msg("meeting %s: format \"%s\", which its source does not state", ds_id(r),
+			         f->as.str);
+		assert_string_equal(f->as.str, stated[k].format);
+	}
+	assert_int_equal(nformat, 2);
+	/* a place given, no format stated */
+	const ds_record *hanoi = find(ds, "meetings", "summit-2010-13th");
+	assert_string_equal(str(hanoi, "place"), "Ha Noi");
+	assert_int_equal(ds_get(hanoi, "format")->type, DS_NIL);
+}
+
+/* The misprints of the seeds (data/README.md, "Misprints"): wherever a
+ * record quotes one as printed, in any field, its note says it is a
+ * misprint and what it stands for. */
+static void a_misprint_kept_as_printed_has_a_note_saying_what_it_stands_for(void **state)
+{
+	const ds_dataset *ds = *state;
+	static const struct { const char *printed, *stands_for; } misprints[] = {
+		{"Malawi", "Marawi"},
+		{"Peoples' Republic", "People's Republic"},
+		{"rodmap", "roadmap"},
+		{"Korea total", "Korea's total"},
+		{"withing", "within"},
+	};
+	int quoted[sizeof misprints / sizeof misprints[0]] = {0};
+	for (int k = 0; k < DS_NCOLLECTIONS; k++) {
+		const ds_collection *c = coll(ds, ds_collection_names[k]);
+		for (int i = 0; i < c->nrecords; i++) {
+			const ds_record *r = &c->records[i];
+			const ds_value *note = ds_get(r, "note");
+			for (size_t m = 0; m < sizeof misprints / sizeof misprints[0]; m++) {
+				bool found = false;
+				for (int f = 0; f < c->nfields && !found; f++) {
+					const ds_value *v = &r->values[f];
+					if (v->type == DS_STRING)
+						found = strstr(v->as.str, misprints[m].printed) != NULL;
+					for (int j = 0; v->type == DS_LIST && j < v->as.list.count && !found; j++)
+						found = strstr(v->as.list.items[j], misprints[m].printed) != NULL;
+				}
+				if (!found)
+					continue;
+				quoted[m]++;
+				if (note->type != DS_STRING || !strstr(note->as.str, "misprint") ||
+				    !strstr(note->as.str, misprints[m].stands_for))
+					fail_msg("%s:%d: quotes \"%s\" with no note saying it is a misprint for "
+					         "\"%s\"", c->path, r->line, misprints[m].printed,
+					         misprints[m].stands_for);
+			}
+		}
+	}
+	/* the 2017 release's "Malawi" is quoted, so this test sees it */
+	assert_true(quoted[0] > 0);
 }
 
 static void emaleen_teo_has_the_other_spelling_as_alias(void **state)
@@ -468,6 +598,142 @@ static void trade_figures_are_in_us_dollar_billions(void **state)
 	const ds_value *approx = ds_get(find(ds, "figures", "asean-share-korea-trade"), "approximate");
 	assert_int_equal(approx->type, DS_BOOLEAN);
 	assert_true(approx->as.boolean);
+}
+
+/* Seed 000's "existing mechanisms" of political cooperation and those of
+ * the fight against terrorism and transnational crime: mechanisms.csv,
+ * in file order (they have no date). */
+static void the_cooperation_mechanisms_of_the_first_seed_are_recorded(void **state)
+{
+	const ds_dataset *ds = *state;
+	static const struct {
+		const char *id, *name, *shortname, *kind, *part_of;
+		bool political, crime;
+	} want[] = {
+		{"summits", "Summits", NULL, "summit", NULL, true, false},
+		{"ministerial-meetings", "Ministerial meetings", NULL, "ministerial", NULL, true, false},
+		{"rok-asean-dialogue", "ROK-ASEAN Dialogue", NULL, "dialogue", NULL, true, false},
+		{"asean-plus-three", "ASEAN+3 Cooperation", NULL, "framework", NULL, true, true},
+		{"pmc-plus-ten", "Post Ministerial Conference+10", "PMC+10", "ministerial", NULL, true,
+		 false},
+		{"arf", "ASEAN Regional Forum", "ARF", "forum", NULL, true, true},
+		{"ammtc-plus-three", "ASEAN+3 Ministerial Meeting on Transnational Crime", "AMMTC+3",
+		 "ministerial", "asean-plus-three", false, true},
+		{"somtc-plus-three", "Senior Officials Meeting on Transnational Crime+3", "SOMTC+3",
+		 "senior officials", "asean-plus-three", false, true},
+	};
+	const size_t n = sizeof want / sizeof want[0];
+	const ds_collection *c = coll(ds, "mechanisms");
+	assert_int_equal(c->nrecords, (int)n);
+	for (size_t k = 0; k < n; k++) {
+		const ds_record *r = &c->records[k];
+		assert_string_equal(ds_id(r), want[k].id);
+		assert_string_equal(str(r, "name"), want[k].name);
+		assert_string_equal(str(r, "kind"), want[k].kind);
+		assert_string_equal(ds_source_id(r), "akys-about-asean");
+		assert_int_equal(ds_year(r), 0);
+		const ds_value *s = ds_get(r, "short"), *p = ds_get(r, "part_of");
+		if (want[k].shortname)
+			assert_string_equal(str(r, "short"), want[k].shortname);
+		else
+			assert_int_equal(s->type, DS_NIL);
+		if (want[k].part_of) {
+			assert_string_equal(str(r, "part_of"), want[k].part_of);
+			assert_non_null(ds_find(ds, "mechanisms", p->as.str));
+		} else {
+			assert_int_equal(p->type, DS_NIL);
+		}
+		const ds_value *areas = list(r, "areas");
+		assert_int_equal(list_has(areas, "cooperation in the political sector"),
+		                 want[k].political);
+		assert_int_equal(list_has(areas, "combating terrorism and transnational crimes"),
+		                 want[k].crime);
+	}
+	/* the page's other name for ASEAN+3 Cooperation */
+	assert_true(list_has(list(find(ds, "mechanisms", "asean-plus-three"), "aliases"),
+	                     "ASEAN+3 process"));
+	assert_int_equal(list(find(ds, "mechanisms", "arf"), "aliases")->as.list.count, 0);
+}
+
+/* statements.csv: what each side asked of the other on the Korean Peninsula
+ * (2017, 2021, 2024), and what the other answered. */
+static void what_each_side_asked_on_the_korean_peninsula_is_recorded(void **state)
+{
+	const ds_dataset *ds = *state;
+	static const struct {
+		const char *id, *side, *act, *meeting, *person, *says;
+	} want[] = {
+		{"rok-asks-support-on-north-korea-2017", "ROK", "asked", "arok-mm-2017-20th",
+		 "kang-kyung-wha", "continued support and cooperation to induce North Korea"},
+		{"asean-asks-about-berlin-initiative-2017", "ASEAN", "asked", "arok-mm-2017-20th", NULL,
+		 "Upon the request of a number of ASEAN member countries"},
+		{"asean-supports-lasting-peace-2017", "ASEAN", "supported", "arok-mm-2017-20th", NULL,
+		 "full support for the ROK government’s efforts"},
+		{"rok-asks-consistent-message-2021", "ROK", "asked", "dialogue-2021", "yeo-seung-bae",
+		 "send a consistent message"},
+		{"asean-supports-peace-process-2021", "ASEAN", "supported", "dialogue-2021", NULL,
+		 "Peace Process on the Korean Peninsula"},
+		{"rok-asks-support-for-unification-2024", "ROK", "asked", "dialogue-2024-28th", NULL,
+		 "requested ASEAN's support"},
+		{"asean-supports-audacious-initiative-2024", "ASEAN", "supported", "dialogue-2024-28th",
+		 NULL, "\"Audacious Initiative.\""},
+	};
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		const ds_record *s = find(ds, "statements", want[k].id);
+		assert_string_equal(str(s, "topic"), "Korean Peninsula");
+		assert_string_equal(str(s, "side"), want[k].side);
+		assert_string_equal(str(s, "act"), want[k].act);
+		assert_string_equal(str(s, "meeting"), want[k].meeting);
+		const ds_record *m = find(ds, "meetings", want[k].meeting);
+		assert_string_equal(str(s, "date"), str(m, "date"));
+		assert_int_equal(ds_year(s), ds_year(m));
+		assert_string_equal(ds_source_id(s), ds_source_id(m));
+		if (want[k].person)
+			assert_string_equal(str(s, "person"), want[k].person);
+		else
+			assert_int_equal(ds_get(s, "person")->type, DS_NIL);
+		if (!strstr(str(s, "text"), want[k].says))
+			fail_msg("statement %s does not say \"%s\"", want[k].id, want[k].says);
+	}
+	/* every request on the peninsula: the ROK's of 2017, 2021 (two, with
+	 * the COP28 bid elsewhere) and 2024; ASEAN's of 2017 */
+	const ds_collection *c = coll(ds, "statements");
+	int rok = 0, asean = 0;
+	for (int i = 0; i < c->nrecords; i++) {
+		const ds_record *s = &c->records[i];
+		if (strcmp(str(s, "topic"), "Korean Peninsula") != 0 || strcmp(str(s, "act"), "asked"))
+			continue;
+		rok += strcmp(str(s, "side"), "ROK") == 0;
+		asean += strcmp(str(s, "side"), "ASEAN") == 0;
+	}
+	assert_int_equal(rok, 3);
+	assert_int_equal(asean, 1);
+}
+
+/* The Lao chair's hoped-for areas (2024) and the ROK's asks of the same
+ * Dialogue, item by item. */
+static void the_lao_chairs_hoped_for_areas_are_listed(void **state)
+{
+	const ds_dataset *ds = *state;
+	const ds_record *s = find(ds, "statements", "lao-chair-hopes-for-cooperation-2024");
+	assert_string_equal(str(s, "side"), "ASEAN");
+	assert_string_equal(str(s, "by"), "Lao PDR, the ASEAN Chair for this year");
+	assert_string_equal(str(s, "act"), "hoped");
+	assert_string_equal(str(s, "meeting"), "dialogue-2024-28th");
+	static const char *const areas[] = {"infrastructure", "environment", "digitalization", "women"};
+	const ds_value *items = list(s, "items");
+	assert_int_equal(items->as.list.count, 4);
+	for (int i = 0; i < 4; i++)
+		assert_string_equal(items->as.list.items[i], areas[i]);
+	assert_non_null(strstr(str(s, "text"), "\"Enhancing Connectivity and Resilience,\""));
+	const ds_record *k = find(ds, "statements", "rok-asks-support-for-kadif-and-parma-2024");
+	assert_string_equal(str(k, "person"), "chung-byung-won");
+	assert_true(list_has(list(k, "items"), "Korea-ASEAN Digital Innovation Flagship (KADIF)"));
+	/* a statement at no meeting: seed 000, dated as its undated page */
+	const ds_record *p = find(ds, "statements", "asean-supports-peace-process-2018");
+	assert_int_equal(ds_get(p, "meeting")->type, DS_NIL);
+	assert_string_equal(str(p, "date"), "2018");
+	assert_true(list_has(list(p, "inferred"), "date"));
 }
 
 static void quoted_fields_keep_commas_quotes_and_unicode(void **state)
@@ -660,12 +926,139 @@ static void bad_fields_are_refused_naming_file_line_and_column(void **state)
 		   "Dialogue Partner status,amm-1991-25th,"}}, NULL,
 		 "{dir}/events.csv:{line}: column 'meeting': no record \"amm-1991-25th\" in "
 		 "meetings.csv"},
+		{"a mechanism of a kind not in the list",
+		 {{"mechanisms", ",ASEAN Regional Forum,ARF,,forum,", ",ASEAN Regional Forum,ARF,,club,"}},
+		 NULL,
+		 "{dir}/mechanisms.csv:{line}: column 'kind': \"club\" is not one of summit|ministerial|"
+		 "dialogue|senior officials|forum|framework"},
+		{"a mechanism part of one that does not exist",
+		 {{"mechanisms", "AMMTC+3,,ministerial,asean-plus-three,", "AMMTC+3,,ministerial,asean-plus-4,"}},
+		 NULL,
+		 "{dir}/mechanisms.csv:{line}: column 'part_of': no record \"asean-plus-4\" in "
+		 "mechanisms.csv"},
+		{"a mechanism part of itself",
+		 {{"mechanisms", "AMMTC+3,,ministerial,asean-plus-three,", "AMMTC+3,,ministerial,ammtc-plus-three,"}},
+		 NULL,
+		 "{dir}/mechanisms.csv:{line}: column 'part_of': \"ammtc-plus-three\" is this record "
+		 "itself"},
+		{"a mechanism without a source",
+		 {{"mechanisms", "in the ARF since 2000.,akys-about-asean,", "in the ARF since 2000.,,"}},
+		 NULL,
+		 "{dir}/mechanisms.csv:{line}: column 'source': a value is required"},
+		{"a statement by a side not in the list",
+		 {{"statements", "dialogue-2021,ROK,Deputy Minister Yeo Seung-bae,yeo-seung-bae,asked,",
+		   "dialogue-2021,Korea,Deputy Minister Yeo Seung-bae,yeo-seung-bae,asked,"}}, NULL,
+		 "{dir}/statements.csv:{line}: column 'side': \"Korea\" is not one of ROK|ASEAN|both"},
+		{"a statement whose act is not in the list",
+		 {{"statements", "dialogue-2021,ROK,Deputy Minister Yeo Seung-bae,yeo-seung-bae,asked,",
+		   "dialogue-2021,ROK,Deputy Minister Yeo Seung-bae,yeo-seung-bae,demanded,"}}, NULL,
+		 "{dir}/statements.csv:{line}: column 'act': \"demanded\" is not one of asked|proposed|"
+		 "hoped|supported|welcomed|appreciated|noted|stated|committed|agreed"},
+		{"a statement by a person not in people.csv",
+		 {{"statements", "Deputy Minister Yeo Seung-bae,yeo-seung-bae,", "Deputy Minister Yeo Seung-bae,yeo,"}},
+		 NULL, "{dir}/statements.csv:{line}: column 'person': no record \"yeo\" in people.csv"},
+		{"a statement at a meeting not in meetings.csv",
+		 {{"statements", "2021-07-06,dialogue-2021,", "2021-07-06,dialogue-2021-07,"}}, NULL,
+		 "{dir}/statements.csv:{line}: column 'meeting': no record \"dialogue-2021-07\" in "
+		 "meetings.csv"},
+		{"a statement dated otherwise than its meeting",
+		 {{"statements", "2021-07-06,dialogue-2021,", "2021-07-07,dialogue-2021,"}}, NULL,
+		 "{dir}/statements.csv:{line}: column 'date': \"2021-07-07\" is not the date of meeting "
+		 "\"dialogue-2021\" (2021-07-06)"},
+		{"a statement at a meeting whose date is inferred, its own not marked",
+		 {{"statements", ",mofa-dialogue-2024,date,", ",mofa-dialogue-2024,,"}}, NULL,
+		 "{dir}/statements.csv:{line}: column 'inferred': the date of meeting "
+		 "\"dialogue-2024-28th\" is inferred, so is this record's: list 'date'"},
+		{"a statement without its words",
+		 {{"statements", "asked,Korean Peninsula,Deputy Minister Yeo also asked that ASEAN send a "
+		   "consistent message to urge peaceful resolution of the situation through an early "
+		   "resumption of dialogue.,", "asked,Korean Peninsula,,"}}, NULL,
+		 "{dir}/statements.csv:{line}: column 'text': a value is required"},
 		{"an inferred field that does not exist",
 		 {{"events", "mofa-ministerial-2017,date,The release", "mofa-ministerial-2017,day,The release"}},
 		 NULL,
 		 "{dir}/events.csv:{line}: column 'inferred': \"day\" is not a field of events"},
 	};
 	check_corruptions(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The inferred rule's form (data/README.md, "What is inferred"), checked by
+ * the loader: names of columns holding a value, never bookkeeping or a
+ * derived field, a note saying where the values came from; and a record
+ * held at a meeting shares its date and the inference of that date. */
+static void the_inferred_rule_is_checked_naming_file_line_and_column(void **state)
+{
+	(void)state;
+	static const corruption cases[] = {
+		{"the year Lua derives from the date",
+		 {{"events", "mofa-ministerial-2017,date,The release", "mofa-ministerial-2017,year,The release"}},
+		 NULL,
+		 "{dir}/events.csv:{line}: column 'inferred': \"year\" is derived from 'date': name "
+		 "that instead"},
+		{"the record's note",
+		 {{"events", "mofa-ministerial-2017,date,The release", "mofa-ministerial-2017,note,The release"}},
+		 NULL, "{dir}/events.csv:{line}: column 'inferred': \"note\" is never inferred"},
+		{"the record's source",
+		 {{"people", "mofa-ministerial-2017,role|country,", "mofa-ministerial-2017,role|source,"}},
+		 NULL, "{dir}/people.csv:{line}: column 'inferred': \"source\" is never inferred"},
+		{"a field that is empty in the record (the 9th Summit has no format)",
+		 {{"meetings", ",akys-about-asean,place,\"The timeline", ",akys-about-asean,format,\"The timeline"}},
+		 NULL, "{dir}/meetings.csv:{line}: column 'inferred': \"format\" is empty in this record"},
+		{"an empty list",
+		 {{"meetings", ",akys-about-asean,place,\"The timeline", ",akys-about-asean,co_chairs,\"The timeline"}},
+		 NULL,
+		 "{dir}/meetings.csv:{line}: column 'inferred': \"co_chairs\" is empty in this record"},
+		{"a field listed twice",
+		 {{"events", "mofa-ministerial-2017,date,The release", "mofa-ministerial-2017,date|date,The release"}},
+		 NULL, "{dir}/events.csv:{line}: column 'inferred': \"date\" is listed twice"},
+		{"inferred without a note",
+		 {{"events", "membership of ASEAN,,asean-24th-dialogue-2020,,\n",
+		   "membership of ASEAN,,asean-24th-dialogue-2020,date,\n"}}, NULL,
+		 "{dir}/events.csv:{line}: column 'note': a value is required when 'inferred' lists "
+		 "fields (say where they came from)"},
+		{"an event dated otherwise than its meeting",
+		 {{"events", "elevate-partnership-2017,2017-08-06,", "elevate-partnership-2017,2017-08-05,"}},
+		 NULL,
+		 "{dir}/events.csv:{line}: column 'date': \"2017-08-05\" is not the date of meeting "
+		 "\"arok-mm-2017-20th\" (2017-08-06)"},
+		{"an event more precise than its meeting, and not within it",
+		 {{"events", "full-dialogue-partner-1991,1991-07,", "full-dialogue-partner-1991,1991-08-01,"}},
+		 NULL,
+		 "{dir}/events.csv:{line}: column 'date': \"1991-08-01\" is not the date of meeting "
+		 "\"amm-1991-24th\" (1991-07)"},
+		{"the date of a meeting whose date is inferred, not marked",
+		 {{"events", ",arok-mm-2017-20th,mofa-ministerial-2017,date,", ",arok-mm-2017-20th,mofa-ministerial-2017,,"}},
+		 NULL,
+		 "{dir}/events.csv:{line}: column 'inferred': the date of meeting \"arok-mm-2017-20th\" "
+		 "is inferred, so is this record's: list 'date'"},
+	};
+	check_corruptions(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* What the rule allows: a column named by its header or by the name Lua
+ * gives it (meetings.csv's 'co_chairs' holds what Lua calls co_chair_ids),
+ * and a record at a meeting dated at the precision of either. */
+static void inferred_names_a_column_by_its_header_or_its_lua_name(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"date|co_chairs", "co_chair_ids"};
+	for (size_t k = 0; k < 2; k++) {
+		char dir[64], err[512], repl[128];
+		copy_data(dir);
+		snprintf(repl, sizeof repl, "asean-24th-dialogue-2020,%s,\"Held by", names[k]);
+		replace_in(dir, "meetings", "asean-24th-dialogue-2020,date,\"Held by", repl);
+		/* an event of year precision at a meeting of month precision */
+		replace_in(dir, "events", "full-dialogue-partner-1991,1991-07,",
+		           "full-dialogue-partner-1991,1991,");
+		ds_dataset *ds = ds_load(dir, err, sizeof err);
+		if (!ds)
+			fail_msg("inferred %s: %s", names[k], err);
+		const ds_value *inf = list(find(ds, "meetings", "dialogue-2020-24th"), "inferred");
+		assert_true(list_has(inf, k == 0 ? "co_chairs" : "co_chair_ids"));
+		assert_string_equal(str(find(ds, "events", "full-dialogue-partner-1991"), "date"), "1991");
+		ds_free(ds);
+		support_remove_tree(dir);
+	}
 }
 
 static void bad_structure_is_refused_naming_file_and_line(void **state)
@@ -688,6 +1081,12 @@ static void bad_structure_is_refused_naming_file_and_line(void **state)
 		{"a missing column",
 		 {{"members", "source,inferred,note\n", "source,inferred\n"}}, NULL,
 		 "{dir}/members.csv:1: missing column 'note'"},
+		{"a missing column in statements.csv",
+		 {{"statements", "id,date,meeting,side,by,person,act,topic,text,", "id,date,meeting,side,by,act,topic,text,"}},
+		 NULL, "{dir}/statements.csv:1: missing column 'person'"},
+		{"an unknown column in mechanisms.csv",
+		 {{"mechanisms", "id,name,short,aliases,kind,part_of,", "id,name,short,aliases,kind,within,"}},
+		 NULL, "{dir}/mechanisms.csv:1: unknown column 'within'"},
 		{"a missing reference column",
 		 {{"meetings", "format,co_chairs,topics", "format,topics"}}, NULL,
 		 "{dir}/meetings.csv:1: missing column 'co_chairs'"},
@@ -890,10 +1289,15 @@ static void columns_are_found_by_header_not_position(void **state)
 		"note,inferred,source,country,role,aliases,name,id\n"
 		"only one,,akys-about-asean,ROK,Minister,A | B|,Someone,someone\n";
 	support_write_file(path, people, strlen(people));
-	/* the co-chairs of meetings must still resolve: keep people they name */
+	/* the co-chairs of meetings must still resolve: keep people they name;
+	 * statements name many, so keep none */
 	replace_in(dir, "meetings", "kang-kyung-wha,", ",");
 	replace_in(dir, "meetings", "emaleen-teo|kim-gunn", "someone");
 	replace_in(dir, "meetings", "yeo-seung-bae|emaleen-teo", "someone");
+	csv_path(dir, "statements", path, sizeof path);
+	const char *statements = "id,date,meeting,side,by,person,act,topic,text,items,source,"
+	                         "inferred,note\n";
+	support_write_file(path, statements, strlen(statements));
 	ds_dataset *ds = ds_load(dir, err, sizeof err);
 	if (!ds)
 		fail_msg("ds_load: %s", err);
@@ -980,7 +1384,10 @@ static void buffers_load_like_the_files_and_name_the_given_paths(void **state)
 			assert_string_equal(ds_id(&b->records[i]), ds_id(&a->records[i]));
 	}
 	ds_free(ds);
-	f[2].len = 0;                   /* members */
+	int members = 0;
+	while (strcmp(ds_collection_names[members], "members") != 0)
+		members++;
+	f[members].len = 0;
 	assert_null(ds_load_buffers(f, err, sizeof err));
 	assert_string_equal(err, "mem/members.csv:1: no header row");
 	for (int k = 0; k < DS_NCOLLECTIONS; k++)
@@ -997,12 +1404,20 @@ int main(void)
 		cmocka_unit_test(sectoral_dialogue_relations_began_in_1989),
 		cmocka_unit_test(the_24th_dialogue_was_a_videoconference_with_two_co_chairs),
 		cmocka_unit_test(the_2021_dialogue_has_an_inferred_date_and_no_number),
+		cmocka_unit_test(values_the_source_does_not_print_are_inferred_by_one_rule),
+		cmocka_unit_test(format_is_recorded_only_where_the_source_states_it),
+		cmocka_unit_test(a_misprint_kept_as_printed_has_a_note_saying_what_it_stands_for),
 		cmocka_unit_test(emaleen_teo_has_the_other_spelling_as_alias),
 		cmocka_unit_test(ten_members_of_which_five_founded_asean_in_1967),
 		cmocka_unit_test(trade_figures_are_in_us_dollar_billions),
+		cmocka_unit_test(the_cooperation_mechanisms_of_the_first_seed_are_recorded),
+		cmocka_unit_test(what_each_side_asked_on_the_korean_peninsula_is_recorded),
+		cmocka_unit_test(the_lao_chairs_hoped_for_areas_are_listed),
 		cmocka_unit_test(quoted_fields_keep_commas_quotes_and_unicode),
 		cmocka_unit_test(parse_date_accepts_iso_dates_at_three_precisions),
 		cmocka_unit_test(bad_fields_are_refused_naming_file_line_and_column),
+		cmocka_unit_test(the_inferred_rule_is_checked_naming_file_line_and_column),
+		cmocka_unit_test(inferred_names_a_column_by_its_header_or_its_lua_name),
 		cmocka_unit_test(bad_structure_is_refused_naming_file_and_line),
 		cmocka_unit_test(an_empty_file_is_refused),
 		cmocka_unit_test(line_numbers_count_blank_lines_and_lines_inside_fields),

@@ -1,6 +1,6 @@
 /*
  * dataset.c -- loading the dataset: one CSV file per collection, parsed with
- * libcsv, every field checked against the schema below, then references
+ * libcsv, every field checked against the schema (schema.c), then references
  * between files resolved and each collection sorted by date.
  *
  * The first fault stops the load with a message naming the file, the line
@@ -17,106 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/schema.h"
 #include "util/arena.h"
 #include "util/path.h"
 #include "util/utf8.h"
-
-/* ---- schema ----------------------------------------------------------------- */
-
-typedef enum col_type {
-	C_ID,           /* unique key: [a-z0-9-]+ */
-	C_TEXT,
-	C_DATE,         /* ISO 8601, year/month/day precision */
-	C_INT,          /* a year or an ordinal */
-	C_NUMBER,
-	C_YESNO,        /* "yes" or empty */
-	C_LIST,         /* "|"-separated, empty list when blank */
-	C_INFERRED,     /* "|"-separated field names, nil when blank */
-	C_REF,          /* id in another collection */
-	C_REFLIST,      /* "|"-separated ids in another collection */
-	D_YEAR,         /* derived: year of the preceding date column */
-	D_NAMES         /* derived: names of the preceding C_REFLIST's records */
-} col_type;
-
-typedef struct column {
-	const char *name;
-	col_type type;
-	bool required;
-	const char *arg;    /* C_REF/C_REFLIST: collection; C_TEXT: allowed values "a|b|c" */
-	const char *csv;    /* the CSV header, when it differs from the Lua name */
-} column;
-
-#define END {NULL, 0, false, NULL, NULL}
-#define PROVENANCE {"source", C_REF, true, "sources", NULL}, \
-	{"inferred", C_INFERRED, false, NULL, NULL}, {"note", C_TEXT, false, NULL, NULL}
-
-static const column sources_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"title", C_TEXT, true, NULL, NULL},
-	{"publisher", C_TEXT, true, NULL, NULL}, {"date", C_DATE, true, NULL, NULL},
-	{"year", D_YEAR, false, NULL, NULL}, {"file", C_TEXT, true, NULL, NULL},
-	{"inferred", C_INFERRED, false, NULL, NULL}, {"note", C_TEXT, false, NULL, NULL}, END
-};
-static const column events_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"date", C_DATE, true, NULL, NULL},
-	{"year", D_YEAR, false, NULL, NULL}, {"title", C_TEXT, true, NULL, NULL},
-	{"kind", C_TEXT, true, "partnership|agreement|summit|institution|trade|"
-	                        "cooperation|membership|anniversary|policy", NULL},
-	{"place", C_TEXT, false, NULL, NULL}, {"summary", C_TEXT, false, NULL, NULL},
-	{"anniversary_of", C_TEXT, false, NULL, NULL},
-	{"meeting", C_REF, false, "meetings", NULL}, PROVENANCE, END
-};
-static const column meetings_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"date", C_DATE, true, NULL, NULL},
-	{"year", D_YEAR, false, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
-	{"kind", C_TEXT, true, "summit|ministerial|dialogue", NULL},
-	{"number", C_INT, false, NULL, NULL}, {"place", C_TEXT, false, NULL, NULL},
-	{"format", C_TEXT, false, "in person|videoconference|virtual", NULL},
-	{"co_chair_ids", C_REFLIST, false, "people", "co_chairs"},
-	{"co_chairs", D_NAMES, false, NULL, NULL},
-	{"topics", C_LIST, false, NULL, NULL}, {"summary", C_TEXT, false, NULL, NULL},
-	PROVENANCE, END
-};
-static const column members_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
-	{"joined", C_DATE, true, NULL, NULL}, {"year", D_YEAR, false, NULL, NULL},
-	{"founding", C_YESNO, false, NULL, NULL}, PROVENANCE, END
-};
-static const column figures_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"metric", C_TEXT, true, NULL, NULL},
-	{"year", C_INT, false, NULL, NULL}, {"from", C_INT, false, NULL, NULL},
-	{"to", C_INT, false, NULL, NULL}, {"value", C_NUMBER, true, NULL, NULL},
-	{"unit", C_TEXT, true, NULL, NULL}, {"approximate", C_YESNO, false, NULL, NULL},
-	PROVENANCE, END
-};
-static const column initiatives_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
-	{"short", C_TEXT, false, NULL, NULL}, {"year", C_INT, true, NULL, NULL},
-	{"kind", C_TEXT, true, "policy|plan|project|fund|declaration|framework", NULL},
-	{"period", C_TEXT, false, NULL, NULL}, {"components", C_LIST, false, NULL, NULL},
-	{"summary", C_TEXT, false, NULL, NULL}, PROVENANCE, END
-};
-static const column people_cols[] = {
-	{"id", C_ID, true, NULL, NULL}, {"name", C_TEXT, true, NULL, NULL},
-	{"aliases", C_LIST, false, NULL, NULL}, {"role", C_TEXT, true, NULL, NULL},
-	{"country", C_TEXT, false, NULL, NULL}, PROVENANCE, END
-};
-
-/* In load order: a file's references point only at files loaded before it
- * or checked after all are loaded (events -> meetings). */
-static const struct schema {
-	const char *name;
-	const column *cols;
-} schemas[DS_NCOLLECTIONS] = {
-	{"sources", sources_cols}, {"people", people_cols},
-	{"members", members_cols}, {"meetings", meetings_cols},
-	{"events", events_cols}, {"figures", figures_cols},
-	{"initiatives", initiatives_cols},
-};
-
-/* The order Lua's relations module lists them in. */
-const char *const ds_collection_names[DS_NCOLLECTIONS] = {
-	"events", "meetings", "members", "figures", "initiatives", "people", "sources"
-};
 
 static const char *csv_name(const column *c)
 {
@@ -127,7 +31,7 @@ static const char *csv_name(const column *c)
 
 struct ds_dataset {
 	arena *arena;
-	ds_collection colls[DS_NCOLLECTIONS];   /* in schemas[] order */
+	ds_collection colls[DS_NCOLLECTIONS];   /* in ds_schemas[] order */
 	const column *cols[DS_NCOLLECTIONS];
 	int nrecords;
 };
@@ -465,13 +369,13 @@ static bool derived(const column *c)
 static int load_file(loader *L, const ds_file_text *file, int k)
 {
 	ds_dataset *ds = L->ds;
-	const column *cols = schemas[k].cols;
+	const column *cols = ds_schemas[k].cols;
 	int nf = ncols(cols);
 	ds_collection *coll = &ds->colls[k];
 	char *path = arena_strdup(ds->arena, file->path);
 	if (!path)
 		return fail(L->err, L->errsize, "out of memory");
-	coll->name = schemas[k].name;
+	coll->name = ds_schemas[k].name;
 	coll->path = path;
 
 	const char **names = arena_alloc(ds->arena, (size_t)nf * sizeof *names);
@@ -595,6 +499,96 @@ int ds_year(const ds_record *r)
 	return v && v->type == DS_INTEGER ? (int)v->as.integer : 0;
 }
 
+/* ---- the inferred rule ---------------------------------------------------------- */
+
+/* data/README.md, "What is inferred": `inferred` names the columns of the
+ * record whose value its source does not print. The loader checks the
+ * rule's form, not the reading: each name is a column of the file that
+ * holds a value in this record (by its CSV header, or by the name Lua gives
+ * it), never the record's bookkeeping nor a field Lua derives; and a record
+ * that infers anything says in its note where the values came from. */
+
+static bool bookkeeping(const char *name)
+{
+	return strcmp(name, "id") == 0 || strcmp(name, "source") == 0 ||
+	       strcmp(name, "inferred") == 0 || strcmp(name, "note") == 0;
+}
+
+/* Does the list v hold the item s? */
+static bool list_names(const ds_value *v, const char *s)
+{
+	for (int j = 0; j < v->as.list.count; j++)
+		if (strcmp(v->as.list.items[j], s) == 0)
+			return true;
+	return false;
+}
+
+static bool has_value(const ds_value *v)
+{
+	return v->type == DS_LIST ? v->as.list.count > 0 : v->type != DS_NIL;
+}
+
+/* Checks the record's inferred list v (still a DS_LIST). Returns 0 or -1
+ * with a message. */
+static int check_inferred(loader *L, const ds_collection *c, const column *cols,
+                          const ds_record *rec, const ds_value *v)
+{
+	for (int j = 0; j < v->as.list.count; j++) {
+		const char *name = v->as.list.items[j];
+		int i = 0;
+		while (i < c->nfields && (derived(&cols[i]) || (strcmp(csv_name(&cols[i]), name) != 0 &&
+		                                                strcmp(cols[i].name, name) != 0)))
+			i++;
+		if (i == c->nfields) {
+			int d = ds_field_index(c, name);
+			if (d > 0 && cols[d].type == D_YEAR)
+				return fail(L->err, L->errsize, "%s:%d: column 'inferred': \"%s\" is derived "
+				            "from '%s': name that instead", c->path, rec->line, name,
+				            cols[d - 1].name);
+			return fail(L->err, L->errsize, "%s:%d: column 'inferred': \"%s\" is not a field "
+			            "of %s", c->path, rec->line, name, c->name);
+		}
+		if (bookkeeping(cols[i].name))
+			return fail(L->err, L->errsize, "%s:%d: column 'inferred': \"%s\" is never "
+			            "inferred", c->path, rec->line, name);
+		if (!has_value(&rec->values[i]))
+			return fail(L->err, L->errsize, "%s:%d: column 'inferred': \"%s\" is empty in "
+			            "this record", c->path, rec->line, name);
+		for (int q = 0; q < j; q++)
+			if (strcmp(v->as.list.items[q], name) == 0)
+				return fail(L->err, L->errsize, "%s:%d: column 'inferred': \"%s\" is listed "
+				            "twice", c->path, rec->line, name);
+	}
+	const ds_value *note = ds_get(rec, "note");
+	if (v->as.list.count > 0 && note->type == DS_NIL)
+		return fail(L->err, L->errsize, "%s:%d: column 'note': a value is required when "
+		            "'inferred' lists fields (say where they came from)", c->path, rec->line);
+	return 0;
+}
+
+/* A record tied to a meeting (events, statements) happened there: its date
+ * is the meeting's, at the precision of the less precise of the two, and
+ * when the meeting's date is inferred, so is the record's. */
+static int check_meeting_date(loader *L, const ds_collection *c, const ds_record *rec)
+{
+	const ds_value *m = ds_get(rec, "meeting"), *d = ds_get(rec, "date");
+	if (!m || !d || m->type != DS_STRING)
+		return 0;
+	const ds_record *meeting = ds_find(L->ds, "meetings", m->as.str);
+	const char *md = ds_get(meeting, "date")->as.str;
+	size_t n = strlen(md) < strlen(d->as.str) ? strlen(md) : strlen(d->as.str);
+	if (strncmp(md, d->as.str, n) != 0)
+		return fail(L->err, L->errsize, "%s:%d: column 'date': \"%s\" is not the date of "
+		            "meeting \"%s\" (%s)", c->path, rec->line, d->as.str, m->as.str, md);
+	const ds_value *mi = ds_get(meeting, "inferred"), *ri = ds_get(rec, "inferred");
+	bool meeting_infers = mi->type == DS_LIST && list_names(mi, "date");
+	if (meeting_infers && !(ri->type == DS_LIST && list_names(ri, "date")))
+		return fail(L->err, L->errsize, "%s:%d: column 'inferred': the date of meeting \"%s\" "
+		            "is inferred, so is this record's: list 'date'", c->path, rec->line,
+		            m->as.str);
+	return 0;
+}
+
 /* Unique ids, references, field-level rules, derived values. */
 static int finish_collection(loader *L, int k)
 {
@@ -616,6 +610,10 @@ static int finish_collection(loader *L, int k)
 			    !ds_find(ds, col->arg, v[i].as.str))
 				return fail(L->err, L->errsize, "%s:%d: column '%s': no record \"%s\" in "
 				            "%s.csv", c->path, rec->line, col->name, v[i].as.str, col->arg);
+			if (col->type == C_REF && v[i].type == DS_STRING && strcmp(col->arg, c->name) == 0 &&
+			    strcmp(v[i].as.str, ds_id(rec)) == 0)
+				return fail(L->err, L->errsize, "%s:%d: column '%s': \"%s\" is this record "
+				            "itself", c->path, rec->line, col->name, v[i].as.str);
 			if (col->type == C_REFLIST) {
 				for (int j = 0; j < v[i].as.list.count; j++)
 					if (!ds_find(ds, col->arg, v[i].as.list.items[j]))
@@ -624,11 +622,8 @@ static int finish_collection(loader *L, int k)
 						            v[i].as.list.items[j], col->arg);
 			}
 			if (col->type == C_INFERRED) {
-				for (int j = 0; j < v[i].as.list.count; j++)
-					if (ds_field_index(c, v[i].as.list.items[j]) < 0)
-						return fail(L->err, L->errsize, "%s:%d: column 'inferred': \"%s\" "
-						            "is not a field of %s", c->path, rec->line,
-						            v[i].as.list.items[j], c->name);
+				if (check_inferred(L, c, cols, rec, &v[i]))
+					return -1;
 				if (v[i].as.list.count == 0)
 					v[i].type = DS_NIL;
 			}
@@ -649,6 +644,8 @@ static int finish_collection(loader *L, int k)
 				v[i].as.list.count = n;
 			}
 		}
+		if (check_meeting_date(L, c, rec))
+			return -1;
 		const ds_value *yr = ds_get(rec, "year"), *from = ds_get(rec, "from"),
 		               *to = ds_get(rec, "to");
 		if (from) {
@@ -693,11 +690,11 @@ static int by_date(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-/* Index in ds_collection_names of the collection schemas[k] describes. */
+/* Index in ds_collection_names of the collection ds_schemas[k] describes. */
 static int name_index(int k)
 {
 	int i = 0;
-	while (strcmp(ds_collection_names[i], schemas[k].name) != 0)
+	while (strcmp(ds_collection_names[i], ds_schemas[k].name) != 0)
 		i++;
 	return i;
 }
@@ -746,12 +743,12 @@ ds_dataset *ds_load(const char *dir, char *err, size_t errsize)
 	int k = 0;
 	for (; k < DS_NCOLLECTIONS; k++) {     /* in load order: the first missing named */
 		ds_file_text *f = &files[name_index(k)];
-		char *path = malloc(strlen(dir) + strlen(schemas[k].name) + 6);
+		char *path = malloc(strlen(dir) + strlen(ds_schemas[k].name) + 6);
 		if (!path) {
 			snprintf(err, errsize, "out of memory");
 			break;
 		}
-		sprintf(path, "%s/%s.csv", dir, schemas[k].name);
+		sprintf(path, "%s/%s.csv", dir, ds_schemas[k].name);
 		f->path = path;
 		path_file pf;
 		char why[128];

@@ -59,7 +59,7 @@ struct ds_collection {
 typedef struct ds_dataset ds_dataset;
 
 /* The collections, in the order they are exposed. */
-#define DS_NCOLLECTIONS 7
+#define DS_NCOLLECTIONS 9
 extern const char *const ds_collection_names[DS_NCOLLECTIONS];
 
 /* The largest data file read. */
