@@ -171,7 +171,7 @@ function briefing.initiatives(doc, initiatives)
   doc:table{ columns = { { title = "Year", width = 48 }, { title = "Initiative" },
                          { title = "Kind", width = 62 }, { title = "Period", width = 62 } },
              rows = rows,
-             caption = "Initiatives by year (* the year of first mention: the source gives no start)" }
+             caption = "Initiatives by year (* a year the source does not print: see the dataset's notes)" }
   if #items > 0 then
     doc:heading("Components and lines of effort", 2)
     doc:list(items)

@@ -339,8 +339,8 @@ static void expect_script_errors(ctx *c, const char *before, const error_case *c
 static void collections_have_length_and_ipairs_in_date_order(void **state)
 {
 	rel_check(*state, "length, ipairs and order",
-		"for _, name in ipairs{'events', 'meetings', 'members', 'figures', 'initiatives',\n"
-		"                      'people', 'sources'} do\n"
+		"for _, name in ipairs{'events', 'meetings', 'statements', 'members', 'figures',\n"
+		"                      'initiatives', 'mechanisms', 'people', 'sources'} do\n"
 		"  local c, n = rel[name], 0\n"
 		"  for i, r in ipairs(c) do\n"
 		"    n = n + 1\n"

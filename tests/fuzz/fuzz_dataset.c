@@ -3,7 +3,7 @@
  * ds_load_buffers, the parser ds_load itself uses.
  *
  * An input is one collection's CSV file: a first line naming the collection
- * ("events"), then the file's bytes. The other six files are the real ones
+ * ("events"), then the file's bytes. The other eight files are the real ones
  * from data/ (read once at start, so run from the repository root), which
  * keeps references between files resolvable and the checks after parsing
  * within reach. An input without a known name on its first line is taken

@@ -203,11 +203,13 @@ static void value(gen *g, bool nil_ok)
 
 /* The collections, fields to query them by, and values of those fields. */
 static const char *const collections[] = {
-	"events", "meetings", "members", "figures", "initiatives", "people", "sources"
+	"events", "meetings", "statements", "members", "figures", "initiatives", "mechanisms",
+	"people", "sources"
 };
 static const char *const fields[] = {
 	"id", "date", "year", "kind", "title", "name", "place", "number", "format", "topics",
 	"co_chairs", "founding", "value", "unit", "from", "to", "components", "source", "nope",
+	"side", "act", "topic", "items", "areas", "part_of",
 };
 static const char *const field_values[] = {
 	"\"summit\"", "\"partnership\"", "\"dialogue\"", "\"policy\"", "1989", "2024", "true",
@@ -371,7 +373,8 @@ static void call_chart(gen *g)
 
 static void call_timeline(gen *g)
 {
-	static const char *const dated[] = {"events", "meetings", "members", "sources", "initiatives"};
+	static const char *const dated[] = {"events", "meetings", "statements", "members", "sources",
+	                                    "initiatives"};
 	out(g, "doc:timeline(");
 	if (pick(g, 3) == 0) {
 		out(g, "{ ");
