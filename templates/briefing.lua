@@ -126,6 +126,16 @@ function briefing.meeting(doc, m, level)
     for i, t in ipairs(m.topics) do items[i] = text.span(t) end
     doc:list(items)
   end
+  -- what each side said, asked or pledged there (a predicate: no warning
+  -- for a meeting the statements do not cover)
+  local said = rel.statements:where(function(s) return s.meeting == m.id end)
+  if #said > 0 then
+    doc:heading("What each side said", level + 1)
+    doc:list(said:map(function(s)
+      return brief.format("**{by}** ({act}, {topic}): {text}",
+        { by = text.dash(s.by), act = s.act, topic = s.topic, text = text.span(s.text) })
+    end))
+  end
   return doc
 end
 
