@@ -39,15 +39,18 @@ function briefing.key_points(doc, points, title)
   return doc
 end
 
---- doc:facts(rows [, caption]): a two-column table of labelled facts;
---- rows are { label, value } pairs (a nil value prints as "Not stated").
-function briefing.facts(doc, rows, caption)
+--- doc:facts(rows [, opts]): a two-column table of labelled facts; rows are
+--- { label, value } pairs (a nil value prints as "Not stated"). opts.caption;
+--- opts.columns = { "Fact", "As the source records it" }: the column titles.
+function briefing.facts(doc, rows, opts)
+  if type(opts) ~= "table" then opts = { caption = opts } end
+  local titles = opts.columns or { "Fact", "As the source records it" }
   local out = {}
   for i, r in ipairs(rows) do
     out[i] = { "**" .. r[1] .. "**", r[2] == nil and "*Not stated in the source*" or r[2] }
   end
-  doc:table{ columns = { { title = "Item", width = 120 }, { title = "Detail" } },
-             rows = out, caption = caption }
+  doc:table{ columns = { { title = titles[1], width = 120 }, { title = titles[2] } },
+             rows = out, caption = opts.caption }
   return doc
 end
 
@@ -104,13 +107,13 @@ function briefing.meeting(doc, m, level)
   level = level or 1
   doc:heading(brief.format("{name}, {date}", { name = m.name, date = text.date(m.date) }), level)
   local chairs = briefing.helpers.co_chairs_of(m)
-  doc:facts{
+  doc:facts({
     { "Date", text.when(m) },
     { "Ordinal", m.number and rel.ordinal(m.number) or "None printed in the source" },
     { "Format", m.format },
     { "Place", m.place },
     { "Co-chairs", #chairs > 0 and brief.join(chairs, "; ") or "None named in the source" },
-  }
+  }, { columns = { "Session", "As the source records it" } })
   if #chairs == 0 then
     doc:paragraph("**The source names no co-chairs for this meeting.** " .. text.note(m.note or ""))
   elseif m.note then
