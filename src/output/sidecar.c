@@ -261,7 +261,7 @@ static bool mark_fields(bool *on, int nnames, const doc_records *r, const char *
 }
 
 char *sidecar_document(const lay_doc *o, const doc_document *d, const char *pdf,
-                       const char *const *names, int nnames)
+                       const char *const *names, const int *order, int nnames)
 {
 	const char *fields[4];
 	bool section;
@@ -322,12 +322,14 @@ char *sidecar_document(const lay_doc *o, const doc_document *d, const char *pdf,
 			mark(on, nnames, &d->blocks[current].records);
 		fprintf(f, "%s\n  {\"page\": %d, \"records\": [", p ? "," : "", p + 1);
 		bool any = false;
-		for (int s = 0; s < nnames; s++)
-			if (on[s] && names[s]) {
+		for (int k = 0; k < nnames; k++) {
+			int s = order[k];
+			if (s >= 0 && s < nnames && on[s] && names[s]) {
 				fputs(any ? ", " : "", f);
 				escape_json(f, names[s]);
 				any = true;
 			}
+		}
 		fputs("]}", f);
 	}
 	if (ok) {

@@ -26,10 +26,11 @@
  *    "sources": [{"number": 1, "record": "sources:akys-about-asean"}, ...]}
  *
  * o is d laid out; pdf is the PDF's path as the run named it; names[s] is
- * the name of the record with serial s (nnames of them). Records are listed
- * in dataset order (collection, then date), sources by number. */
+ * the name of the record with serial s (nnames of them), and order lists
+ * every serial once, in the order a page lists its records. Sources are
+ * listed by number. */
 char *sidecar_document(const lay_doc *o, const doc_document *d, const char *pdf,
-                       const char *const *names, int nnames);
+                       const char *const *names, const int *order, int nnames);
 
 /* Writes {"documents": [docs[0], ...]} (each made by sidecar_document) to a
  * new file in the folder dir and stores its plain name in temp (tempsize

@@ -707,7 +707,7 @@ static void write_provenance(lua_State *L, const lay_doc *o, const doc_document 
 	for (int s = 0; s < nnames; s++)
 		names[s] = prov_name(p, s);
 	string_ud *json = new_string(L);
-	if (!(json->s = sidecar_document(o, d, target, names, nnames)))
+	if (!(json->s = sidecar_document(o, d, target, names, p ? prov_order(p) : NULL, nnames)))
 		arg_oom(L);
 	lua_pushstring(L, json->s);
 	lua_rawseti(L, t, at);

@@ -140,6 +140,7 @@ struct prov_run {
 	const ds_record **record;   /* by serial */
 	int *source;                /* by serial: the serial of its source, -1 if none */
 	char **name;                /* by serial: "events:id" */
+	int *order;                 /* serials in the order of rel's collections */
 
 	entry **by_text, **by_head;
 	size_t cap;                 /* slots of each (a power of two) */
@@ -375,6 +376,7 @@ static bool index_dataset(prov_run *p)
 	p->record = calloc((size_t)(n ? n : 1), sizeof *p->record);
 	p->source = calloc((size_t)(n ? n : 1), sizeof *p->source);
 	p->name = calloc((size_t)(n ? n : 1), sizeof *p->name);
+	p->order = calloc((size_t)(n ? n : 1), sizeof *p->order);
 	size_t nvalues = 0;
 	for (int c = 0; c < DS_NCOLLECTIONS; c++) {
 		const ds_collection *coll = ds_collection_named(ds, ds_collection_names[c]);
@@ -384,13 +386,15 @@ static bool index_dataset(prov_run *p)
 	while (p->capvalues < nvalues)
 		p->capvalues *= 2;
 	p->values = calloc(p->capvalues, sizeof *p->values);
-	if (!p->record || !p->source || !p->name || !p->values)
+	if (!p->record || !p->source || !p->name || !p->order || !p->values)
 		return false;
+	int k = 0;
 	for (int c = 0; c < DS_NCOLLECTIONS; c++) {
 		const ds_collection *coll = ds_collection_named(ds, ds_collection_names[c]);
 		for (int i = 0; i < coll->nrecords; i++) {
 			const ds_record *r = &coll->records[i];
 			p->record[r->serial] = r;
+			p->order[k++] = r->serial;
 			size_t len = strlen(coll->name) + strlen(ds_id(r)) + 2;
 			if (!(p->name[r->serial] = malloc(len)))
 				return false;
@@ -445,6 +449,7 @@ void prov_free(prov_run *p)
 	free(p->record);
 	free(p->source);
 	free(p->name);
+	free(p->order);
 	free(p->found);
 	free(p->flat);
 	free(p);
@@ -458,6 +463,11 @@ const char *prov_name(const prov_run *p, int serial)
 int prov_nrecords(const prov_run *p)
 {
 	return p->nrecords;
+}
+
+const int *prov_order(const prov_run *p)
+{
+	return p->order;
 }
 
 /* ---- remembering ------------------------------------------------------------------ */

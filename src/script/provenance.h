@@ -122,6 +122,10 @@ const char *prov_name(const prov_run *p, int serial);
 
 int prov_nrecords(const prov_run *p);
 
+/* Every serial once, in the order of rel's collections (events, meetings,
+ * members, figures, initiatives, people, sources), each in date order. */
+const int *prov_order(const prov_run *p);
+
 /* An ISO date of the dataset ("2024-04-04", "2021-07", "2018") in words, as
  * the templates write dates in the body: "4 April 2024", "July 2021",
  * "2018"; with korean, "2024년 4월 4일", "2021년 7월", "2018년". Anything
