@@ -35,6 +35,7 @@
 #include "pdf/pdf.h"
 #include "script/modules.h"
 #include "script/provenance.h"
+#include "script/sourcelist.h"
 #include "script/run.h"
 #include "script/sandbox.h"
 #include "util/arena.h"
@@ -648,7 +649,7 @@ static int m_cite(lua_State *L)
 static void fill_sources(lua_State *L, document_ud *u)
 {
 	credit_blocks(u);
-	if (u->prov_failed || !prov_finish(prov_get(L), u->doc))
+	if (u->prov_failed || !sourcelist_fill(prov_get(L), u->doc))
 		arg_oom(L);
 }
 

@@ -36,7 +36,8 @@
  * Plain C, no Lua: the bindings report what happens -- a field read
  * (lrelations.c), a string made from others (lprovenance.c), blocks added,
  * records cited, a document saved (lbrief.c) -- and this module credits
- * the blocks and numbers the sources (doc/document.h keeps both).
+ * the blocks and numbers the sources (doc/document.h keeps both); the list
+ * of sources is filled from those numbers (sourcelist.h).
  *
  * Ownership: a run has one prov_run, made by prov_new() and freed by
  * prov_free(); it borrows the dataset, which must outlive it. Nothing here
@@ -109,27 +110,17 @@ bool prov_credit_title(prov_run *p, doc_document *d);
  * or 0 when out of memory or r has no source. */
 int prov_cite(prov_run *p, doc_document *d, const ds_record *r, char *marker, size_t size);
 
-/* At save: credits each table of contents with the records of the headings
- * it lists, and fills each list of sources (doc_list.sources) with the
- * sources numbered so far, "*Title.* Publisher, date." in the document's
- * language, crediting it with those source records. False when out of
- * memory. */
-bool prov_finish(prov_run *p, doc_document *d);
-
 /* "events:sectoral-dialogue-1989": the record of that serial, as the
  * provenance file names it; NULL for a serial out of range. */
 const char *prov_name(const prov_run *p, int serial);
 
 int prov_nrecords(const prov_run *p);
 
+/* The record of that serial; NULL for a serial out of range. */
+const ds_record *prov_record(const prov_run *p, int serial);
+
 /* Every serial once, in the order of rel's collections (events, meetings,
  * members, figures, initiatives, people, sources), each in date order. */
 const int *prov_order(const prov_run *p);
-
-/* An ISO date of the dataset ("2024-04-04", "2021-07", "2018") in words, as
- * the templates write dates in the body: "4 April 2024", "July 2021",
- * "2018"; with korean, "2024년 4월 4일", "2021년 7월", "2018년". Anything
- * else is copied as it is. Writes at most size bytes, NUL included. */
-void prov_date_words(const char *iso, bool korean, char *out, size_t size);
 
 #endif
