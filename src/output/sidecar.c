@@ -8,18 +8,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util/escape.h"
 
 /* ---- texts as drawn ------------------------------------------------------------ */
 
-/* Appends s[0..n) to *buf without the characters line breaking moves or
- * drops (spaces, no-break spaces, soft hyphens, zero-width spaces), so that
- * a text matches however it was broken into lines and runs. */
+/* A growing string; oom once a growth failed. */
 typedef struct text_buf { char *s; size_t n, cap; bool oom; } text_buf;
 
+/* Appends s[0..n) to b without the characters line breaking moves or drops
+ * (spaces, no-break spaces, soft hyphens, zero-width spaces), so that a
+ * text matches however it was broken into lines and runs. */
 static void squeeze_into(text_buf *b, const char *s, size_t n)
 {
 	if (b->n + n + 1 > b->cap) {
@@ -250,7 +250,7 @@ static bool mark_fields(bool *on, int nnames, const doc_records *r, const char *
 			e.n = 0;
 			squeeze_into(&e, sh->text ? sh->text : "", sh->text ? strlen(sh->text) : 0);
 			if (!e.oom && sh->serial >= 0 && sh->serial < nnames &&
-			    (!sh->text || memmem(f.s, f.n, e.s, e.n)))
+			    (!sh->text || (e.n > 0 && memmem(f.s, f.n, e.s, e.n))))
 				on[sh->serial] = true;
 		}
 	}
@@ -299,13 +299,15 @@ char *sidecar_document(const lay_doc *o, const doc_document *d, const char *pdf,
 		memset(on, 0, (size_t)nnames * sizeof *on);
 		const lay_page *pg = &o->pages[p];
 		bool title = false;
+		int marked = -1;            /* a block's items mostly come together */
 		for (int i = 0; i < pg->nitems; i++) {
 			const lay_item *it = &pg->items[i];
 			int b = it->block;
-			if (b >= 0 && b < d->nblocks && first[b] == last[b])
+			if (b >= 0 && b < d->nblocks && first[b] == last[b] && b != marked)
 				mark(on, nnames, &d->blocks[b].records);
 			else if (b < 0 && it->role == LAY_ROLE_TITLE)
 				title = true;
+			marked = b >= 0 ? b : marked;
 		}
 		for (int i = 0; i < marks[p].n; i++)
 			if (marks[p].s[i] >= 0 && marks[p].s[i] < nnames)

@@ -72,7 +72,8 @@ static int carry(lua_State *L)
 	size_t len;
 	const char *s;
 	bool seen = true;       /* every input was a string, a number or nothing */
-	prov_from_reset(p);
+	prov_from from;
+	prov_from_reset(&from);
 	if (lua_toboolean(L, lua_upvalueindex(3))) {
 		/* table.concat(t [, sep [, i [, j]]]): the raw items, a bounded number */
 		seen = lua_type(L, 1) == LUA_TTABLE;
@@ -82,13 +83,16 @@ static int carry(lua_State *L)
 		}
 		if (lua_type(L, 1) == LUA_TTABLE) {
 			lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
-			lua_Integer i = lua_isinteger(L, 3) ? lua_tointeger(L, 3) : 1;
-			lua_Integer j = lua_isinteger(L, 4) ? lua_tointeger(L, 4) : n;
-			seen = seen && j - i < 10000;
-			for (lua_Integer k = i < 1 ? 1 : i; k <= j && k <= n && k - i < 10000; k++) {
+			int ok;
+			lua_Integer i = lua_tointegerx(L, 3, &ok);
+			i = ok && i > 1 ? i : 1;
+			lua_Integer j = lua_tointegerx(L, 4, &ok);
+			j = ok && j < n ? j : n;
+			seen = seen && (j < i || j - i < 10000);
+			for (lua_Integer k = i; k <= j && k - i < 10000; k++) {
 				lua_rawgeti(L, 1, k);
 				if ((s = text_of(L, -1, num, &len)))
-					prov_from(p, s, len);
+					prov_from_text(p, &from, s, len);
 				lua_pop(L, 1);
 			}
 		}
@@ -96,18 +100,18 @@ static int carry(lua_State *L)
 		for (int i = 1, top = lua_gettop(L); i <= top; i++) {
 			int t = lua_type(L, i);
 			if ((s = text_of(L, i, num, &len)))
-				prov_from(p, s, len);
+				prov_from_text(p, &from, s, len);
 			else if (t != LUA_TNIL && t != LUA_TBOOLEAN)
 				seen = false;   /* a gsub function or table, a __tostring value */
 		}
 	}
 	int n = f(L);
-	if (!prov_from_any(p) && !seen)
+	if (from.n == 0 && !seen)
 		return n;
 	for (int i = lua_gettop(L) - n + 1, top = lua_gettop(L); i <= top; i++)
 		if (lua_type(L, i) == LUA_TSTRING) {
 			s = lua_tolstring(L, i, &len);
-			prov_made(p, s, len);
+			prov_made(p, &from, s, len);
 		}
 	return n;
 }

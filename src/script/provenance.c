@@ -152,11 +152,6 @@ struct prov_run {
 	shared **values;
 	size_t capvalues;
 
-	int from[PROV_MAX_FROM];    /* the records of the string being made */
-	int nfrom;
-	bool from_common;           /* made from common texts only */
-	bool from_short;            /* a remembered argument was too short to count */
-
 	doc_shown *found;           /* records a block shows and the texts that show
 	                               them, in the order found */
 	int nfound, capfound;
@@ -272,11 +267,16 @@ static void remember(prov_run *p, const char *s, size_t len, const int *records,
 	int keep = add ? e->nrecords : 0;
 	if (keep + n > e->caprecords) {
 		int cap = keep + n;
-		int *r = realloc(e->records, (size_t)cap * sizeof *r);
-		if (!r)
+		size_t more = (size_t)(cap - e->caprecords) * sizeof *e->records;
+		int *r = p->bytes + more <= PROV_MAX_BYTES ? realloc(e->records, (size_t)cap * sizeof *r)
+		                                           : NULL;
+		if (!r) {
+			e->nrecords = 0;    /* it is no longer known who made it */
 			return;
+		}
 		e->records = r;
 		e->caprecords = cap;
+		p->bytes += more;
 	}
 	int k = keep;
 	for (int i = 0; i < n && k < PROV_MAX_SAME; i++) {
@@ -488,48 +488,44 @@ void prov_read(prov_run *p, const ds_record *r, const ds_value *v)
 		value_texts(p, v, r->serial, read_text);
 }
 
-void prov_from_reset(prov_run *p)
+void prov_from_reset(prov_from *f)
 {
-	p->nfrom = 0;
-	p->from_common = true;
-	p->from_short = false;
+	f->n = 0;
+	f->common = true;
+	f->unsure = false;
 }
 
-void prov_from(prov_run *p, const char *s, size_t len)
+void prov_from_text(const prov_run *p, prov_from *f, const char *s, size_t len)
 {
 	if (len > PROV_MAX_TEXT || p->ntexts == 0)
 		return;
 	const entry *e = lookup(p, s, len);
-	if (len < 3) {      /* "30", "10": too short to say where it came from */
-		p->from_short = p->from_short || (e && e->nrecords > 0);
+	if (!e || e->nrecords == 0)
+		return;
+	if (len < 3) {
+		f->unsure = true;
 		return;
 	}
-	if (e && e->nrecords > 0)
-		p->from_common = p->from_common && e->common;
-	for (int i = 0; e && i < e->nrecords && p->nfrom < PROV_MAX_FROM; i++) {
+	f->common = f->common && e->common;
+	for (int i = 0; i < e->nrecords && f->n < PROV_MAX_FROM; i++) {
 		bool seen = false;
-		for (int k = 0; k < p->nfrom && !seen; k++)
-			seen = p->from[k] == e->records[i];
+		for (int k = 0; k < f->n && !seen; k++)
+			seen = f->records[k] == e->records[i];
 		if (!seen)
-			p->from[p->nfrom++] = e->records[i];
+			f->records[f->n++] = e->records[i];
 	}
 }
 
-bool prov_from_any(const prov_run *p)
+void prov_made(prov_run *p, const prov_from *f, const char *s, size_t len)
 {
-	return p->nfrom > 0;
-}
-
-void prov_made(prov_run *p, const char *s, size_t len)
-{
-	if (p->nfrom > 0) {
-		remember(p, s, len, p->from, p->nfrom, p->from_common, true);
+	if (f->n > 0) {
+		remember(p, s, len, f->records, f->n, f->common, true);
 		return;
 	}
 	/* made now from texts that carry nothing ("2024" out of os.date): the
 	 * latest maker of this text is no record (unless a short argument may
 	 * have been one: string.format("%g", 10) leaves "10" as it was) */
-	entry *e = p->quiet || p->from_short || p->ntexts == 0 || len > PROV_MAX_TEXT
+	entry *e = p->quiet || f->unsure || p->ntexts == 0 || len > PROV_MAX_TEXT
 	           ? NULL : lookup(p, s, len);
 	if (e) {
 		e->nrecords = 0;

@@ -77,18 +77,27 @@ void prov_free(prov_run *p);
  * with ", "; a boolean or nil carries nothing. */
 void prov_read(prov_run *p, const ds_record *r, const ds_value *v);
 
-/* A string made from others: prov_from_reset(), then prov_from() with the
- * text of each argument (texts under 3 bytes are ignored: "30", "%"), then
- * prov_made() for each string made, which is remembered with the records
- * of the arguments that were remembered. When none was, the string carries
- * nothing from now on, even if an earlier equal text did ("2024" cut out
- * of os.date is not the year read from a record): call prov_made() then
- * only when every input was seen (no table, function or userdata whose
- * text the string library took on its own). */
-void prov_from_reset(prov_run *p);
-void prov_from(prov_run *p, const char *s, size_t len);
-bool prov_from_any(const prov_run *p);
-void prov_made(prov_run *p, const char *s, size_t len);
+/* The records a string being made comes from: the caller's own, so that a
+ * string function called while another runs (a __tostring) cannot mix
+ * them up. */
+typedef struct prov_from {
+	int records[PROV_MAX_FROM];
+	int n;
+	bool common;            /* from shared values only (provenance.c) */
+	bool unsure;            /* an argument too short to say was remembered */
+} prov_from;
+
+/* A string made from others: prov_from_reset(), then prov_from_text() with
+ * the text of each argument (texts under 3 bytes are too short to say where
+ * they came from: "30", "%"), then prov_made() for each string made, which
+ * is remembered with the records of the arguments that were remembered.
+ * When none was, the string carries nothing from now on, even if an earlier
+ * equal text did ("2024" cut out of os.date is not the year read from a
+ * record): call prov_made() then only when every input was seen (no table,
+ * function or userdata whose text the string library took on its own). */
+void prov_from_reset(prov_from *f);
+void prov_from_text(const prov_run *p, prov_from *f, const char *s, size_t len);
+void prov_made(prov_run *p, const prov_from *f, const char *s, size_t len);
 
 /* While quiet (delta +1 at the start of a query predicate, -1 at its end)
  * nothing is remembered. */
