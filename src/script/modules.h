@@ -21,7 +21,8 @@ const struct ds_record *relations_to_record(lua_State *L, int i);
  * the script's string functions so that strings made from remembered text
  * carry its records; run_script() calls it before the script loads.
  * prov_get() returns the run's prov_run, NULL when there is none (no
- * dataset, out of memory): every provenance call accepts NULL.
+ * dataset, out of memory): prov_read(), prov_quiet(), prov_credit() and
+ * prov_credit_title() accept NULL, and then do nothing.
  * prov_push_quiet() pushes a to-be-closed value: nothing is remembered
  * until it is closed (by the C function returning, or an error). */
 void prov_open(lua_State *L);
