@@ -35,6 +35,8 @@ static const char usage[] =
 	"  -s, --set KEY=VALUE      a parameter, seen as brief.params.KEY (repeatable)\n"
 	"      --data DIR           dataset folder (default: the project's data/)\n"
 	"      --check              run and lay out fully, write nothing\n"
+	"      --provenance FILE.json  for every page of every PDF written, the dataset\n"
+	"                           records whose values are on it (not with batch)\n"
 	"      --strict             warnings (uncovered characters, overflow) are failures\n"
 	"limits (hitting one stops the script with exit code 6 and says which):\n"
 	"      --timeout SECONDS    wall clock per script (default 60)\n"
@@ -71,7 +73,7 @@ static const char usage[] =
 	"of -o, default reports/), as regular files.\n";
 
 typedef struct options {
-	const char *output, *data_dir, *summary;
+	const char *output, *data_dir, *summary, *provenance;
 	run_param params[64];
 	int nparams;
 	run_limits limits;
@@ -156,6 +158,17 @@ static int parse(int argc, char **argv, options *o)
 				return usage_error("--data needs a folder name shorter than %d bytes",
 				                   PATH_LIMIT);
 			o->data_dir = val;
+		} else if (strcmp(a, "--provenance") == 0) {
+			NEED();
+			size_t len = strlen(val);
+			if (o->batch)
+				return usage_error("%s does not apply to a batch", a);
+			if (len < 6 || strcmp(val + len - 5, ".json") != 0)
+				return usage_error("--provenance needs a file name ending in .json, got '%s'",
+				                   val);
+			if (len >= PATH_LIMIT)
+				return usage_error("%s: the path is longer than %d bytes", a, PATH_LIMIT - 1);
+			o->provenance = val;
 		} else if (strcmp(a, "--summary") == 0) {
 			NEED();
 			if (!*val || strlen(val) >= PATH_LIMIT)
@@ -333,10 +346,17 @@ static void report(const options *o, const host_result *r)
 		say("", r->message ? r->message : "failed", "\n");
 		return;
 	}
+	int total = 0;
 	for (int i = 0; i < r->noutputs && !o->quiet && !o->batch; i++) {
 		say("", r->outputs[i], "");
 		int pages = r->output_pages ? r->output_pages[i] : r->pages;
+		total += pages;
 		fprintf(stderr, ": %d page%s%s\n", pages, pages == 1 ? "" : "s",
+		        o->check ? " (--check: nothing written)" : "");
+	}
+	if (r->provenance && !o->quiet && !o->batch) {
+		say("", r->provenance, "");
+		fprintf(stderr, ": provenance of %d page%s%s\n", total, total == 1 ? "" : "s",
 		        o->check ? " (--check: nothing written)" : "");
 	}
 }
@@ -368,6 +388,24 @@ static int output_folder(const char *target, char root[PATH_LIMIT], const char *
 		say("brief: cannot write ", target, "");
 		fprintf(stderr, ": %s\n", why);
 		return EXIT_OUTPUT;
+	}
+	return EXIT_OK;
+}
+
+/* The folder of --provenance, checked as -o's is (output_folder), into
+ * proot; the file may not be the PDF's own (through a link, say). */
+static int provenance_folder(const options *o, const char *pdf, const char *root,
+                             char proot[PATH_LIMIT])
+{
+	int rc = output_folder(o->provenance, proot, "--provenance");
+	if (rc != EXIT_OK)
+		return rc;
+	char a[PATH_LIMIT], b[PATH_LIMIT], why[PATH_LIMIT + 64];
+	if (path_output(root, pdf, NULL, a, why, sizeof why) == PATH_OK &&
+	    path_output(proot, o->provenance, NULL, b, why, sizeof why) == PATH_OK &&
+	    strcmp(a, b) == 0) {
+		say("brief: --provenance ", o->provenance, " is the PDF's own file; name another\n");
+		return EXIT_USAGE;
 	}
 	return EXIT_OK;
 }
@@ -654,11 +692,16 @@ int main(int argc, char **argv)
 			snprintf(out, sizeof out, "%s", o.output);
 		else
 			default_output(&o, o.scripts[0], out);
+		char proot[PATH_LIMIT];
 		rc = output_folder(out, root, "-o");
+		if (rc == EXIT_OK && o.provenance)
+			rc = provenance_folder(&o, out, root, proot);
 		if (rc == EXIT_OK) {
 			job.script = o.scripts[0];
 			job.output = out;
 			job.output_root = root;
+			job.provenance = o.provenance;
+			job.provenance_root = o.provenance ? proot : NULL;
 			host_result r;
 			host_run(&job, &r);
 			report(&o, &r);

@@ -750,6 +750,10 @@ static void api_misuse_is_an_error_at_the_script_line(void **state)
 		 "{dir}/x.lua:2: save: '/etc/brief-escape.pdf': outside the output folder {dir}"},
 		{"doc:headng('typo')",
 		 "{dir}/x.lua:2: attempt to call a nil value (method 'headng')"},
+		{"doc:cite('sectoral-dialogue-1989')",
+		 "{dir}/x.lua:2: bad argument #1 to 'cite' (relations.Record expected, got string)"},
+		{"doc:cite()",
+		 "{dir}/x.lua:2: bad argument #1 to 'cite' (relations.Record expected, got no value)"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		expect_script_error(c, DOC_PRELUDE, &cases[i], "doc:save()\n");
@@ -1323,6 +1327,229 @@ static void os_time_and_date_follow_source_date_epoch(void **state)
 	expect_ok(c, "SOURCE_DATE_EPOCH");
 }
 
+/* ==== provenance ==================================================================== */
+
+/* Runs text as x.lua with --provenance {dir}/p.json and returns the file
+ * (owned by the caller), after checking the run succeeded. */
+static char *run_provenance(ctx *c, const char *text)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/p.json", c->dir);
+	c->job.provenance = path;
+	c->job.provenance_root = c->dir;
+	run(c, text);
+	c->job.provenance = c->job.provenance_root = NULL;
+	expect_ok(c, "provenance run");
+	return support_read_file_or_fail(path, NULL);
+}
+
+/* The sidecar holds this exact text (after subst); shows it when not. */
+static void expect_json(const ctx *c, const char *json, const char *want)
+{
+	char w[4096];
+	subst_into(c, want, w, sizeof w);
+	if (!strstr(json, w))
+		fail_msg("the provenance file lacks\n  %s\nit is:\n%s", w, json);
+}
+
+static void expect_no_json(const char *json, const char *unwanted)
+{
+	if (strstr(json, unwanted))
+		fail_msg("the provenance file holds %s:\n%s", unwanted, json);
+}
+
+/* SPEC: fields read only inside a query's predicate or comparator do not
+ * count. Every meeting's name is read by where, sort and first; the page
+ * names two meetings, one of them read only by the queries. */
+static void a_predicate_over_every_record_credits_only_the_record_shown(void **state)
+{
+	ctx *c = *state;
+	char *json = run_provenance(c,
+		"local rel = require 'relations'\n"
+		"local brief = require 'brief'\n"
+		"local doc = brief.document{}\n"
+		"local named = rel.meetings:where(function(m) return m.name:find('Dialogue') end)\n"
+		"local sorted = named:sort(function(a, b) return a.name < b.name end)\n"
+		"local m = sorted:first(function(x) return x.name:find('28th') end)\n"
+		"doc:paragraph(m.name .. ' followed the 24th ASEAN-ROK Dialogue.')\n"
+		"doc:sources()\n");
+	expect_json(c, json, "{\"page\": 1, \"records\": [\"meetings:dialogue-2024-28th\", "
+	            "\"sources:mofa-dialogue-2024\"]}");
+	expect_json(c, json, "\"sources\": [{\"number\": 1, \"record\": "
+	            "\"sources:mofa-dialogue-2024\"}]}");
+	free(json);
+}
+
+/* The quiet of a predicate ends with it, even when it raises. */
+static void a_predicate_that_raises_leaves_later_reads_counted(void **state)
+{
+	ctx *c = *state;
+	char *json = run_provenance(c,
+		"local rel = require 'relations'\n"
+		"local brief = require 'brief'\n"
+		"local doc = brief.document{}\n"
+		"assert(not pcall(rel.events.where, rel.events, function(e) error('no') end))\n"
+		"assert(not pcall(rel.events.sort, rel.events, function(a, b) error('no') end))\n"
+		"doc:paragraph(rel.events:first{ id = 'sectoral-dialogue-1989' }.title)\n");
+	expect_json(c, json, "\"records\": [\"events:sectoral-dialogue-1989\"]");
+	free(json);
+}
+
+/* A value read long before the block, through the string library: a date
+ * set in words, a title with its dashes changed, a figure in a sentence,
+ * a list joined. The same year out of os.date carries nothing. */
+static void values_carry_their_record_through_the_string_library(void **state)
+{
+	ctx *c = *state;
+	setenv("SOURCE_DATE_EPOCH", EPOCH, 1);      /* 2024 */
+	char *json = run_provenance(c,
+		"local rel = require 'relations'\n"
+		"local brief = require 'brief'\n"
+		"local MONTHS = {'January', 'February', 'March', 'April', 'May', 'June', 'July',\n"
+		"  'August', 'September', 'October', 'November', 'December'}\n"
+		"local function date(iso)\n"
+		"  local y, m, d = iso:match('^(%d%d%d%d)%-(%d%d)%-(%d%d)$')\n"
+		"  return string.format('%d %s %s', tonumber(d), MONTHS[tonumber(m)], y)\n"
+		"end\n"
+		"local e = rel.events:first{ id = 'joint-declaration-2004' }\n"
+		"local when = date(e.date)\n"
+		"local s = rel.events:first{ id = 'strategic-partnership-2010' }\n"
+		"local title = s.title:gsub('ASEAN%-ROK', 'ASEAN–ROK')\n"
+		"local m = rel.meetings:first{ id = 'dialogue-2020-24th' }\n"
+		"local chairs = table.concat({ m.co_chairs[1], m.co_chairs[2] }, ' and ')\n"
+		"local doc = brief.document{ date = date(os.date('!%Y-%m-%d')) }\n"
+		"doc:heading('Nothing here')\n"
+		"doc:paragraph('Adopted on ' .. when .. '.')\n"
+		"doc:page_break()\n"
+		"doc:paragraph(title:upper() .. ', and ' .. title .. '.')\n"
+		"doc:page_break()\n"
+		"local f = rel.figures:first{ id = 'trade-2017' }\n"
+		"doc:paragraph(string.format('Trade reached US$%g billion; co-chairs: %s.', f.value, chairs))\n");
+	expect_json(c, json, "{\"page\": 1, \"records\": [\"events:joint-declaration-2004\"]}");
+	expect_json(c, json, "{\"page\": 2, \"records\": [\"events:strategic-partnership-2010\"]}");
+	expect_json(c, json, "{\"page\": 3, \"records\": [\"meetings:dialogue-2020-24th\", "
+	            "\"figures:trade-2017\"]}");
+	free(json);
+}
+
+/* A name or title counts wherever the script uses it; a single word read
+ * long before (here a member's name, read before a block credited with
+ * other records) does not, and neither does a word many records share (a
+ * kind), except as a whole cell. */
+static void a_shared_or_stale_word_counts_only_as_a_whole_part(void **state)
+{
+	ctx *c = *state;
+	char *json = run_provenance(c,
+		"local rel = require 'relations'\n"
+		"local brief = require 'brief'\n"
+		"local doc = brief.document{}\n"
+		"local kh = rel.members:first{ id = 'cambodia' }.name\n"
+		"local e = rel.events:first{ id = 'sectoral-dialogue-1989' }\n"
+		"local kind, title = e.kind, e.title\n"
+		"doc:paragraph(title)\n"
+		"doc:page_break()\n"
+		"doc:paragraph('A ' .. kind .. ' with ' .. kh .. ', as ' .. title .. ' showed.')\n"
+		"doc:page_break()\n"
+		"doc:table{ columns = { 'Kind' }, rows = { { kind } } }\n");
+	expect_json(c, json, "{\"page\": 1, \"records\": [\"events:sectoral-dialogue-1989\"]}");
+	expect_json(c, json, "{\"page\": 2, \"records\": [\"events:sectoral-dialogue-1989\"]}");
+	expect_json(c, json, "{\"page\": 3, \"records\": [\"events:sectoral-dialogue-1989\"]}");
+	expect_no_json(json, "members:cambodia");
+	free(json);
+}
+
+/* doc:cite numbers a source when it first reaches the document, by a block
+ * or a citation, whether or where the list is; records of the same source
+ * share its number; the list has the sources in that order. */
+static void cite_numbers_sources_in_the_order_they_reach_the_document(void **state)
+{
+	ctx *c = *state;
+	char *json = run_provenance(c,
+		"local rel = require 'relations'\n"
+		"local brief = require 'brief'\n"
+		EQ_FUNCTION
+		"local doc = brief.document{}\n"
+		"doc:sources()\n"
+		"local function r(coll, id) return (rel[coll]:first{ id = id }) end\n"
+		"doc:paragraph(r('meetings', 'dialogue-2024-28th').name)\n"
+		"eq(doc:cite(r('events', 'sectoral-dialogue-1989')), '[2]', 'a second source')\n"
+		"eq(doc:cite(r('meetings', 'dialogue-2024-28th')), '[1]', 'the paragraph numbered it')\n"
+		"eq(doc:cite(r('figures', 'trade-2017')), '[2]', 'the same source')\n"
+		"eq(doc:cite(r('sources', 'mofa-dialogue-2021')), '[3]', 'a source as its own')\n"
+		"local other = brief.document{}\n"
+		"eq(other:cite(r('figures', 'trade-2017')), '[1]', 'each document numbers its own')\n"
+		"doc:paragraph('As shown ' .. doc:cite(r('people', 'kim-gunn')) .. '.')\n"
+		"doc:save()\n");
+	expect_json(c, json, "\"sources\": [{\"number\": 1, \"record\": \"sources:mofa-dialogue-2024\"}, "
+	            "{\"number\": 2, \"record\": \"sources:akys-about-asean\"}, "
+	            "{\"number\": 3, \"record\": \"sources:mofa-dialogue-2021\"}, "
+	            "{\"number\": 4, \"record\": \"sources:asean-24th-dialogue-2020\"}]");
+	/* the marker in the paragraph carries the record cited */
+	expect_json(c, json, "\"people:kim-gunn\"");
+	free(json);
+}
+
+/* A table split over pages: each page lists the records of its own rows,
+ * as the text on the page shows them; the file names every PDF saved. */
+static void a_table_split_over_pages_lists_each_row_on_its_page(void **state)
+{
+	ctx *c = *state;
+	char *json = run_provenance(c,
+		"local rel = require 'relations'\n"
+		"local brief = require 'brief'\n"
+		"local doc = brief.document{ paper = 'A5' }\n"
+		"doc:table{ columns = { { title = 'Milestone', key = 'title' },\n"
+		"                       { title = 'Date', key = 'date', width = 60 } },\n"
+		"           rows = rel.events }\n"
+		"local path, pages = doc:save()\n"
+		"assert(pages >= 2, pages)\n"
+		"local second = brief.document{}\n"
+		"second:paragraph(rel.people:first{ id = 'kim-gunn' }.name)\n"
+		"second:save('second.pdf')\n");
+	const char *p1 = strstr(json, "{\"page\": 1,"), *p2 = strstr(json, "{\"page\": 2,");
+	assert_non_null(p1);
+	assert_non_null(p2);
+	const char *first = strstr(json, "events:asean-founded-1967");
+	const char *last = strstr(json, "events:anniversary-2024-35th");
+	if (!first || !last || first > p2 || last < p2)
+		fail_msg("the first row is not on page 1 alone, or the last not after it:\n%s", json);
+	if (strstr(p2, "events:asean-founded-1967") && strstr(p2, "events:asean-founded-1967") <
+	    strstr(json, "second.pdf"))
+		fail_msg("the first row is listed on a later page too:\n%s", json);
+	expect_json(c, json, "{\"pdf\": \"{out}\", ");
+	expect_json(c, json, "{\"pdf\": \"{dir}/second.pdf\", \"pages\": [\n  {\"page\": 1, "
+	            "\"records\": [\"people:kim-gunn\"]}]");
+	free(json);
+}
+
+/* The list of sources, and the records of its page, when the script read
+ * values but showed none; nothing at all with --check. */
+static void values_read_but_not_shown_reach_no_page(void **state)
+{
+	ctx *c = *state;
+	char *json = run_provenance(c,
+		"local rel = require 'relations'\n"
+		"local brief = require 'brief'\n"
+		"local doc = brief.document{ title = 'Nothing from the data' }\n"
+		"for _, e in ipairs(rel.events) do local _ = e.title .. e.date end\n"
+		"doc:paragraph('Static text only.')\n"
+		"doc:sources()\n");
+	expect_json(c, json, "{\"page\": 1, \"records\": []}");
+	expect_json(c, json, "\"sources\": []}");
+	free(json);
+	char path[128];
+	snprintf(path, sizeof path, "%s/p.json", c->dir);
+	unlink(path);
+	c->job.check = true;
+	c->job.provenance = path;
+	c->job.provenance_root = c->dir;
+	run(c, "local brief = require 'brief'\nbrief.document{}:paragraph('x')\n");
+	c->job.provenance = c->job.provenance_root = NULL;
+	expect_ok(c, "--check");
+	assert_false(exists(path));
+	assert_string_equal(c->res.provenance, path);
+}
+
 /* ==== output guarantees ============================================================== */
 
 static void an_error_after_save_leaves_no_pdf(void **state)
@@ -1670,6 +1897,14 @@ int main(void)
 		T(next_visits_keys_in_a_fixed_order),
 		T(math_random_repeats_across_runs),
 		T(os_time_and_date_follow_source_date_epoch),
+		/* provenance */
+		T(a_predicate_over_every_record_credits_only_the_record_shown),
+		T(a_predicate_that_raises_leaves_later_reads_counted),
+		T(values_carry_their_record_through_the_string_library),
+		T(a_shared_or_stale_word_counts_only_as_a_whole_part),
+		T(cite_numbers_sources_in_the_order_they_reach_the_document),
+		T(a_table_split_over_pages_lists_each_row_on_its_page),
+		T(values_read_but_not_shown_reach_no_page),
 		/* output guarantees */
 		T(an_error_after_save_leaves_no_pdf),
 		T(a_document_closed_from_a_callback_is_an_error_at_the_line),

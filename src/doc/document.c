@@ -30,6 +30,7 @@ void doc_free(doc_document *d)
 	if (!d)
 		return;
 	free(d->blocks);
+	free(d->sources);
 	for (int i = 0; i < d->nimages; i++)
 		imagefile_free(d->images[i]);
 	free(d->images);
@@ -88,6 +89,66 @@ doc_block *doc_add_image(doc_document *d, imagefile *img, int line)
 	if (b)
 		b->u.image.image = shown;
 	return b;
+}
+
+int doc_source_number(doc_document *d, int serial)
+{
+	for (int i = 0; i < d->nsources; i++)
+		if (d->sources[i] == serial)
+			return i + 1;
+	if (d->nsources == d->capsources) {
+		int cap = d->capsources ? d->capsources * 2 : 16;
+		int *s = realloc(d->sources, (size_t)cap * sizeof *s);
+		if (!s)
+			return 0;
+		d->sources = s;
+		d->capsources = cap;
+	}
+	d->sources[d->nsources++] = serial;
+	return d->nsources;
+}
+
+static int by_serial(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+static bool same_shown(const doc_shown *a, const doc_shown *b)
+{
+	return a->serial == b->serial &&
+	       (a->text == b->text || (a->text && b->text && strcmp(a->text, b->text) == 0));
+}
+
+bool doc_records_set(doc_document *d, const doc_shown *shown, int n, doc_records *out)
+{
+	*out = (doc_records){0};
+	if (n <= 0)
+		return true;
+	int *s = arena_alloc(d->arena, (size_t)n * sizeof *s);
+	doc_shown *sh = arena_alloc(d->arena, (size_t)n * sizeof *sh);
+	if (!s || !sh)
+		return false;
+	int ns = 0;
+	for (int i = 0; i < n; i++) {
+		s[i] = shown[i].serial;
+		bool seen = false;      /* repeats come close together: look back a little */
+		for (int k = ns - 1; k >= 0 && k >= ns - 64 && !seen; k--)
+			seen = same_shown(&sh[k], &shown[i]);
+		if (seen)
+			continue;
+		sh[ns] = shown[i];
+		if (shown[i].text && !(sh[ns].text = arena_strdup(d->arena, shown[i].text)))
+			return false;
+		ns++;
+	}
+	qsort(s, (size_t)n, sizeof *s, by_serial);
+	int k = 0;
+	for (int i = 0; i < n; i++)
+		if (k == 0 || s[k - 1] != s[i])
+			s[k++] = s[i];
+	*out = (doc_records){s, k, sh, ns};
+	return true;
 }
 
 char *doc_strdup(doc_document *d, const char *s)

@@ -10,6 +10,12 @@
  * it (one arena) and every decoded image its blocks show (a list of its own,
  * since an arena cannot free them); doc_free() releases them all. All text is
  * valid UTF-8: callers validate before adding (utf8.h).
+ *
+ * Provenance: each block, and the title block, carries the dataset records
+ * whose values it shows, and the document numbers the sources of those
+ * records in the order they first reached it. Records are only numbers here
+ * (their serials in the dataset, data/dataset.h): script/provenance.c
+ * decides which records a block shows; the document only keeps them.
  */
 #ifndef BRIEF_DOCUMENT_H
 #define BRIEF_DOCUMENT_H
@@ -150,9 +156,26 @@ typedef struct doc_heading {
 	int level;              /* 1..3 */
 } doc_heading;
 
+/* A record a block shows, and a text of it that the block shows: a block
+ * split over pages shows the record on the pages where that text is drawn.
+ * text NULL: the record counts on every page of the block. */
+typedef struct doc_shown {
+	int serial;
+	const char *text;
+} doc_shown;
+
+/* The dataset records a block shows, by serial. */
+typedef struct doc_records {
+	const int *serials;     /* ascending, no repeats; NULL when n == 0 */
+	int n;
+	const doc_shown *shown; /* each record with each text that showed it */
+	int nshown;
+} doc_records;
+
 typedef struct doc_block {
 	doc_kind kind;
 	int line;               /* script line that added it, 0 if unknown */
+	doc_records records;    /* the records whose values it shows */
 	union {
 		doc_heading heading;
 		doc_paragraph paragraph;
@@ -184,6 +207,10 @@ typedef struct doc_document {
 	int nnotes;             /* footnotes so far: the next is nnotes + 1 */
 	imagefile **images;     /* freed by doc_free() */
 	int nimages, capimages;
+	doc_records title_records;  /* those the title, subtitle, author and date show */
+	int *sources;           /* source records by serial, numbered 1, 2, ... in the
+	                           order they reached the document; freed by doc_free() */
+	int nsources, capsources;
 } doc_document;
 
 /* Returns a new empty document with the default style, owned by the caller;
@@ -205,6 +232,17 @@ doc_block *doc_add(doc_document *d, doc_kind kind, int line);
  * file added twice: a logo on every page), which the block then shows, so
  * that it is embedded once. NULL when out of memory. */
 doc_block *doc_add_image(doc_document *d, imagefile *img, int line);
+
+/* The number (1, 2, ...) of the source record with this serial in d's list
+ * of sources, giving it the next number when it has none yet. 0 when out of
+ * memory. */
+int doc_source_number(doc_document *d, int serial);
+
+/* Copies the n pairs (in any order, repeats allowed; texts copied too) into
+ * the document's arena as a doc_records: the serials sorted and without
+ * repeats, the pairs without repeats. Returns false when out of memory,
+ * leaving *out empty. */
+bool doc_records_set(doc_document *d, const doc_shown *shown, int n, doc_records *out);
 
 /* Copies s into the document's arena; NULL when out of memory. */
 char *doc_strdup(doc_document *d, const char *s);

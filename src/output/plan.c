@@ -52,10 +52,18 @@ static void remove_temp(const out_plan *p, const plan_file *f)
 int plan_add(out_plan *p, const char *temp, const char *target, int pages, char *err,
              size_t errsize)
 {
-	char resolved[PATH_LIMIT], why[PATH_LIMIT + 64];
+	return plan_add_under(p, NULL, temp, target, pages, err, errsize);
+}
+
+int plan_add_under(out_plan *p, const char *root, const char *temp, const char *target,
+                   int pages, char *err, size_t errsize)
+{
+	char resolved[PATH_LIMIT], why[PATH_LIMIT + 64], own[PATH_LIMIT];
 	if (temp && !plain_name(temp))
 		return fail(err, errsize, "internal error: bad temporary file name");
-	if (path_output(p->root, target, NULL, resolved, why, sizeof why) != PATH_OK)
+	if (root && path_resolve(root, NULL, own) != PATH_OK)
+		return fail(err, errsize, "%s: path is too long or loops", root);
+	if (path_output(root ? own : p->root, target, NULL, resolved, why, sizeof why) != PATH_OK)
 		return fail(err, errsize, "%s %s", target, why);
 	plan_file *f = NULL;
 	for (int i = 0; i < p->nfiles && !f; i++)
@@ -84,7 +92,10 @@ int plan_add(out_plan *p, const char *temp, const char *target, int pages, char 
 		p->nfiles++;
 	}
 	free(f->name);
-	if (!(f->name = strdup(target)) || (temp && !(f->temp = strdup(temp))))
+	free(f->root);
+	f->root = NULL;
+	if (!(f->name = strdup(target)) || (temp && !(f->temp = strdup(temp))) ||
+	    (root && !(f->root = strdup(own))))
 		return fail(err, errsize, "out of memory");
 	f->pages = pages;
 	return 0;
@@ -210,6 +221,7 @@ static int make_root(const char *root)
 static int stage_one(const out_plan *p, const plan_file *f, stage *s, char *err,
                      size_t errsize)
 {
+	const char *root = f->root ? f->root : p->root;
 	char src[PATH_LIMIT * 2];
 	snprintf(src, sizeof src, "%s/%s", p->tmpdir, f->temp);
 	int in = open(src, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
@@ -219,8 +231,8 @@ static int stage_one(const out_plan *p, const plan_file *f, stage *s, char *err,
 			close(in);
 		return fail(err, errsize, "cannot write %s: its temporary file is gone", f->target);
 	}
-	first_missing_folder(p->root, f->target, s->made);
-	if (make_root(p->root) != 0 || path_make_folders(p->root, f->target) != 0) {
+	first_missing_folder(root, f->target, s->made);
+	if (make_root(root) != 0 || path_make_folders(root, f->target) != 0) {
 		int e = errno;
 		close(in);
 		remove_made_folders(f->target, s->made);
@@ -229,7 +241,7 @@ static int stage_one(const out_plan *p, const plan_file *f, stage *s, char *err,
 	}
 	/* the target is checked again now that its folders exist */
 	char again[PATH_LIMIT], why[PATH_LIMIT + 64];
-	if (path_output(p->root, f->target, NULL, again, why, sizeof why) != PATH_OK ||
+	if (path_output(root, f->target, NULL, again, why, sizeof why) != PATH_OK ||
 	    strcmp(again, f->target) != 0) {
 		close(in);
 		return fail(err, errsize, "cannot write %s: %s", f->target, why);
@@ -319,6 +331,7 @@ void plan_free(out_plan *p)
 		free(p->files[i].temp);
 		free(p->files[i].target);
 		free(p->files[i].name);
+		free(p->files[i].root);
 	}
 	free(p->files);
 	p->files = NULL;

@@ -27,7 +27,8 @@
 
 typedef struct plan_file {
 	char *temp;             /* its name in the private folder; NULL for --check */
-	char *target;           /* resolved, beneath the output folder */
+	char *target;           /* resolved, beneath the output folder (or root) */
+	char *root;             /* its own folder, resolved; NULL: the output folder */
 	char *name;             /* the target as the run named it, for messages */
 	int pages;
 } plan_file;
@@ -52,6 +53,12 @@ int plan_init(out_plan *p, const char *root, const char *tmpdir, char *err, size
  * many files, out of memory). */
 int plan_add(out_plan *p, const char *temp, const char *target, int pages, char *err,
              size_t errsize);
+
+/* plan_add() for a file that goes beneath a folder of its own, root (not
+ * the output folder: --provenance names its file as -o does), resolved and
+ * checked the same way. The file commits with the others, all or nothing. */
+int plan_add_under(out_plan *p, const char *root, const char *temp, const char *target,
+                   int pages, char *err, size_t errsize);
 
 /* Moves every file into place, all or nothing. Returns 0, or -1 with a
  * message naming the target that failed; then no target has changed and

@@ -66,6 +66,7 @@ struct host_worker {
 	size_t nbuf;
 	reported *outs;             /* the outputs it announced */
 	int nouts, capouts;
+	char *provenance;           /* the temporary provenance file it announced last */
 	host_result res;            /* filled as messages come */
 	host_worker *next;          /* in the list of live workers */
 };
@@ -78,6 +79,7 @@ static volatile sig_atomic_t caught;
 void host_result_free(host_result *r)
 {
 	free(r->message);
+	free(r->provenance);
 	for (int i = 0; i < r->noutputs; i++)
 		free(r->outputs[i]);
 	free(r->outputs);
@@ -186,6 +188,16 @@ static bool take_message(host_worker *w, char type, const char *p, size_t len)
 		}
 		w->nouts++;
 		return true;
+	case MSG_PROVENANCE: {
+		if (nf != 1)
+			return false;
+		char *temp = strdup(f[0]);      /* the parent decides where it goes */
+		if (!temp)
+			return false;
+		free(w->provenance);
+		w->provenance = temp;
+		return true;
+	}
 	case MSG_WARNING:
 		if (nf != 2)
 			return false;
@@ -487,12 +499,12 @@ static void claim(host_claims *c, const char *path, const char *owner)
 		c->owners[c->n++] = owner;
 }
 
-/* Copies of the plan's targets, resolved or as named; NULL when out of
- * memory. */
-static char **targets_of(const out_plan *p, bool named)
+/* Copies of the first n targets of the plan, resolved or as named; NULL
+ * when out of memory. */
+static char **targets_of(const out_plan *p, int n, bool named)
 {
-	char **v = calloc((size_t)p->nfiles + 1, sizeof *v);
-	for (int i = 0; v && i < p->nfiles; i++)
+	char **v = calloc((size_t)n + 1, sizeof *v);
+	for (int i = 0; v && i < n; i++)
 		if (!(v[i] = strdup(named ? p->files[i].name : p->files[i].target))) {
 			for (int k = 0; k < i; k++)
 				free(v[k]);
@@ -500,6 +512,26 @@ static char **targets_of(const out_plan *p, bool named)
 			return NULL;
 		}
 	return v;
+}
+
+/* Adds the provenance file the worker wrote to the plan, beneath the folder
+ * of --provenance, after the PDFs: the parent, not the worker, says where it
+ * goes, and it may not land on one of the run's PDFs. */
+static void add_provenance(host_worker *w, out_plan *plan)
+{
+	host_result *r = &w->res;
+	char err[PATH_LIMIT + 256];
+	if (!w->job.provenance || !w->provenance || w->job.check)
+		return;
+	int npdfs = plan->nfiles;
+	if (plan_add_under(plan, w->job.provenance_root, w->provenance, w->job.provenance, 0, err,
+	                   sizeof err) != 0) {
+		set_error(r, EXIT_OUTPUT, "%s: cannot write %s", w->job.script, err);
+		return;
+	}
+	if (plan->nfiles == npdfs)      /* the same file as one of the PDFs */
+		set_error(r, EXIT_OUTPUT, "%s: cannot write %s: the run writes a PDF there",
+		          w->job.script, w->job.provenance);
 }
 
 /* Commits what a successful worker reported, all or nothing, unless another
@@ -524,16 +556,19 @@ static void commit(host_worker *w, host_claims *claims)
 			          "already (give each script its own output)", w->job.script,
 			          o->target, owner);
 	}
-	char **named = r->code == EXIT_OK ? targets_of(&plan, true) : NULL;
-	char **resolved = named ? targets_of(&plan, false) : NULL;
+	int npdfs = plan.nfiles;
+	if (r->code == EXIT_OK)
+		add_provenance(w, &plan);
+	char **named = r->code == EXIT_OK ? targets_of(&plan, npdfs, true) : NULL;
+	char **resolved = named ? targets_of(&plan, npdfs, false) : NULL;
 	if (r->code == EXIT_OK && !resolved) {
-		for (int i = 0; named && i < plan.nfiles; i++)
+		for (int i = 0; named && i < npdfs; i++)
 			free(named[i]);
 		free(named);
 		named = NULL;
 		set_error(r, EXIT_INTERNAL, "%s: out of memory", w->job.script);
 	}
-	int n = plan.nfiles, pages = n ? plan.files[n - 1].pages : 0;
+	int n = npdfs, pages = n ? plan.files[n - 1].pages : 0;
 	int *plan_pages = calloc((size_t)n + 1, sizeof *plan_pages);    /* gone with the plan */
 	for (int i = 0; plan_pages && i < n; i++)
 		plan_pages[i] = plan.files[i].pages;
@@ -563,6 +598,8 @@ static void commit(host_worker *w, host_claims *claims)
 		r->output_pages = page_counts;
 		r->noutputs = n;
 		r->pages = pages;
+		if (w->job.provenance && n > 0 && (w->provenance || w->job.check))
+			r->provenance = strdup(w->job.provenance);
 	}
 	free(plan_pages);
 	for (int i = 0; resolved && i < n; i++) {
@@ -617,6 +654,7 @@ void host_finish(host_worker *w, host_claims *claims, host_result *res)
 		free(w->outs[i].target);
 	}
 	free(w->outs);
+	free(w->provenance);
 	free(w->buf);
 	*res = w->res;
 	res->seconds = now() - w->start;

@@ -33,6 +33,8 @@ typedef struct host_result {
 	int *output_pages;          /* the pages of each */
 	int noutputs;
 	int pages;                  /* pages of the last output */
+	char *provenance;           /* the provenance file committed (or, with --check,
+	                               that would have been), NULL if none */
 	char **warnings;            /* "SCRIPT:LINE: warning: ...", in order */
 	int nwarnings;
 	int warnings_dropped;       /* past HOST_MAX_WARNINGS: counted only */

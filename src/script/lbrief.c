@@ -8,6 +8,12 @@
  * renames it into place only when the whole run succeeds. The Lua half of
  * the module (brief.format and friends) is src/script/brief.lua, compiled in;
  * argument checks live in arg.c, templates in template.c.
+ *
+ * Provenance: when a method has added its blocks, they are credited with
+ * the records whose values they show (script/provenance.h), and the
+ * sources of those records are numbered; doc:cite() and doc:sources() use
+ * those numbers, and --provenance writes, at each save, the records on each
+ * page (output/sidecar.h).
  */
 #include <errno.h>
 #include <lauxlib.h>
@@ -25,8 +31,11 @@
 #include "script/arg.h"
 #include "script/template.h"
 #include "output/save.h"
+#include "output/sidecar.h"
 #include "pdf/pdf.h"
 #include "script/modules.h"
+#include "script/provenance.h"
+#include "script/sourcelist.h"
 #include "script/run.h"
 #include "script/sandbox.h"
 #include "util/arena.h"
@@ -54,6 +63,9 @@ typedef struct document_ud {
 	int busy;               /* methods running on it; not undone by a raise */
 	bool saved;
 	int line;               /* where the script made it, for late errors */
+	prov_run *prov;         /* the run's, for crediting blocks; may be NULL */
+	int credited;           /* blocks credited with their records so far */
+	bool prov_failed;       /* crediting ran out of memory: raised at save */
 } document_ud;
 
 /* ---- helpers ------------------------------------------------------------------- */
@@ -83,9 +95,23 @@ static void still_open(lua_State *L, document_ud *u)
 		luaL_error(L, "document is closed");
 }
 
+/* Credits the blocks added since the last time with the records they show
+ * (script/provenance.h). */
+static void credit_blocks(document_ud *u)
+{
+	if (!u->doc || u->credited >= u->doc->nblocks)
+		return;
+	if (!prov_credit(u->prov, u->doc, u->credited))
+		u->prov_failed = true;
+	u->credited = u->doc->nblocks;
+}
+
+/* The method is done with the document: the blocks it added are complete
+ * and are credited now, before anything else is read. */
 static void close_method(document_ud *u)
 {
 	u->busy--;
+	credit_blocks(u);
 }
 
 /* The line of the analyst's script that is running: the innermost level in
@@ -162,6 +188,10 @@ static int b_document(lua_State *L)
 			                  p ? p : luaL_typename(L, -1));
 	}
 	lua_pop(L, 1);
+
+	u->prov = prov_get(L);
+	if (!prov_credit_title(u->prov, d))
+		arg_oom(L);
 
 	lua_getfield(L, LUA_REGISTRYINDEX, "brief.documents");
 	lua_pushvalue(L, 2);
@@ -712,7 +742,7 @@ static int m_page_break(lua_State *L)
 }
 
 /* The list of sources: a placeholder filled in by fill_sources() when the
- * document is saved, so it names every record read by then. */
+ * document is saved, so it lists every source numbered by then. */
 static int m_sources(lua_State *L)
 {
 	doc_block *b = add(L, check_document(L, 1), DOC_LIST);
@@ -721,49 +751,121 @@ static int m_sources(lua_State *L)
 	return 1;
 }
 
-/* Fills every sources placeholder of d with the sources of the records the
- * script has read: "*Title.* Publisher, date." per source. */
-static void fill_sources(lua_State *L, doc_document *d)
+/* doc:cite(record) -> "[N]": N is the number of the record's source in the
+ * document's list of sources, given when the source first reaches the
+ * document (a block showing a value of one of its records, or a citation),
+ * so the marker and the list agree wherever the list is and whenever the
+ * document is saved. The marker carries the record: the block that shows
+ * it is credited with it. */
+static int m_cite(lua_State *L)
 {
-	int top = lua_gettop(L);
-	relations_push_read_sources(L);
-	int n = (int)lua_rawlen(L, -1);
-	int src = lua_gettop(L);
-	doc_list l = {.sources = true};
-	l.items = arena_alloc(d->arena, (size_t)(n ? n : 1) * sizeof *l.items);
-	if (!l.items)
+	document_ud *u = check_document(L, 1);
+	const ds_record *r = relations_to_record(L, 2);
+	if (!r)
+		return luaL_typeerror(L, 2, "relations.Record");
+	prov_run *p = prov_get(L);
+	char marker[32];
+	/* every record has a source (the dataset is checked when loaded) */
+	if (!p || prov_cite(p, u->doc, r, marker, sizeof marker) == 0)
 		arg_oom(L);
-	if (n == 0) {
-		if (!markup_parse(d, "*No records of the dataset were used.*", &l.items[0].text))
-			arg_oom(L);
-		l.nitems = 1;
+	lua_pushstring(L, marker);
+	return 1;
+}
+
+/* At save: credits the blocks not yet credited, the tables of contents
+ * with their headings' records, and fills every list of sources with the
+ * sources numbered so far: "*Title.* Publisher, date." each, in number
+ * order, dates in words in the document's language. */
+static void fill_sources(lua_State *L, document_ud *u)
+{
+	credit_blocks(u);
+	if (u->prov_failed || !sourcelist_fill(prov_get(L), u->doc))
+		arg_oom(L);
+}
+
+/* A C string freed by __gc, so that a raise cannot leak it. */
+typedef struct string_ud { char *s; } string_ud;
+
+static int string_gc(lua_State *L)
+{
+	string_ud *u = lua_touserdata(L, 1);
+	free(u->s);
+	u->s = NULL;
+	return 0;
+}
+
+static string_ud *new_string(lua_State *L)
+{
+	string_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
+	u->s = NULL;
+	lua_newtable(L);
+	lua_pushcfunction(L, string_gc);
+	lua_setfield(L, -2, "__gc");
+	lua_setmetatable(L, -2);
+	return u;
+}
+
+/* The run's provenance so far, in the registry: "brief.sidecar" is
+ * { [resolved PDF] = k, [k] = the JSON of the k-th PDF saved }, and
+ * "brief.sidecar.temp" the name of the file last written. */
+#define SIDECAR "brief.sidecar"
+#define SIDECAR_TEMP "brief.sidecar.temp"
+
+/* --provenance: adds the records of each page of the PDF just saved (laid
+ * out as o) to the run's provenance file, written whole again into the
+ * private folder at every save, and tells the parent its name; the parent
+ * commits it with the PDFs, beneath the folder the operator named. */
+static void write_provenance(lua_State *L, const lay_doc *o, const doc_document *d,
+                             const char *target, const out_plan *plan)
+{
+	const run_job *job = sbx_job(L);
+	prov_run *p = prov_get(L);
+	char resolved[PATH_LIMIT], temp[PATH_LIMIT], err[PATH_LIMIT + 64];
+	if (path_output(job->output_root, target, NULL, resolved, err, sizeof err) != PATH_OK)
+		snprintf(resolved, sizeof resolved, "%s", target);
+	if (lua_getfield(L, LUA_REGISTRYINDEX, SIDECAR) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_pushvalue(L, -1);
+		lua_setfield(L, LUA_REGISTRYINDEX, SIDECAR);
 	}
-	for (int i = 1; i <= n; i++) {
-		lua_rawgeti(L, src, i);
-		lua_getfield(L, -1, "title");
-		lua_getfield(L, -2, "publisher");
-		lua_getfield(L, -3, "date");
-		lua_getfield(L, -4, "inferred");
-		bool inferred_date = false;
-		int ni = lua_isnil(L, -1) ? 0 : (int)luaL_len(L, -1);
-		for (int k = 1; k <= ni; k++) {
-			lua_geti(L, -1, k);
-			inferred_date = inferred_date || strcmp(lua_tostring(L, -1), "date") == 0;
-			lua_pop(L, 1);
-		}
-		lua_pushfstring(L, "*%s.* %s, %s%s.", lua_tostring(L, -4), lua_tostring(L, -3),
-		                lua_tostring(L, -2), inferred_date ? " (date inferred)" : "");
-		doc_text t = {0};
-		if (!markup_parse(d, lua_tostring(L, -1), &t))
-			arg_oom(L);
-		l.items[l.nitems++].text = t;
-		lua_pop(L, 6);
+	int t = lua_gettop(L);
+	lua_Integer at = lua_getfield(L, t, resolved) == LUA_TNUMBER ? lua_tointeger(L, -1)
+	                 : (lua_Integer)lua_rawlen(L, t) + 1;      /* saved again: replaced */
+	lua_pop(L, 1);
+	int nnames = p ? prov_nrecords(p) : 0;
+	const char **names = lua_newuserdatauv(L, (size_t)(nnames ? nnames : 1) * sizeof *names, 0);
+	for (int s = 0; s < nnames; s++)
+		names[s] = prov_name(p, s);
+	string_ud *json = new_string(L);
+	if (!(json->s = sidecar_document(o, d, target, names, p ? prov_order(p) : NULL, nnames)))
+		arg_oom(L);
+	lua_pushstring(L, json->s);
+	lua_rawseti(L, t, at);
+	lua_pushinteger(L, at);
+	lua_setfield(L, t, resolved);
+	int n = (int)lua_rawlen(L, t);
+	const char **docs = lua_newuserdatauv(L, (size_t)n * sizeof *docs, 0);
+	for (int i = 0; i < n; i++) {
+		lua_rawgeti(L, t, i + 1);
+		docs[i] = lua_tostring(L, -1);      /* held by the table */
+		lua_pop(L, 1);
 	}
-	(void)src;
-	for (int i = 0; i < d->nblocks; i++)
-		if (d->blocks[i].kind == DOC_LIST && d->blocks[i].u.list.sources)
-			d->blocks[i].u.list = l;
-	lua_settop(L, top);
+	lua_getfield(L, LUA_REGISTRYINDEX, SIDECAR_TEMP);                 /* the one before */
+	if (sidecar_write(plan->tmpdir, docs, n, temp, sizeof temp, err, sizeof err) != SAVE_OK)
+		sbx_fail(L, EXIT_OUTPUT, "save: cannot write %s: %s", job->provenance, err);
+	if (lua_isstring(L, -1)) {
+		char old[PATH_LIMIT * 2];
+		snprintf(old, sizeof old, "%s/%s", plan->tmpdir, lua_tostring(L, -1));
+		unlink(old);
+	}
+	lua_pushstring(L, temp);
+	lua_setfield(L, LUA_REGISTRYINDEX, SIDECAR_TEMP);
+	const char *fields[1] = {temp};
+	run_send(job->channel, MSG_PROVENANCE, fields, 1);
+	free(json->s);
+	json->s = NULL;
+	lua_settop(L, t - 1);
 }
 
 /* ---- save ---------------------------------------------------------------------------- */
@@ -881,7 +983,7 @@ static int m_save(lua_State *L)
 		return sbx_fail(L, EXIT_LIMIT, "save: more than %d PDFs in one run (a fixed limit)",
 		                PLAN_MAX_FILES);
 	layout_ud *lu = new_layout(L);                                  /* 2 */
-	fill_sources(L, u->doc);
+	fill_sources(L, u);
 	still_open(L, u);
 	lay_result res;
 	save_status st = save_layout(u->doc, job->fonts, job->limits.pages, &res, err, sizeof err);
@@ -908,6 +1010,8 @@ static int m_save(lua_State *L)
 		for (int i = 0; i < plan->nfiles; i++)      /* saved to it before: replaced */
 			if (strcmp(plan->files[i].target, target) == 0)
 				fields[0] = plan->files[i].temp;
+		if (job->provenance)
+			write_provenance(L, res.doc, u->doc, target, plan);
 	}
 	run_send(job->channel, MSG_OUTPUT, fields, 3);
 	u->saved = true;
@@ -1009,7 +1113,7 @@ static const luaL_Reg document_methods[] = {
 	{"heading", m_heading}, {"paragraph", m_paragraph}, {"list", m_list},
 	{"table", m_table}, {"chart", m_chart}, {"timeline", m_timeline},
 	{"image", m_image}, {"contents", m_contents}, {"sources", m_sources},
-	{"page_break", m_page_break}, {"save", m_save}, {NULL, NULL}
+	{"cite", m_cite}, {"page_break", m_page_break}, {"save", m_save}, {NULL, NULL}
 };
 
 static const luaL_Reg document_meta[] = {

@@ -4,8 +4,11 @@
  * Records and lists are C-backed userdata (read-only by construction; no
  * rawset or next can reach inside them); a collection is a userdata whose
  * user value holds its items. Queries (where, between, sort, map, first) run
- * here in C and return new collections. Every record field a script reads is
- * remembered, so doc:sources() can list the sources the briefing drew on.
+ * here in C and return new collections. Every record field read is
+ * remembered with its record (script/provenance.h), so the blocks that show
+ * it can be traced back to the record: doc:sources(), doc:cite() and
+ * --provenance rest on it. Fields a query's predicate or comparator reads
+ * (where, first, sort with a function) are not remembered.
  */
 #include <lauxlib.h>
 #include <lua.h>
@@ -14,6 +17,7 @@
 
 #include "data/dataset.h"
 #include "script/modules.h"
+#include "script/provenance.h"
 #include "script/sandbox.h"
 
 #define RECORD "relations.Record"
@@ -31,13 +35,10 @@ static const ds_dataset *dataset(lua_State *L)
 
 /* ---- records ------------------------------------------------------------------- */
 
-static void mark_read(lua_State *L, const ds_record *r)
+/* The value v of r is read: remembered with r (unless a query is asking). */
+static void mark_read(lua_State *L, const ds_record *r, const ds_value *v)
 {
-	lua_getfield(L, LUA_REGISTRYINDEX, "relations.read");
-	unsigned char *read = lua_touserdata(L, -1);
-	if (read)
-		read[r->serial] = 1;
-	lua_pop(L, 1);
+	prov_read(prov_get(L), r, v);
 }
 
 /* Pushes the userdata of r; the same one every time, so records compare
@@ -60,6 +61,11 @@ static const ds_record *to_record(lua_State *L, int i)
 {
 	record_ud *u = luaL_testudata(L, i, RECORD);
 	return u ? u->rec : NULL;
+}
+
+const ds_record *relations_to_record(lua_State *L, int i)
+{
+	return to_record(L, i);
 }
 
 static void push_list(lua_State *L, const char *const *items, int count)
@@ -106,7 +112,7 @@ static int record_index(lua_State *L)
 	const ds_value *v = k && lua_type(L, 2) == LUA_TSTRING ? ds_get(r, k) : NULL;
 	if (!v)
 		return 0;
-	mark_read(L, r);
+	mark_read(L, r, v);
 	push_value(L, v);
 	return 1;
 }
@@ -130,7 +136,7 @@ static int record_next(lua_State *L)
 		if (r->values[i].type != DS_NIL)
 			break;
 	}
-	mark_read(L, r);
+	mark_read(L, r, &r->values[i]);
 	lua_pushstring(L, c->fields[i]);
 	push_value(L, &r->values[i]);
 	return 2;
@@ -327,13 +333,15 @@ static int c_where(lua_State *L)
 {
 	const char *name = name_of(L);
 	check_query(L, 2, false);
-	lua_Integer n = items_of(L, 1);     /* items at 3 */
-	lua_newtable(L);                    /* result at 4 */
+	lua_settop(L, 2);
+	prov_push_quiet(L);                 /* at 3: the predicate's reads do not count */
+	lua_Integer n = items_of(L, 1);     /* items at 4 */
+	lua_newtable(L);                    /* result at 5 */
 	lua_Integer k = 0;
 	for (lua_Integer i = 1; i <= n; i++) {
-		lua_rawgeti(L, 3, i);
+		lua_rawgeti(L, 4, i);
 		if (matches(L, -1, 2))
-			lua_rawseti(L, 4, ++k);
+			lua_rawseti(L, 5, ++k);
 		else
 			lua_pop(L, 1);
 	}
@@ -347,9 +355,10 @@ static int c_first(lua_State *L)
 	check_query(L, 2, true);
 	bool all = lua_isnone(L, 2);
 	lua_settop(L, 2);
-	lua_Integer n = items_of(L, 1);     /* items at 3 */
+	prov_push_quiet(L);                 /* at 3 */
+	lua_Integer n = items_of(L, 1);     /* items at 4 */
 	for (lua_Integer i = 1; i <= n; i++) {
-		lua_rawgeti(L, 3, i);
+		lua_rawgeti(L, 4, i);
 		if (all || matches(L, -1, 2))
 			return 1;
 		lua_pop(L, 1);
@@ -499,15 +508,16 @@ static int c_sort(lua_State *L)
 		return luaL_typeerror(L, 2, "field name or function");
 	}
 	lua_settop(L, 2);
-	lua_Integer n = items_of(L, 1);     /* items at 3 */
-	s.items = 3;
+	prov_push_quiet(L);                 /* at 3: the comparator's reads do not count */
+	lua_Integer n = items_of(L, 1);     /* items at 4 */
+	s.items = 4;
 	lua_Integer *idx = lua_newuserdatauv(L, (size_t)(n ? n : 1) * 2 * sizeof *idx, 0);
 	for (lua_Integer i = 0; i < n; i++)
 		idx[i] = i + 1;
 	merge_sort(&s, idx, idx + n, (size_t)n);
 	lua_createtable(L, (int)n, 0);
 	for (lua_Integer i = 0; i < n; i++) {
-		lua_rawgeti(L, 3, idx[i]);
+		lua_rawgeti(L, 4, idx[i]);
 		lua_rawseti(L, -2, i + 1);
 	}
 	push_collection(L, name);
@@ -613,35 +623,6 @@ static int r_anniversaries(lua_State *L)
 	return 1;
 }
 
-void relations_push_read_sources(lua_State *L)
-{
-	const ds_dataset *ds = dataset(L);
-	lua_newtable(L);
-	lua_getfield(L, LUA_REGISTRYINDEX, "relations.read");
-	const unsigned char *read = lua_touserdata(L, -1);
-	lua_pop(L, 1);
-	if (!read)
-		return;
-	const ds_collection *sources = ds_collection_named(ds, "sources");
-	int k = 0;
-	for (int s = 0; s < sources->nrecords; s++) {
-		const ds_record *src = &sources->records[s];
-		bool used = read[src->serial];
-		for (int c = 0; c < DS_NCOLLECTIONS && !used; c++) {
-			const ds_collection *coll = ds_collection_named(ds, ds_collection_names[c]);
-			for (int i = 0; i < coll->nrecords && !used; i++) {
-				const ds_record *r = &coll->records[i];
-				const char *sid = ds_source_id(r);
-				used = read[r->serial] && sid && strcmp(sid, ds_id(src)) == 0;
-			}
-		}
-		if (used) {
-			push_record(L, src);
-			lua_rawseti(L, -2, ++k);
-		}
-	}
-}
-
 /* ---- registration ------------------------------------------------------------------ */
 
 static const luaL_Reg record_meta[] = {
@@ -688,9 +669,6 @@ int luaopen_relations(lua_State *L)
 
 	lua_newtable(L);
 	lua_setfield(L, LUA_REGISTRYINDEX, "relations.records");
-	size_t n = (size_t)ds_nrecords(ds);
-	memset(lua_newuserdatauv(L, n ? n : 1, 0), 0, n ? n : 1);
-	lua_setfield(L, LUA_REGISTRYINDEX, "relations.read");
 
 	luaL_newlib(L, functions);
 	for (int c = 0; c < DS_NCOLLECTIONS; c++) {

@@ -13,8 +13,20 @@ int luaopen_brief(lua_State *L);        /* lbrief.c */
  * script saved none. Returns 0 or raises. */
 int brief_finish(lua_State *L);
 
-/* The sources of the records the script has read so far (lrelations.c):
- * pushes a sequence of source records, in dataset order. */
-void relations_push_read_sources(lua_State *L);
+/* The record at index i (a relations.Record), or NULL (lrelations.c). */
+const struct ds_record *relations_to_record(lua_State *L, int i);
+
+/* Provenance (lprovenance.c, script/provenance.h). prov_open() makes the
+ * run's prov_run, kept in the registry and freed with the state, and wraps
+ * the script's string functions so that strings made from remembered text
+ * carry its records; run_script() calls it before the script loads.
+ * prov_get() returns the run's prov_run, NULL when there is none (no
+ * dataset, out of memory): prov_read(), prov_quiet(), prov_credit() and
+ * prov_credit_title() accept NULL, and then do nothing.
+ * prov_push_quiet() pushes a to-be-closed value: nothing is remembered
+ * until it is closed (by the C function returning, or an error). */
+void prov_open(lua_State *L);
+struct prov_run *prov_get(lua_State *L);
+void prov_push_quiet(lua_State *L);
 
 #endif

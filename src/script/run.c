@@ -147,6 +147,14 @@ static int finish(lua_State *L)
 	return brief_finish(L);
 }
 
+/* Provenance (modules.h), before any of the script's code runs, so that
+ * every string function the script can take hold of carries records. */
+static int open_provenance(lua_State *L)
+{
+	prov_open(L);
+	return 0;
+}
+
 /* Sends the error that ended the run, and returns its exit code. */
 static int report_error(lua_State *L, const run_job *job, int rc)
 {
@@ -190,6 +198,13 @@ int run_script(const run_job *job)
 	if (!L) {
 		const char *f[2] = {"1", "out of memory creating the Lua state"};
 		run_send(job->channel, MSG_ERROR, f, 2);
+		return EXIT_INTERNAL;
+	}
+	lua_pushcfunction(L, open_provenance);
+	if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+		const char *f[2] = {"1", "out of memory setting up the run"};
+		run_send(job->channel, MSG_ERROR, f, 2);
+		sbx_close(L);
 		return EXIT_INTERNAL;
 	}
 	sbx_arm_deadline(L, job->limits.seconds);

@@ -56,6 +56,8 @@ typedef struct run_job {
 	const char *output;         /* the PDF doc:save() writes when given no path */
 	const char *output_root;    /* the output folder, resolved: every PDF goes
 	                               beneath it */
+	const char *provenance;     /* --provenance FILE.json, or NULL */
+	const char *provenance_root;/* its folder, resolved */
 	const char *data_dir, *templates_dir;
 	const run_param *params;
 	int nparams;
@@ -80,6 +82,7 @@ typedef struct run_job {
  * 4-byte length, then NUL-terminated fields. */
 enum {
 	MSG_OUTPUT = 'O',           /* temp file name ("" with --check), target, pages */
+	MSG_PROVENANCE = 'P',       /* temp file name of the provenance file so far */
 	MSG_WARNING = 'W',          /* script line ("0" if none), message */
 	MSG_ERROR = 'E',            /* exit code, message */
 };

@@ -399,3 +399,4 @@ grep -q '"status": "failed"' "$T/summary.json" 2>/dev/null &&
 echo
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
+sh "$HERE/provenance.sh" "$BRIEF" && [ "$failed" -eq 0 ]
