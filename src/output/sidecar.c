@@ -155,9 +155,10 @@ static bool *shared_texts(const doc_records *r)
 
 /* For a block b drawn on pages first..last: each record goes to the pages
  * where a text that showed it is drawn -- its own texts when it has some,
- * else those it shares with other records of the block -- or to all of
- * them when none is found (a character replaced, say); a record shown by
- * no text, to all. */
+ * else those it shares with other records of the block -- or, when none of
+ * its texts is found (a character replaced, a value the engine writes in
+ * words: a timeline's date), to all of them; a record shown by no text, to
+ * all. */
 static bool split_block(const lay_doc *o, const doc_records *r, int b, int first, int last,
                         int nnames, page_marks *marks)
 {
@@ -165,7 +166,9 @@ static bool split_block(const lay_doc *o, const doc_records *r, int b, int first
 	text_buf *pages = calloc((size_t)np, sizeof *pages), e = {0};
 	bool *shared = shared_texts(r);
 	bool *own = calloc((size_t)(nnames > 0 ? nnames : 1), sizeof *own);
-	bool ok = pages && shared && own;
+	/* found: a text of the record was found on some page */
+	bool *found_any = calloc((size_t)(nnames > 0 ? nnames : 1), sizeof *found_any);
+	bool ok = pages && shared && own && found_any;
 	for (int q = 0; ok && q < np; q++) {
 		drawn_text(&o->pages[first + q], b, &pages[q]);
 		ok = !pages[q].oom;
@@ -190,20 +193,33 @@ static bool split_block(const lay_doc *o, const doc_records *r, int b, int first
 			int q = brute ? k : (cursor + k) % np;
 			if (drawn_on(pages[q].s, pages[q].n, e.s, e.n)) {
 				found = true;
+				if (sh->serial >= 0 && sh->serial < nnames)
+					found_any[sh->serial] = true;
 				ok = page_mark(&marks[first + q], sh->serial);
 				cursor = q;
 				if (!brute)
 					break;
 			}
 		}
-		for (int q = 0; ok && !found && q < np; q++)
-			ok = page_mark(&marks[first + q], sh->serial);
+		(void)found;
+	}
+	/* a record none of whose texts was found goes to every page */
+	for (int i = 0; ok && i < r->nshown; i++) {
+		int s = r->shown[i].serial;
+		bool known = s >= 0 && s < nnames;
+		if (known && found_any[s])
+			continue;
+		for (int q = 0; ok && q < np; q++)
+			ok = page_mark(&marks[first + q], s);
+		if (known)
+			found_any[s] = true;    /* marked once */
 	}
 	for (int q = 0; pages && q < np; q++)
 		free(pages[q].s);
 	free(pages);
 	free(shared);
 	free(own);
+	free(found_any);
 	free(e.s);
 	return ok;
 }

@@ -67,11 +67,22 @@ for _, f in ipairs(rel.figures) do
   out("value", "figures", f, prose(f.metric))
   out("value", "figures", f, text.years(f))
 end
+for _, s in ipairs(rel.statements) do
+  out("value", "statements", s, text.span(s.text))
+  out("value", "statements", s, text.dash(s.by))
+  out("value", "statements", s, s.topic)
+  dates("statements", s, s.date)
+end
+for _, m in ipairs(rel.mechanisms) do
+  out("name", "mechanisms", m, text.dash(m.name))
+  out("value", "mechanisms", m, m.short)
+end
 for _, p in ipairs(rel.people) do
   out("value", "people", p, p.name)
   out("value", "people", p, p.role)
 end
-for _, coll in ipairs{ "events", "meetings", "members", "initiatives", "figures", "people" } do
+for _, coll in ipairs{ "events", "meetings", "statements", "members", "initiatives", "figures",
+                       "mechanisms", "people" } do
   notes(coll)
 end
 for _, s in ipairs(rel.sources) do
