@@ -34,7 +34,7 @@ local briefing = setmetatable({
 
 --- doc:key_points(points): the opening summary, a heading and a short list.
 function briefing.key_points(doc, points, title)
-  doc:heading(title or "Key points")
+  doc:heading(title or text.words(doc).key_points)
   doc:list(points)
   return doc
 end
@@ -47,7 +47,8 @@ function briefing.facts(doc, rows, opts)
   local titles = opts.columns or { "Fact", "As the source records it" }
   local out = {}
   for i, r in ipairs(rows) do
-    out[i] = { "**" .. r[1] .. "**", r[2] == nil and "*Not stated in the source*" or r[2] }
+    out[i] = { "**" .. r[1] .. "**", r[2] == nil and "*" .. (opts.not_stated or
+                                                             "Not stated in the source") .. "*" or r[2] }
   end
   doc:table{ columns = { { title = titles[1], width = 120 }, { title = titles[2] } },
              rows = out, caption = opts.caption }
@@ -105,26 +106,28 @@ end
 --- names no co-chairs, it says so plainly, with the record's note.
 function briefing.meeting(doc, m, level)
   level = level or 1
-  doc:heading(brief.format("{name}, {date}", { name = m.name, date = text.date(m.date) }), level)
+  local w, lang = text.words(doc)
+  doc:heading(brief.format("{name}, {date}", { name = m.name, date = text.date(m.date, false, lang) }),
+              level)
   local chairs = briefing.helpers.co_chairs_of(m)
   doc:facts({
-    { "Date", text.when(m) },
-    { "Ordinal", m.number and rel.ordinal(m.number) or "None printed in the source" },
-    { "Format", m.format },
-    { "Place", m.place },
-    { "Co-chairs", #chairs > 0 and brief.join(chairs, "; ") or "None named in the source" },
-  }, { columns = { "Session", "As the source records it" } })
+    { w.date, text.when(m, false, lang) },
+    { w.ordinal, m.number and rel.ordinal(m.number) or w.no_ordinal },
+    { w.format, m.format },
+    { w.place, m.place },
+    { w.co_chairs, #chairs > 0 and brief.join(chairs, "; ") or w.no_chairs },
+  }, { columns = { w.session, w.recorded }, not_stated = w.not_stated })
   if #chairs == 0 then
-    doc:paragraph("**The source names no co-chairs for this meeting.** " .. text.note(m.note or ""))
+    doc:paragraph("**" .. w.no_chairs_said .. "** " .. text.note(m.note or ""))
   elseif m.note then
-    doc:paragraph("*Note on the source:* " .. text.note(m.note), { size = 9 })
+    doc:paragraph("*" .. w.note .. "* " .. text.note(m.note), { size = 9 })
   end
   if m.summary then
-    doc:heading("Outcome", level + 1)
+    doc:heading(w.outcome, level + 1)
     doc:paragraph(text.span(m.summary))
   end
   if #m.topics > 0 then
-    doc:heading(brief.format("Topics discussed ({n})", { n = #m.topics }), level + 1)
+    doc:heading(brief.format(w.topics, { n = #m.topics }), level + 1)
     local items = {}
     for i, t in ipairs(m.topics) do items[i] = text.span(t) end
     doc:list(items)
@@ -133,7 +136,7 @@ function briefing.meeting(doc, m, level)
   -- for a meeting the statements do not cover)
   local said = rel.statements:where(function(s) return s.meeting == m.id end)
   if #said > 0 then
-    doc:heading("What each side said", level + 1)
+    doc:heading(w.said, level + 1)
     doc:list(said:map(function(s)
       return brief.format("**{by}** ({act}, {topic}): {text}",
         { by = text.dash(s.by), act = s.act, topic = s.topic, text = text.span(s.text) })

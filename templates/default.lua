@@ -28,17 +28,63 @@ default.text = text
 local MONTHS = { "January", "February", "March", "April", "May", "June", "July",
                  "August", "September", "October", "November", "December" }
 
+-- The words the templates write, by document language (doc:lang()).
+local WORDS = {
+  en = {
+    sources = "Sources",
+    sources_intro = "This briefing draws only on the following source documents; dates the "
+      .. "source implies but does not print are marked as inferred.",
+    inferred = "inferred", key_points = "Key points", outcome = "Outcome",
+    topics = "Topics discussed ({n})", said = "What each side said",
+    announced = "Meetings its source announced", session = "Session",
+    recorded = "As the source records it", date = "Date", ordinal = "Ordinal",
+    format = "Format", place = "Place", co_chairs = "Co-chairs",
+    no_ordinal = "None printed in the source", no_chairs = "None named in the source",
+    not_stated = "Not stated in the source",
+    no_chairs_said = "The source names no co-chairs for this meeting.",
+    note = "Note on the source:",
+  },
+  ko = {
+    sources = "출처",
+    sources_intro = "이 브리핑은 아래 출처 문서만을 근거로 합니다. 출처가 밝히지 않고 "
+      .. "암시만 하는 날짜는 추정으로 표시했습니다.",
+    inferred = "추정", key_points = "핵심 내용", outcome = "성과",
+    topics = "논의 의제 ({n}건)", said = "양측의 발언",
+    announced = "출처가 예고한 회의", session = "회의",
+    recorded = "출처의 기록", date = "날짜", ordinal = "회차",
+    format = "형식", place = "장소", co_chairs = "공동의장",
+    no_ordinal = "출처에 회차 없음", no_chairs = "출처에 공동의장 없음",
+    not_stated = "출처에 기재 없음",
+    no_chairs_said = "출처는 이 회의의 공동의장을 밝히지 않습니다.",
+    note = "출처에 관한 주:",
+  },
+}
+
+--- The words of a document's language, and the language: text.words(doc)
+--- gives WORDS.ko and "ko" for a brief.document{ lang = "ko" }.
+function text.words(doc)
+  local lang = doc and doc:lang() or "en"
+  return WORDS[lang] or WORDS.en, lang
+end
+
 --- A dataset date ("1989", "1991-07", "2004-11-30") as prose: "1989",
 --- "July 1991", "30 November 2004". With short = true: "Jul 1991", "30 Nov 2004".
-function text.date(iso, short)
+--- With lang = "ko": "1989년", "1991년 7월", "2004년 11월 30일".
+function text.date(iso, short, lang)
   iso = tostring(iso)
   local y, m, d = iso:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
   if not y then y, m = iso:match("^(%d%d%d%d)%-(%d%d)$") end
+  if lang == "ko" then
+    if d then return string.format("%s년 %d월 %d일", y, tonumber(m), tonumber(d)) end
+    if m then return string.format("%s년 %d월", y, tonumber(m)) end
+    if iso:match("^%d%d%d%d$") then return string.format("%s년", iso) end
+    return iso
+  end
   local month = m and MONTHS[tonumber(m)]
   if not month then return iso end
   if short then month = month:sub(1, 3) end
   if d then return string.format("%d %s %s", tonumber(d), month, y) end
-  return month .. " " .. y
+  return string.format("%s %s", month, y)
 end
 
 --- Does the record mark `field` as inferred (implied by its source, not printed)?
@@ -52,9 +98,11 @@ function text.inferred(r, field)
 end
 
 --- A record's date as prose, flagged when the source only implies it.
-function text.when(r, short)
-  local s = text.date(r.date, short)
-  if text.inferred(r, "date") or text.inferred(r, "year") then s = s .. " (inferred)" end
+function text.when(r, short, lang)
+  local s = text.date(r.date, short, lang)
+  if text.inferred(r, "date") or text.inferred(r, "year") then
+    s = string.format("%s (%s)", s, (WORDS[lang] or WORDS.en).inferred)
+  end
   return s
 end
 
@@ -124,10 +172,10 @@ end
 
 --- doc:sources_section([intro]): a numbered heading and the sources of every
 --- record the script has read by the time the document is saved.
-function default.sources_section(doc, intro)
-  doc:heading(default.sources_title)
-  doc:paragraph(intro or "This briefing draws only on the following source documents; "
-    .. "dates the source implies but does not print are marked as inferred.")
+function default.sources_section(doc, intro, title)
+  local w, lang = text.words(doc)
+  doc:heading(title or (lang ~= "en" and w.sources) or default.sources_title)
+  doc:paragraph(intro or w.sources_intro)
   doc:sources()
   return doc
 end

@@ -30,14 +30,18 @@ void contents_layout(lay_ctx *c)
 {
 	const doc_style *s = c->st;
 	const doc_document *d = c->doc;
-	if (s->contents_title && *s->contents_title) {
+	const char *title = s->contents_title;
+	/* brief's own word, in a Korean document's language */
+	if (title && strcmp(title, "Contents") == 0 && d->meta.lang && strcmp(d->meta.lang, "ko") == 0)
+		title = "\xEB\xAA\xA9\xEC\xB0\xA8";      /* 목차 */
+	if (title && *title) {
 		lay_textstyle hs = {s->heading_family, DOC_BOLD, (float)s->heading_size[0],
 		                    (float)s->heading_size[0] * 1.25f,
 		                    ctx_color(s->heading_color), ctx_color(s->heading_color)};
 		ctx_ensure(c, hs.leading * 3);
 		if (!c->page_fresh)
 			c->y -= (float)s->heading_space_before[0];
-		text_draw(c, s->contents_title, hs.family, DOC_BOLD, hs.size, hs.color, c->left,
+		text_draw(c, title, hs.family, DOC_BOLD, hs.size, hs.color, c->left,
 		          ctx_baseline(c->y, hs.size, hs.leading));
 		c->y -= hs.leading + (float)s->heading_space_after[0];
 	}

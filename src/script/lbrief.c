@@ -734,6 +734,15 @@ static int m_contents(lua_State *L)
 	return 1;
 }
 
+/* doc:lang(): the document's language, "en" or "ko", for templates that
+ * write their own words (headings, dates) in it. */
+static int m_lang(lua_State *L)
+{
+	document_ud *u = check_document(L, 1);
+	lua_pushstring(L, u->doc->meta.lang ? u->doc->meta.lang : "en");
+	return 1;
+}
+
 static int m_page_break(lua_State *L)
 {
 	add(L, check_document(L, 1), DOC_PAGE_BREAK);
@@ -1113,7 +1122,8 @@ static const luaL_Reg document_methods[] = {
 	{"heading", m_heading}, {"paragraph", m_paragraph}, {"list", m_list},
 	{"table", m_table}, {"chart", m_chart}, {"timeline", m_timeline},
 	{"image", m_image}, {"contents", m_contents}, {"sources", m_sources},
-	{"cite", m_cite}, {"page_break", m_page_break}, {"save", m_save}, {NULL, NULL}
+	{"cite", m_cite}, {"lang", m_lang}, {"page_break", m_page_break}, {"save", m_save},
+	{NULL, NULL}
 };
 
 static const luaL_Reg document_meta[] = {

@@ -137,6 +137,12 @@ if render dialogue scripts/dialogue.lua; then
 	has "dialogue: the topics chart says its values" "Horizontal bar chart of Topics discussed"
 fi
 
+# a Korean document: the template's words and dates, brief's own, in Korean
+if render ko-briefing "$S/ko-briefing.lua"; then
+	has "ko-briefing: headings, dates and sources in Korean" \
+		"목차" "2024년 4월 4일" "성과" "논의 의제 (20건)" "출처" "공동의장" "1989년 11월"
+fi
+
 if render anniversary scripts/anniversary.lua --set year=2024; then
 	has "anniversary 2024: the 35th of dialogue relations" "2024" "35th" "1989"
 	has "anniversary 2024: its milestones on the time axis" "7 Jan 1984" "Nov 1989" "30 Apr 1999"
