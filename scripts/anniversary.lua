@@ -55,9 +55,10 @@ doc:paragraph(brief.format("In {year}, {count} a round anniversary, {split}. {wh
   .. "{most} years, to {oldest}.", { year = year, count = count, split = split,
   which = #all > 1 and "The oldest" or "It",
   most = all[1].years, oldest = text.date(all[1].event.date) }))
-doc:anniversary_timeline(all, brief.format("Round anniversaries in {year}, on the time axis",
+doc:anniversary_timeline(all, brief.format("Round anniversaries in {year}, in order of date",
                                            { year = year }))
-doc:why_they_matter(relationship)
+doc:why_they_matter(relationship, 3)
+doc:anniversary_chart(all, year)
 
 -- What the dataset already records for the year itself: events, and meetings no event covers.
 local items, covered = {}, {}

@@ -94,7 +94,29 @@ function anniversary.anniversary_timeline(doc, entries, title)
     items[i] = { date = e.date, label = label, inferred = e.inferred }
   end
   table.sort(items, function(x, y) return x.date < y.date end)
-  doc:timeline(items, { title = title })
+  doc:timeline(items, { title = title, to_scale = false })
+  return doc
+end
+
+--- doc:anniversary_chart(entries, year): how many milestones reach each round
+--- anniversary in the year (5th, 10th, ...), as a bar chart.
+function anniversary.anniversary_chart(doc, entries, year)
+  local count, most = {}, 0
+  for _, a in ipairs(entries) do
+    count[a.years] = (count[a.years] or 0) + 1
+    if a.years > most then most = a.years end
+  end
+  local labels, values = {}, {}
+  for y = 5, most, 5 do
+    labels[#labels + 1] = rel.ordinal(y)
+    values[#values + 1] = count[y] or 0
+  end
+  if #labels > 0 then
+    doc:chart{ type = "bar", labels = labels, unit = "milestones",
+               title = brief.format("Milestones reaching each round anniversary in {year}",
+                                    { year = year }),
+               series = { { name = "Milestones", values = values } } }
+  end
   return doc
 end
 

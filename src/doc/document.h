@@ -133,6 +133,7 @@ typedef struct doc_timeline_entry {
 typedef struct doc_timeline {
 	const char *title;      /* may be NULL */
 	bool by_decade;         /* grouped by decade ("1990s") */
+	bool even;              /* evenly spaced, not to time (a compact list) */
 	int nentries;
 	doc_timeline_entry *entries;
 } doc_timeline;

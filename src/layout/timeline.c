@@ -171,7 +171,7 @@ void timeline_layout(lay_ctx *c, const doc_timeline *tl)
 		double t = d.ok ? when(d) : NAN;
 		float extra = 0;
 		bool compressed = false;
-		if (!isnan(t) && !isnan(last_when) && t > last_when) {
+		if (!tl->even && !isnan(t) && !isnan(last_when) && t > last_when) {
 			extra = (float)(t - last_when) * per_year;
 			if (extra > max_extra) {
 				extra = max_extra;

@@ -617,6 +617,8 @@ static int m_timeline(lua_State *L)
 	if (!lua_isnil(L, 3)) {
 		luaL_checktype(L, 3, LUA_TTABLE);
 		tl.title = arg_opt_string(L, 3, "title", d, "timeline");
+		tl.even = lua_getfield(L, 3, "to_scale") == LUA_TBOOLEAN && !lua_toboolean(L, -1);
+		lua_pop(L, 1);
 		const char *group = arg_opt_string(L, 3, "group", d, "timeline");
 		if (group && strcmp(group, "decade") == 0)
 			tl.by_decade = true;
