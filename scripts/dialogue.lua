@@ -22,8 +22,8 @@ local doc = brief.document{
 doc:heading("The series at a glance")
 doc:paragraph(brief.format("The dataset records {n} sessions of the Dialogue, the annual meeting of "
   .. "senior officials of the ROK and the ASEAN Member States: {list}.", { n = #dialogues,
-  list = brief.join(dialogues:map(function(m) return brief.format("the {name} ({d})",
-    { name = m.name, d = text.date(m.date) }) end), ", ", " and ") }))
+  list = brief.join(dialogues:map(function(m) return brief.format("the {name} ({d}) {c}",
+    { name = m.name, d = text.date(m.date), c = doc:cite(m) }) end), ", ", " and ") }))
 doc:table{
   columns = { { title = "Session" }, { title = "Date", width = 100 }, { title = "Format", width = 85 },
               { title = "Co-chairs", width = 150 } },

@@ -28,16 +28,19 @@ local newest = rel.initiatives[#rel.initiatives].year
 local latest = rel.initiatives:where{ year = newest }:map(function(i) return i.short or "the " .. i.name end)
 doc:key_points{
   brief.format("Dialogue relations date from {d1}, when the ROK became a Sectoral Dialogue "
-    .. "Partner of ASEAN; full Dialogue Partner status followed in {d2} ({place}).",
-    { d1 = text.date(first.date), d2 = text.date(full.date), place = full.place }),
+    .. "Partner of ASEAN {c1}; full Dialogue Partner status followed in {d2} ({place}) {c2}.",
+    { d1 = text.date(first.date), d2 = text.date(full.date), place = full.place,
+      c1 = doc:cite(first), c2 = doc:cite(full) }),
   brief.format("Relations were elevated to a strategic partnership on {d} in {place}. On {ann} "
     .. "efforts were reported under way to establish the {csp}, the highest level of "
-    .. "partnership, at the bilateral summit of {when}.",
+    .. "partnership, at the bilateral summit of {when} {c}.",
     { d = text.date(strategic.date), place = strategic.place, ann = text.date(rel.source(csp).date),
-      csp = text.dash(csp.name), when = text.date(rel.meetings:first{ id = "summit-2024-10" }.date) }),
+      csp = text.dash(csp.name), when = text.date(rel.meetings:first{ id = "summit-2024-10" }.date),
+      c = doc:cite(csp) }),
   brief.format("Bilateral trade grew from {a} in {y1} to {b} in {y2}; ASEAN accounts for {s} "
-    .. "of Korea’s total exports and imports.", { a = text.value(trade[1]), y1 = trade[1].year,
-    b = text.value(trade[#trade]), y2 = trade[#trade].year, s = text.value(share) }),
+    .. "of Korea’s total exports and imports {c}.", { a = text.value(trade[1]), y1 = trade[1].year,
+    b = text.value(trade[#trade]), y2 = trade[#trade].year, s = text.value(share),
+    c = doc:cite(share) }),
   brief.format("ASEAN has {n} member states: the {f} founders of {y1} and {j} that joined "
     .. "between {y2} and {y3}.", { n = #members, f = #founders, y1 = founders[1].year,
     j = #members - #founders, y2 = members[#founders + 1].year, y3 = members[#members].year }),

@@ -132,9 +132,9 @@ function anniversary.why_they_matter(doc, entries, n)
     local m = e.meeting and rel.meetings:first{ id = e.meeting }
     local why = e.summary or (m and m.summary)
     if why and #items < n then
-      items[#items + 1] = brief.format("**{ordinal}** \u{00B7} {title} ({date}). {why}",
+      items[#items + 1] = brief.format("**{ordinal}** \u{00B7} {title} ({date}). {why} {cite}",
         { ordinal = a.ordinal, title = text.span(text.dash(e.title)), date = text.when(e, true),
-          why = text.span(why) })
+          why = text.span(why), cite = doc:cite(e) })
     end
   end
   if #items > 0 then
