@@ -93,12 +93,7 @@ local then_, now = trade[1], trade[#trade]
 doc:paragraph(brief.format("Bilateral trade in {y2} was {x} times its {y1} level, and ASEAN "
   .. "accounts for {s} of Korea’s total exports and imports.", { y1 = then_.year, y2 = now.year,
   x = string.format("%.1f", now.value / then_.value), s = text.value(share) }))
--- each bar says its value; the chart's alt text says them all
-local labels, values = {}, {}
-for i, f in ipairs(trade) do labels[i], values[i] = f.year, f.value end
-doc:chart{ type = "bar", title = "ROK–ASEAN bilateral trade", unit = trade[1].unit,
-           labels = labels,
-           series = { { name = "Bilateral trade", values = values } } }
+doc:trade_chart(trade)
 doc:figures_table(rel.figures, "Every figure in the dataset, with its unit and the year(s) it covers")
 
 -- Initiatives by year, then the lines of effort of those that list them.

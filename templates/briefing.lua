@@ -101,6 +101,20 @@ function briefing.helpers.co_chairs_of(m)
   return out
 end
 
+--- doc:trade_chart(figures [, opts]): a bar chart of figures of one metric
+--- (rel.figures records, in year order), one bar per year, each saying its
+--- value; opts.title (default: the metric), opts.data_table.
+function briefing.trade_chart(doc, figures, opts)
+  opts = opts or {}
+  if #figures == 0 then return doc end
+  local labels, values = {}, {}
+  for i, f in ipairs(figures) do labels[i], values[i] = f.year, f.value end
+  doc:chart{ type = "bar", title = opts.title or text.dash(figures[1].metric),
+             unit = figures[1].unit, labels = labels, data_table = opts.data_table,
+             series = { { name = text.dash(figures[1].metric), values = values } } }
+  return doc
+end
+
 --- doc:meeting(m [, level]): one meeting: a heading, its facts, the outcome,
 --- the topics discussed and what the dataset notes about it. When the source
 --- names no co-chairs, it says so plainly, with the record's note.
