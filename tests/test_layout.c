@@ -898,9 +898,12 @@ static void timeline_dates_keep_their_precision(void **state)
 		{"2019-11", "ko", "2019\xEB\x85\x84 11\xEC\x9B\x94"},
 		{"c. 1990", "en", "c. 1990"}, {"2019-13", "en", "2019-13"}, {"20190", "en", "20190"},
 	};
+	char longer[64];
+	timeline_format_date("2010-10-29", "en", true, longer, sizeof longer);
+	assert_string_equal(longer, "29 October 2010");
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char out[64];
-		timeline_format_date(cases[i].in, cases[i].lang, out, sizeof out);
+		timeline_format_date(cases[i].in, cases[i].lang, false, out, sizeof out);
 		assert_string_equal(out, cases[i].want);
 	}
 }

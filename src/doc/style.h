@@ -57,6 +57,7 @@ typedef struct doc_style {
 	double table_size, table_leading;
 	doc_rgb table_header_fill, table_header_text, table_stripe, table_rule;
 
+	bool timeline_long_months;          /* "29 October 2010", not "29 Oct 2010" */
 	doc_rgb chart_colors[DOC_CHART_COLORS];   /* series 1, 2, ...; cycled */
 	int nchart_colors;
 

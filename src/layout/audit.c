@@ -131,7 +131,8 @@ static bool give_block(audit *a, const lay_ctx *c, const doc_block *b)
 		for (int k = 0; k < b->u.timeline.nentries; k++) {
 			const doc_timeline_entry *e = &b->u.timeline.entries[k];
 			char date[128];     /* as drawn: "29 Oct 2010" for "2010-10-29" */
-			timeline_format_date(e->date, c->doc->meta.lang, date, sizeof date);
+			timeline_format_date(e->date, c->doc->meta.lang, c->st->timeline_long_months, date,
+			                     sizeof date);
 			give(a, c, date, strlen(date));
 			give_text(a, c, &e->label);
 		}

@@ -41,10 +41,12 @@ char *chart_alt_text(const doc_chart *ch);
 
 /* timeline.c: a timeline breaks between entries. timeline_format_date()
  * writes a dataset date ("2010-10-29", "2019-11", "2009") at its own
- * precision for the language ("29 Oct 2010"; "2010년 10월 29일") into out,
- * or the text as given when it is no such date. */
+ * precision for the language ("29 Oct 2010", with long_months "29 October
+ * 2010"; "2010년 10월 29일") into out, or the text as given when it is no
+ * such date. */
 float timeline_keep(const lay_ctx *c, const doc_timeline *tl);
-void timeline_format_date(const char *date, const char *lang, char *out, size_t n);
+void timeline_format_date(const char *date, const char *lang, bool long_months, char *out,
+                          size_t n);
 void timeline_layout(lay_ctx *c, const doc_timeline *tl);
 
 /* image.c: never breaks; -1 with a message when it cannot be placed */

@@ -68,10 +68,15 @@ static double when(tl_date d)
 	return d.year + (d.month ? (d.month - 1) / 12.0 : 0) + (d.day ? (d.day - 1) / 365.0 : 0);
 }
 
-void timeline_format_date(const char *date, const char *lang, char *out, size_t n)
+void timeline_format_date(const char *date, const char *lang, bool long_months, char *out,
+                          size_t n)
 {
-	static const char *const months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	static const char *const names[12] = {"January", "February", "March", "April", "May",
+	                                       "June", "July", "August", "September", "October",
+	                                       "November", "December"};
+	char months[12][16];
+	for (int k = 0; k < 12; k++)
+		snprintf(months[k], sizeof months[k], "%.*s", long_months ? 15 : 3, names[k]);
 	tl_date d = read_date(date);
 	bool ko = lang && strcmp(lang, "ko") == 0;
 	if (!d.ok)
@@ -112,7 +117,8 @@ static float date_column(lay_ctx *c, const doc_timeline *tl)
 	float widest = 0;
 	char buf[128], g[64];
 	for (int i = 0; i < tl->nentries; i++) {
-		timeline_format_date(tl->entries[i].date, c->doc->meta.lang, buf, sizeof buf);
+		timeline_format_date(tl->entries[i].date, c->doc->meta.lang, s->timeline_long_months, buf,
+		                     sizeof buf);
 		float w = text_width(c, fonts_face(s->heading_family, DOC_BOLD), (float)s->body_size,
 		                     buf);
 		widest = w > widest ? w : widest;
@@ -208,7 +214,8 @@ void timeline_layout(lay_ctx *c, const doc_timeline *tl)
 		float top = c->y;
 		float base = ctx_baseline(top, ts.size, ts.leading);
 		char date[128];
-		timeline_format_date(e->date, c->doc->meta.lang, date, sizeof date);
+		timeline_format_date(e->date, c->doc->meta.lang, s->timeline_long_months, date,
+		                     sizeof date);
 		/* an inferred date in italics, as the note under the timeline says;
 		 * a date wider than its column (text, not a date) cut to it */
 		unsigned dstyle = DOC_BOLD | (e->inferred ? DOC_ITALIC : 0);

@@ -75,6 +75,7 @@ static const style_key style_keys[] = {
 	KEY("table", "stripe", F_COLOR, table_stripe),
 	KEY("table", "rule", F_COLOR, table_rule),
 	KEY("chart", "colors", F_COLORS, chart_colors),
+	KEY("timeline", "long_months", F_BOOL, timeline_long_months),
 	KEY(NULL, "accent", F_COLOR, accent),
 	KEY(NULL, "muted", F_COLOR, muted),
 	KEY(NULL, "contents_title", F_STR, contents_title),
