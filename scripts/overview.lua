@@ -13,7 +13,7 @@ local doc = brief.document{
                           { from = first.year, to = last.year }),
   author = "Prepared from the ASEAN–ROK relations dataset",
   date = text.date(os.date("%Y-%m-%d")),
-  template = "briefing",
+  template = { base = "briefing", title = { page = true } },    -- a cover page
 }
 doc:contents()
 

@@ -63,6 +63,7 @@ typedef struct doc_style {
 
 	doc_running header, footer;
 	bool title_block;                   /* print title/subtitle/author/date at the top */
+	bool title_page;                    /* ... on a cover page of their own */
 	const char *contents_title;         /* heading of the table of contents */
 } doc_style;
 

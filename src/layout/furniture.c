@@ -150,6 +150,8 @@ void furniture_finish(lay_ctx *c)
 	/* Header and footer are drawn last, on every page. */
 	const doc_style *s = c->st;
 	for (int pg = 0; pg < o->npages; pg++) {
+		if (pg == 0 && s->title_page && s->title_block)
+			continue;       /* a cover has no running header or footer */
 		c->page = pg;
 		float hb = (float)(s->page_height - s->margin_top * 0.55);
 		running(c, &s->header, pg, hb, hb - 4);

@@ -1,6 +1,9 @@
 /*
  * title.c -- the title block at the top of the first page: title,
- * subtitle, author and date, and a rule under them.
+ * subtitle, author and date, and a rule under them; or, when the template
+ * asks for a title page (title.page), the same block larger, a third of the
+ * way down a cover page of its own, which carries no running header or
+ * footer.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +42,13 @@ void title_layout(lay_ctx *c)
 		byline = m->author ? m->author : m->date;
 	}
 	rows[2].text = byline && *byline ? byline : NULL;
+	/* a cover: the block a third of the way down its own page, the title
+	 * larger; the body starts on the next page */
+	if (s->title_page) {
+		c->y = c->top - (c->top - c->bottom) * 0.3f;
+		rows[0].size *= 1.35f;
+		rows[1].size *= 1.2f;
+	}
 	for (int i = 0; i < 3; i++) {
 		if (!rows[i].text)
 			continue;
@@ -54,5 +64,7 @@ void title_layout(lay_ctx *c)
 	c->y -= 6;
 	ctx_fill(c, c->left, c->y - 1.5f, c->width, 1.5f, ctx_color(s->accent));
 	c->y -= 18;
+	if (s->title_page)
+		ctx_new_page(c);
 }
 

@@ -68,6 +68,7 @@ static const style_key style_keys[] = {
 	KEY("title", "subtitle_size", F_SIZE, subtitle_size),
 	KEY("title", "color", F_COLOR, title_color),
 	KEY("title", "show", F_BOOL, title_block),
+	KEY("title", "page", F_BOOL, title_page),
 	KEY("table", "size", F_SIZE, table_size),
 	KEY("table", "leading", F_SIZE, table_leading),
 	KEY("table", "header_fill", F_COLOR, table_header_fill),

@@ -116,7 +116,7 @@ if render overview scripts/overview.lua; then
 	has "overview: milestones, members, trade, sources" \
 		"1989" "Sectoral" "Full Dialogue Partner" "Strategic Partnership" \
 		"Brunei Darussalam" "Viet Nam" "Cambodia" "38.7" "149" "US$" \
-		"KASI" "Page 1 of"
+		"KASI" "Page 2 of"
 	pdfinfo "$T/overview.pdf" | grep -q "^Title:.*[A-Za-z]" && ok "overview: title metadata" ||
 		no "overview: no Title in the PDF info"
 	n=$(qpdf --json --json-key=outlines "$T/overview.pdf" 2>/dev/null | grep -c '"title"')
