@@ -112,9 +112,9 @@ function anniversary.anniversary_chart(doc, entries, year)
     values[#values + 1] = count[y] or 0
   end
   if #labels > 0 then
-    doc:chart{ type = "bar", labels = labels, unit = "milestones",
-               title = brief.format("Milestones reaching each round anniversary in {year}",
-                                    { year = year }),
+    local w = text.words(doc)
+    doc:chart{ type = "bar", labels = labels, unit = w.milestones,
+               title = brief.format(w.per_anniversary, { year = year }),
                series = { { name = "Milestones", values = values } } }
   end
   return doc
@@ -133,12 +133,13 @@ function anniversary.why_they_matter(doc, entries, n)
     local why = e.summary or (m and m.summary)
     if why and #items < n then
       items[#items + 1] = brief.format("**{ordinal}** \u{00B7} {title} ({date}). {why} {cite}",
-        { ordinal = a.ordinal, title = text.span(text.dash(e.title)), date = text.when(e, true),
+        { ordinal = a.ordinal, title = text.span(text.dash(e.title)),
+          date = text.when(e, true, select(2, text.words(doc))),
           why = text.span(why), cite = doc:cite(e) })
     end
   end
   if #items > 0 then
-    doc:heading("Why they matter")
+    doc:heading(text.words(doc).why)
     doc:list(items)
   end
   return doc
@@ -166,11 +167,11 @@ end
 function anniversary.anniversaries(doc, year, entries)
   local relationship, asean = anniversary.helpers.split(entries or rel.anniversaries(year))
   if #relationship > 0 then
-    doc:heading("The ASEAN\u{2013}ROK relationship")
+    doc:heading(text.words(doc).relationship)
     for _, a in ipairs(relationship) do doc:milestone(a) end
   end
   if #asean > 0 then
-    doc:heading("ASEAN\u{2019}s own milestones")
+    doc:heading(text.words(doc).asean_own)
     for _, a in ipairs(asean) do doc:milestone(a) end
   end
   return doc

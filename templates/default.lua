@@ -43,6 +43,10 @@ local WORDS = {
     not_stated = "Not stated in the source",
     no_chairs_said = "The source names no co-chairs for this meeting.",
     note = "Note on the source:",
+    why = "Why they matter", relationship = "The ASEAN\u{2013}ROK relationship",
+    asean_own = "ASEAN\u{2019}s own milestones",
+    per_anniversary = "Milestones reaching each round anniversary in {year}",
+    milestones = "milestones",
   },
   ko = {
     sources = "출처",
@@ -57,6 +61,10 @@ local WORDS = {
     not_stated = "출처에 기재 없음",
     no_chairs_said = "출처는 이 회의의 공동의장을 밝히지 않습니다.",
     note = "출처에 관한 주:",
+    why = "의의", relationship = "한-아세안 관계",
+    asean_own = "아세안 자체의 이정표",
+    per_anniversary = "{year}년에 주년을 맞는 이정표의 수",
+    milestones = "이정표 수",
   },
 }
 
