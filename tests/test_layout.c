@@ -884,6 +884,25 @@ static void value_labels_are_drawn_all_or_none(void **state)
 	(void)fx;
 }
 
+/* The default series colours stay apart printed in grey: the luminance of
+ * any two of the first six differs by 0.08 at least. */
+static void chart_colours_differ_in_grey(void **state)
+{
+	(void)state;
+	doc_style s;
+	style_default(&s);
+	assert_true(s.nchart_colors >= 6);
+	for (int i = 0; i < 6; i++)
+		for (int j = i + 1; j < 6; j++) {
+			doc_rgb a = s.chart_colors[i], b = s.chart_colors[j];
+			float la = 0.2126f * a.r + 0.7152f * a.g + 0.0722f * a.b;
+			float lb = 0.2126f * b.r + 0.7152f * b.g + 0.0722f * b.b;
+			if (fabsf(la - lb) < 0.08f)
+				fail_msg("series %d and %d: greys %.2f and %.2f", i + 1, j + 1, (double)la,
+				         (double)lb);
+		}
+}
+
 /* ---- timelines -------------------------------------------------------------------- */
 
 /* Dates are written at the precision each has, in the document's language;
@@ -2145,6 +2164,7 @@ int main(void)
 		T(a_chart_says_what_it_shows_in_its_alt_text),
 		T(a_bar_group_with_a_missing_value_is_centred),
 		T(value_labels_are_drawn_all_or_none),
+		T(chart_colours_differ_in_grey),
 		T(timeline_dates_keep_their_precision),
 		T(a_timeline_spaces_entries_by_time),
 		T(a_word_wider_than_a_table_column_stays_in_its_column),

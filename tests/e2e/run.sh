@@ -137,6 +137,22 @@ if render dialogue scripts/dialogue.lua; then
 	has "dialogue: the topics chart says its values" "Horizontal bar chart of Topics discussed"
 fi
 
+# every kind of chart says what it shows; a data table; a cover page
+if render charts "$S/charts.lua"; then
+	has "charts: alt text of every kind, a missing value said, a Korean label" \
+		"Bar chart of Trade, US$ billion: 38.7 in 2003, no value in 2010, 149 in 2017." \
+		"Horizontal bar chart of Members: 79.4 in Viet Nam, 18.7 in 인도네시아." \
+		"Stacked bar chart of Mix: Goods: 100 in A, 90 in B; Services: 20 in A, 15 in B." \
+		"Line chart of Lines: P: 1 in 1, no value in 2, 3 in 3; Q: 2 in 1, 3 in 2, 4 in 3."
+	has "charts: the data table under the chart" "Trade (US$ billion)" "38.7" "149"
+	p1=$(pdftotext -enc UTF-8 -f 1 -l 1 "$T/charts.pdf" - | tr -s ' \n' '  ')
+	case $p1 in
+	*"Every kind"*"Page "*) no "charts: the cover has a running footer" "$p1" ;;
+	*"Every kind"*) ok "charts: the cover page holds the title alone" ;;
+	*) no "charts: no title on the cover" "$p1" ;;
+	esac
+fi
+
 # a Korean document: the template's words and dates, brief's own, in Korean
 if render ko-briefing "$S/ko-briefing.lua"; then
 	has "ko-briefing: headings, dates and sources in Korean" \
