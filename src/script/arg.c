@@ -11,6 +11,7 @@
 #include "doc/markup.h"
 #include "script/sandbox.h"
 #include "util/arena.h"
+#include "util/escape.h"
 #include "util/utf8.h"
 
 void arg_pdf_string(lua_State *L, const char *s, const char *what)
@@ -148,6 +149,85 @@ doc_align arg_align(lua_State *L, int i, const char *what)
 			return values[k];
 	luaL_error(L, "%s: align must be \"left\", \"center\", \"right\" or \"justify\"", what);
 	return DOC_ALIGN_DEFAULT;
+}
+
+/* Edit distance between a and b (each at most 64 bytes are compared). */
+static int edit_distance(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	na = na > 64 ? 64 : na;
+	nb = nb > 64 ? 64 : nb;
+	int row[65];
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= na; i++) {
+		int diag = row[0];
+		row[0] = (int)i;
+		for (size_t j = 1; j <= nb; j++) {
+			int up = row[j];
+			int best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[nb];
+}
+
+const char *arg_nearest(const char *name, const char *const *known)
+{
+	const char *best = NULL;
+	int best_d = 0;
+	for (int k = 0; known[k]; k++) {
+		int d = edit_distance(name, known[k]);
+		if (!best || d < best_d) {
+			best = known[k];
+			best_d = d;
+		}
+	}
+	int len = (int)strlen(name);
+	return best && best_d <= (len > 6 ? len / 3 : 2) ? best : NULL;
+}
+
+void arg_check_options(lua_State *L, int t, const char *what, const char *const *known)
+{
+	t = lua_absindex(L, t);
+	if (lua_type(L, t) != LUA_TTABLE)
+		return;
+	const char *unknown = NULL;     /* the first in byte order: the same every run */
+	lua_pushnil(L);
+	while (lua_next(L, t) != 0) {
+		if (lua_type(L, -2) == LUA_TSTRING) {
+			const char *key = lua_tostring(L, -2);
+			bool ok = false;
+			for (int k = 0; known[k] && !ok; k++)
+				ok = strcmp(key, known[k]) == 0;
+			if (!ok && (!unknown || strcmp(key, unknown) < 0))
+				unknown = key;  /* a key of t: it lives while t does */
+		}
+		lua_pop(L, 1);
+	}
+	if (!unknown)
+		return;
+	/* lua_pushfstring has no %.*s: the message is made here */
+	int shown = (int)escape_cut(unknown, strlen(unknown), 60);  /* whole characters */
+	const char *near = arg_nearest(unknown, known);
+	char msg[512];
+	if (near) {
+		snprintf(msg, sizeof msg, "%s: unknown option '%.*s' (did you mean '%s'?)", what,
+		         shown, unknown, near);
+	} else {
+		int n = snprintf(msg, sizeof msg, "%s: unknown option '%.*s' (it takes ", what, shown,
+		                 unknown);
+		for (int k = 0; known[k] && n > 0 && (size_t)n < sizeof msg; k++)
+			n += snprintf(msg + n, sizeof msg - (size_t)n, "%s%s", k ? ", " : "", known[k]);
+		if (n > 0 && (size_t)n < sizeof msg)
+			snprintf(msg + n, sizeof msg - (size_t)n, ")");
+	}
+	luaL_error(L, "%s", msg);
 }
 
 doc_linebreaks arg_linebreaks(lua_State *L, int i, const char *what)

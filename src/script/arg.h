@@ -51,6 +51,15 @@ bool arg_sequence(lua_State *L, int type);
 /* "left", "center", "right" or "justify" at i; nil is the default. */
 doc_align arg_align(lua_State *L, int i, const char *what);
 
+/* The name of known (a NULL-terminated list) nearest to name, when it is
+ * near enough to be a likely misspelling; else NULL. */
+const char *arg_nearest(const char *name, const char *const *known);
+
+/* Raises "WHAT: unknown option 'titel' (did you mean 'title'?)" when the
+ * table at t has a string key not in known (a NULL-terminated list); the
+ * key reported is the first unknown one in byte order. */
+void arg_check_options(lua_State *L, int t, const char *what, const char *const *known);
+
 /* linebreaks = "optimized" | "simple" at index i; nil is the default. */
 doc_linebreaks arg_linebreaks(lua_State *L, int i, const char *what);
 

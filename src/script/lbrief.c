@@ -147,6 +147,9 @@ static int b_document(lua_State *L)
 	if (!(u->doc = doc_new()))
 		arg_oom(L);
 	doc_document *d = u->doc;
+	static const char *const document_options[] = {"title", "subtitle", "author", "date",
+	                                               "template", "paper", "lang", NULL};
+	arg_check_options(L, 1, "document", document_options);
 	d->meta.title = arg_opt_string(L, 1, "title", d, "document");
 	d->meta.subtitle = arg_opt_string(L, 1, "subtitle", d, "document");
 	d->meta.author = arg_opt_string(L, 1, "author", d, "document");
@@ -244,6 +247,8 @@ static int m_paragraph(lua_State *L)
 	double size = 0;
 	if (!lua_isnoneornil(L, 3)) {
 		luaL_checktype(L, 3, LUA_TTABLE);
+		static const char *const paragraph_options[] = {"align", "linebreaks", "size", NULL};
+		arg_check_options(L, 3, "paragraph", paragraph_options);
 		lua_getfield(L, 3, "align");
 		align = arg_align(L, -1, "paragraph");
 		lua_pop(L, 1);
@@ -313,6 +318,8 @@ static int m_list(lua_State *L)
 	bool ordered = false;
 	if (!lua_isnoneornil(L, 3)) {
 		luaL_checktype(L, 3, LUA_TTABLE);
+		static const char *const list_options[] = {"ordered", NULL};
+		arg_check_options(L, 3, "list", list_options);
 		lua_getfield(L, 3, "ordered");
 		ordered = lua_toboolean(L, -1);
 		lua_pop(L, 1);
@@ -331,6 +338,8 @@ static int m_table(lua_State *L)
 	doc_document *d = u->doc;
 	luaL_checktype(L, 2, LUA_TTABLE);
 	lua_settop(L, 2);
+	static const char *const table_options[] = {"columns", "rows", "caption", NULL};
+	arg_check_options(L, 2, "table", table_options);
 	if (lua_getfield(L, 2, "columns") != LUA_TTABLE)                /* 3 */
 		return luaL_error(L, "table: 'columns' must be a table of columns");
 	int ncols = (int)luaL_len(L, 3);
@@ -348,6 +357,8 @@ static int m_table(lua_State *L)
 		lua_geti(L, 3, j + 1);
 		if (lua_type(L, -1) == LUA_TTABLE) {
 			int c = lua_gettop(L);
+			static const char *const column_options[] = {"title", "width", "align", "key", NULL};
+			arg_check_options(L, c, what, column_options);
 			lua_getfield(L, c, "title");
 			t.cols[j].title = arg_text(L, -1, d, what);
 			lua_pop(L, 1);
@@ -495,6 +506,9 @@ static int m_chart(lua_State *L)
 	luaL_checktype(L, 2, LUA_TTABLE);
 	lua_settop(L, 2);
 	doc_chart ch = {0};
+	static const char *const chart_options[] = {"type", "title", "unit", "labels", "series",
+	                                            "horizontal", "stacked", "data_table", NULL};
+	arg_check_options(L, 2, "chart", chart_options);
 	lua_getfield(L, 2, "type");
 	const char *type = lua_isnil(L, -1) ? "bar" : lua_tostring(L, -1);
 	size_t k = 0, ntypes = sizeof chart_types / sizeof chart_types[0];
@@ -535,6 +549,10 @@ static int m_chart(lua_State *L)
 	for (int i = 0; i < ch.nseries; i++) {
 		if (lua_geti(L, 4, i + 1) != LUA_TTABLE)
 			return luaL_error(L, "chart series %d: expected {name=, values=}", i + 1);
+		static const char *const series_options[] = {"name", "values", NULL};
+		char swhat[32];
+		snprintf(swhat, sizeof swhat, "chart series %d", i + 1);
+		arg_check_options(L, -1, swhat, series_options);
 		ch.series[i].name = arg_opt_string(L, -1, "name", d, "chart series");
 		if (!arg_sequence(L, lua_getfield(L, -1, "values")))
 			return luaL_error(L, "chart series %d: 'values' must be a table", i + 1);
@@ -616,6 +634,9 @@ static int m_timeline(lua_State *L)
 	const char *group_field = NULL;     /* group = "kind": each record's kind */
 	if (!lua_isnil(L, 3)) {
 		luaL_checktype(L, 3, LUA_TTABLE);
+		static const char *const timeline_options[] = {"title", "label", "group", "to_scale",
+		                                               NULL};
+		arg_check_options(L, 3, "timeline", timeline_options);
 		tl.title = arg_opt_string(L, 3, "title", d, "timeline");
 		tl.even = lua_getfield(L, 3, "to_scale") == LUA_TBOOLEAN && !lua_toboolean(L, -1);
 		lua_pop(L, 1);
@@ -693,6 +714,8 @@ static int m_image(lua_State *L)
 	const char *caption = NULL;
 	if (!lua_isnoneornil(L, 3)) {
 		luaL_checktype(L, 3, LUA_TTABLE);
+		static const char *const image_options[] = {"width", "caption", NULL};
+		arg_check_options(L, 3, "image", image_options);
 		width = arg_opt_number(L, 3, "width", 0, "image");
 		caption = arg_opt_string(L, 3, "caption", d, "image");
 	}

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "data/dataset.h"
+#include "script/arg.h"
 #include "script/modules.h"
 #include "script/provenance.h"
 #include "script/sandbox.h"
@@ -574,6 +575,8 @@ static int r_anniversaries(lua_State *L)
 	lua_Integer every = 5;
 	if (!lua_isnoneornil(L, 2)) {
 		luaL_checktype(L, 2, LUA_TTABLE);
+		static const char *const anniversary_options[] = {"every", NULL};
+		arg_check_options(L, 2, "anniversaries", anniversary_options);
 		if (lua_getfield(L, 2, "every") != LUA_TNIL) {
 			int ok;
 			every = lua_tointegerx(L, -1, &ok);
