@@ -4,6 +4,8 @@
  */
 #include "doc/document.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,4 +190,23 @@ char *doc_text_string(doc_document *d, const doc_text *t)
 	}
 	*p = '\0';
 	return s;
+}
+
+void doc_chart_value(double v, char *buf, size_t n)
+{
+	if (isnan(v)) {
+		buf[0] = '\0';
+		return;
+	}
+	snprintf(buf, n, "%.2f", v);
+	char *dot = strchr(buf, '.');
+	if (dot) {
+		char *e = buf + strlen(buf) - 1;
+		while (e > dot && *e == '0')
+			*e-- = '\0';
+		if (e == dot)
+			*e = '\0';
+	}
+	if (strcmp(buf, "-0") == 0)
+		strcpy(buf, "0");
 }

@@ -252,6 +252,11 @@ char *doc_strdup(doc_document *d, const char *s);
  * plain strings. Sets *ok = false when out of memory. */
 doc_text doc_plain_text(doc_document *d, const char *s, bool *ok);
 
+/* A chart value as its labels, alt text and data table write it, into buf:
+ * up to two decimals, trailing zeros dropped ("38.7", "149"); "" for a
+ * missing one (NaN). */
+void doc_chart_value(double v, char *buf, size_t n);
+
 /* Concatenated text of t (no markup), in d's arena; NULL when out of memory.
  * Used for outline titles and messages. */
 char *doc_text_string(doc_document *d, const doc_text *t);

@@ -100,23 +100,6 @@ static void format_tick(double v, double step, char *buf, size_t n)
 	snprintf(buf, n, "%.*f", decimals, fabs(v) < step / 1e6 ? 0.0 : v);
 }
 
-/* A value as labels and alt text write it: up to two decimals, trailing
- * zeros dropped ("38.7", "149"). */
-static void format_value(double v, char *buf, size_t n)
-{
-	snprintf(buf, n, "%.2f", v);
-	char *dot = strchr(buf, '.');
-	if (dot) {
-		char *e = buf + strlen(buf) - 1;
-		while (e > dot && *e == '0')
-			*e-- = '\0';
-		if (e == dot)
-			*e = '\0';
-	}
-	if (strcmp(buf, "-0") == 0)
-		strcpy(buf, "0");
-}
-
 static float label_width(lay_ctx *c, const char *s, float size)
 {
 	return text_width(c, fonts_face(c->st->heading_family, 0), size, s);
@@ -190,7 +173,7 @@ static void measure(lay_ctx *c, const doc_chart *ch, chart_geom *g)
 		for (int i = 0; i < ch->nseries; i++)
 			for (int j = 0; j < ch->nlabels; j++)
 				if (!missing(ch->series[i].values[j])) {
-					format_value(ch->series[i].values[j], buf, sizeof buf);
+					doc_chart_value(ch->series[i].values[j], buf, sizeof buf);
 					float w = label_width(c, buf, VALUE_SIZE);
 					most = w > most ? w : most;
 				}
@@ -329,7 +312,7 @@ static void draw_categories(plot *p)
 static void value_label(plot *p, double v, float x, float y, lay_color col)
 {
 	char buf[64];
-	format_value(v, buf, sizeof buf);
+	doc_chart_value(v, buf, sizeof buf);
 	float w = label_width(p->c, buf, VALUE_SIZE);
 	text_draw(p->c, buf, p->c->st->heading_family, 0, VALUE_SIZE, col, x - w / 2, y);
 }
@@ -385,7 +368,7 @@ static void draw_bars(plot *p)
 			if (ch->stacked) {
 				/* inside the segment when it holds the label */
 				char buf[64];
-				format_value(v, buf, sizeof buf);
+				doc_chart_value(v, buf, sizeof buf);
 				float w = label_width(c, buf, VALUE_SIZE);
 				float lum = 0.2126f * col.r + 0.7152f * col.g + 0.0722f * col.b;
 				lay_color on = lum < 0.5f ? (lay_color){1, 1, 1} : ink;
@@ -395,7 +378,7 @@ static void draw_bars(plot *p)
 					value_label(p, v, off + t / 2, lo + len / 2 - VALUE_SIZE * 0.35f, on);
 			} else if (hz) {
 				char buf[64];
-				format_value(v, buf, sizeof buf);
+				doc_chart_value(v, buf, sizeof buf);
 				float w = label_width(c, buf, VALUE_SIZE);
 				float x = v >= 0 ? lo + len + 2 + w / 2 : lo - 2 - w / 2;
 				if (t >= VALUE_SIZE * 0.8f)
@@ -505,7 +488,7 @@ static bool labels_fit(lay_ctx *c, const doc_chart *ch, float slot)
 			if (missing(v))
 				continue;
 			char buf[64];
-			format_value(v, buf, sizeof buf);
+			doc_chart_value(v, buf, sizeof buf);
 			if (label_width(c, buf, VALUE_SIZE) > room)
 				return false;
 		}
@@ -589,7 +572,7 @@ char *chart_alt_text(const doc_chart *ch)
 			double v = ch->series[i].values[j];
 			char buf[64] = "no value";
 			if (!missing(v))
-				format_value(v, buf, sizeof buf);
+				doc_chart_value(v, buf, sizeof buf);
 			ok = append(&s, &len, &cap, "%s %s in %s", j ? "," : "", buf, ch->labels[j]);
 		}
 	}

@@ -440,27 +440,6 @@ static bool opt_flag(lua_State *L, int t, const char *key, const char *what)
 	return on;
 }
 
-/* A value as a chart's data table and alt text write it: up to two
- * decimals, trailing zeros dropped ("38.7", "149"); "" for a missing one. */
-static void chart_number(double v, char *buf, size_t n)
-{
-	if (isnan(v)) {
-		buf[0] = '\0';
-		return;
-	}
-	snprintf(buf, n, "%.2f", v);
-	char *dot = strchr(buf, '.');
-	if (dot) {
-		char *e = buf + strlen(buf) - 1;
-		while (e > dot && *e == '0')
-			*e-- = '\0';
-		if (e == dot)
-			*e = '\0';
-	}
-	if (strcmp(buf, "-0") == 0)
-		strcpy(buf, "0");
-}
-
 /* The numbers of chart ch as a table block after it: a row per label, a
  * column per series, the chart's title and unit as its caption. */
 static void add_data_table(lua_State *L, document_ud *u, const doc_chart *ch)
@@ -485,7 +464,7 @@ static void add_data_table(lua_State *L, document_ud *u, const doc_chart *ch)
 		cells[(size_t)j * (size_t)ncols] = doc_plain_text(d, ch->labels[j], &ok);
 		for (int i = 0; i < ch->nseries; i++) {
 			char num[64];
-			chart_number(ch->series[i].values[j], num, sizeof num);
+			doc_chart_value(ch->series[i].values[j], num, sizeof num);
 			cells[(size_t)j * (size_t)ncols + (size_t)i + 1] = doc_plain_text(d, num, &ok);
 		}
 	}
