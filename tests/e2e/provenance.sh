@@ -11,21 +11,7 @@ T=$(mktemp -d /tmp/brief-prov.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 cd "$ROOT" || exit 1
 export SOURCE_DATE_EPOCH=1717200000
-passed=0 failed=0
-
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-no() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "$2" ] && printf '     %s\n' "$2"; }
-
-# run NAME EXPECTED_EXIT ARGS... : runs brief, stdout in $T/NAME.out, stderr in $T/NAME.err
-run() {
-	name=$1 want=$2
-	shift 2
-	"$BRIEF" "$@" >"$T/$name.out" 2>"$T/$name.err"
-	got=$?
-	[ "$got" -eq "$want" ] && return 0
-	no "$name: exit $got, expected $want" "$(head -c 600 "$T/$name.err")"
-	return 1
-}
+. "$HERE/checks.sh"
 
 # text PDF : the PDF's text on one line, whitespace collapsed
 text() { pdftotext -enc UTF-8 "$1" - 2>/dev/null | tr -s ' \n\f' '   '; }

@@ -11,23 +11,7 @@ F=$ROOT/tests/fixtures/scripts        # shared with the unit tests
 T=$(mktemp -d /tmp/brief-e2e.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 cd "$ROOT" || exit 1
-passed=0 failed=0
-
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-no() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "$2" ] && printf '     %s\n' "$2"; }
-
-# run NAME EXPECTED_EXIT ARGS... : runs brief, keeps stderr in $T/NAME.err
-run() {
-	name=$1 want=$2
-	shift 2
-	"$BRIEF" "$@" >"$T/$name.out" 2>"$T/$name.err"
-	got=$?
-	if [ "$got" -ne "$want" ]; then
-		no "$name: exit $got, expected $want" "$(head -c 600 "$T/$name.err")"
-		return 1
-	fi
-	return 0
-}
+. "$HERE/checks.sh"
 
 # text PDF -> $T/text (UTF-8, whitespace collapsed)
 text() { pdftotext -enc UTF-8 "$1" - 2>/dev/null | tr -s ' \n' '  ' >"$T/text"; }
