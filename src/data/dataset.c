@@ -34,6 +34,7 @@ struct ds_dataset {
 	ds_collection colls[DS_NCOLLECTIONS];   /* in ds_schemas[] order */
 	const column *cols[DS_NCOLLECTIONS];
 	int nrecords;
+	char version[17];       /* ds_version(): 16 hex digits */
 };
 
 /* State of one file's parse: rows of raw fields as libcsv delivers them. */
@@ -699,6 +700,23 @@ static int name_index(int k)
 	return i;
 }
 
+/* FNV-1a, 64 bits, over every file's collection name, length and bytes in
+ * ds_collection_names order, as 16 hex digits: the same files give the same
+ * version on every machine, and any changed byte another. */
+static void dataset_version(const ds_file_text files[DS_NCOLLECTIONS], char out[17])
+{
+	unsigned long long h = 14695981039346656037ull;
+	for (int k = 0; k < DS_NCOLLECTIONS; k++) {
+		char head[64];
+		int n = snprintf(head, sizeof head, "%s:%zu:", ds_collection_names[k], files[k].len);
+		for (int i = 0; i < n; i++)
+			h = (h ^ (unsigned char)head[i]) * 1099511628211ull;
+		for (size_t i = 0; i < files[k].len; i++)
+			h = (h ^ (unsigned char)files[k].text[i]) * 1099511628211ull;
+	}
+	snprintf(out, 17, "%016llx", h);
+}
+
 ds_dataset *ds_load_buffers(const ds_file_text files[DS_NCOLLECTIONS], char *err,
                             size_t errsize)
 {
@@ -718,6 +736,7 @@ ds_dataset *ds_load_buffers(const ds_file_text files[DS_NCOLLECTIONS], char *err
 		ds_free(ds);
 		return NULL;
 	}
+	dataset_version(files, ds->version);
 	for (int k = 0; k < DS_NCOLLECTIONS; k++) {
 		ds_collection *c = &ds->colls[k];
 		ds_record *recs = (ds_record *)c->records;
@@ -774,6 +793,11 @@ void ds_free(ds_dataset *ds)
 		return;
 	arena_free(ds->arena);
 	free(ds);
+}
+
+const char *ds_version(const ds_dataset *ds)
+{
+	return ds->version;
 }
 
 int ds_nrecords(const ds_dataset *ds)

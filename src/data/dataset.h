@@ -96,6 +96,11 @@ void ds_free(ds_dataset *ds);
 /* The collection of that name, or NULL. */
 const ds_collection *ds_collection_named(const ds_dataset *ds, const char *name);
 
+/* The dataset's version: 16 hex digits that name the exact bytes of its
+ * files (a hash), so a batch summary or `brief --version` pins the data a
+ * run used. Owned by ds. */
+const char *ds_version(const ds_dataset *ds);
+
 /* Total number of records over all collections. */
 int ds_nrecords(const ds_dataset *ds);
 
