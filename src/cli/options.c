@@ -94,6 +94,7 @@ int cli_parse(int argc, char **argv, cli_options *o)
 	o->limits = (run_limits){512u << 20, 2000000000LL, 60, 10000, 1ull << 30, 50000000LL};
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	o->jobs = cpus > 0 ? (int)cpus : 1;
+	o->shard_count = 1;
 	int i = 1;
 	if (argc > 1 && strcmp(argv[1], "batch") == 0) {
 		o->batch = true;
@@ -197,6 +198,41 @@ int cli_parse(int argc, char **argv, cli_options *o)
 				return usage_error("--max-instructions needs a number of at least 1000, "
 				                   "got '%s'", val);
 			o->limits.instructions = (long long)d;
+		} else if (strcmp(a, "--each") == 0) {
+			NEED();
+			if (!o->batch)
+				return usage_error("%s", "--each applies to a batch");
+			char *eq = strchr(val, '=');
+			if (!eq || eq == val || !eq[1])
+				return usage_error("--each needs KEY=V1,V2,..., got '%s'", val);
+			if (o->each_key)
+				return usage_error("%s", "one --each at a time");
+			*eq = '\0';
+			o->each_key = val;
+			int n = 1;
+			for (char *c = eq + 1; *c; c++)
+				n += *c == ',';
+			o->each_values = calloc((size_t)n, sizeof *o->each_values);
+			if (!o->each_values)
+				return usage_error("%s", "out of memory");
+			for (char *v = eq + 1, *c; v; v = c) {
+				c = strchr(v, ',');
+				if (c)
+					*c++ = '\0';
+				o->each_values[o->neach++] = v;
+			}
+		} else if (strcmp(a, "--shard") == 0) {
+			NEED();
+			int k, n, used = 0;
+			if (!o->batch)
+				return usage_error("%s", "--shard applies to a batch");
+			if (sscanf(val, "%d/%d%n", &k, &n, &used) != 2 || val[used] || n < 1 ||
+			    n > 1000000 || k < 0 || k >= n)
+				return usage_error("--shard needs K/N with 0 <= K < N, got '%s'", val);
+			o->shard_index = k;
+			o->shard_count = n;
+		} else if (strcmp(a, "--watch") == 0) {
+			o->watch = true;
 		} else if (strcmp(a, "--check") == 0) {
 			o->check = true;
 		} else if (strcmp(a, "--strict") == 0) {

@@ -17,8 +17,15 @@ typedef struct cli_options {
 	run_param params[CLI_MAX_PARAMS];
 	int nparams;
 	run_limits limits;
-	bool check, strict, quiet, verbose, batch;
+	bool check, strict, quiet, verbose, batch, watch;
 	int jobs;
+	/* batch --each KEY=V1,V2,...: one job per script and value, the value
+	 * set as the parameter KEY; each_values point into argv (split in place) */
+	const char *each_key;
+	const char **each_values;   /* neach of them, malloc'd, owned by o */
+	int neach;
+	/* batch --shard K/N: only the jobs whose index i has i % N == K */
+	int shard_index, shard_count;   /* 0 and 1 without --shard */
 	const char **scripts;       /* nscripts of them, gathered at the front of argv */
 	int nscripts;
 } cli_options;
