@@ -63,9 +63,10 @@ function briefing.milestones(doc, events, opts)
   opts = opts or {}
   local entries = {}
   for _, e in ipairs(events) do
-    local label = text.span(text.dash(e.title or e.name))
-    if e.place and not label:find(e.place, 1, true) then
-      label = label .. " *(" .. e.place .. ")*"
+    local label = text.span(text.dash(rel.field(e, "title") or rel.field(e, "name")))
+    local place = rel.field(e, "place")
+    if place and not label:find(place, 1, true) then
+      label = label .. " *(" .. place .. ")*"
     end
     entries[#entries + 1] = { date = e.date, title = label }
   end

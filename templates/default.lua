@@ -22,6 +22,7 @@ local default = {
 
 -- ---- text helpers -------------------------------------------------------------
 
+local rel = require "relations"
 local text = {}
 default.text = text
 
@@ -97,7 +98,7 @@ end
 
 --- Does the record mark `field` as inferred (implied by its source, not printed)?
 function text.inferred(r, field)
-  local list = r.inferred
+  local list = rel.field(r, "inferred")
   if not list then return false end
   for _, f in ipairs(list) do
     if f == field then return true end
@@ -169,7 +170,7 @@ end
 --- is not an ASEAN membership.
 function text.concerns_rok(e)
   if e.kind == "membership" then return false end
-  for _, s in ipairs { e.title or "", e.summary or "" } do
+  for _, s in ipairs { rel.field(e, "title") or "", rel.field(e, "summary") or "" } do
     -- "DPRK" does not match: the ROK is named as a word
     if s:find("%f[%w]ROK%f[%W]") or s:find("Korea") then return true end
   end

@@ -179,9 +179,17 @@ static int edit_distance(const char *a, const char *b)
 
 const char *arg_nearest(const char *name, const char *const *known)
 {
+	int n = 0;
+	while (known[n])
+		n++;
+	return arg_nearest_of(name, known, n);
+}
+
+const char *arg_nearest_of(const char *name, const char *const *known, int n)
+{
 	const char *best = NULL;
 	int best_d = 0;
-	for (int k = 0; known[k]; k++) {
+	for (int k = 0; k < n; k++) {
 		int d = edit_distance(name, known[k]);
 		if (!best || d < best_d) {
 			best = known[k];

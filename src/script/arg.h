@@ -55,6 +55,9 @@ doc_align arg_align(lua_State *L, int i, const char *what);
  * near enough to be a likely misspelling; else NULL. */
 const char *arg_nearest(const char *name, const char *const *known);
 
+/* The same over the n names of known (no NULL at the end needed). */
+const char *arg_nearest_of(const char *name, const char *const *known, int n);
+
 /* Raises "WHAT: unknown option 'titel' (did you mean 'title'?)" when the
  * table at t has a string key not in known (a NULL-terminated list); the
  * key reported is the first unknown one in byte order. */

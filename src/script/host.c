@@ -25,6 +25,7 @@
 #include "layout/hyphenate.h"
 #include "output/plan.h"
 #include "script/confine.h"
+#include "script/template.h"
 #include "util/escape.h"
 
 #ifndef __has_feature
@@ -298,6 +299,9 @@ static void worker_main(host_worker *w, int channel, pid_t parent)
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	struct rlimit cpu = {(rlim_t)job.limits.seconds + 5, (rlim_t)job.limits.seconds + 5};
 	setrlimit(RLIMIT_CPU, &cpu);
+	char templates[4096];       /* for messages naming the templates there are */
+	tpl_list_folder(job.templates_dir, templates, sizeof templates);
+	job.template_names = templates;
 	const char *reads[RUN_MAX_READS];
 	char script_dir[PATH_LIMIT];
 	confine_policy policy = policy_of(&job, w->tmpdir, parent, reads, script_dir);

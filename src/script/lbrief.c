@@ -114,24 +114,6 @@ static void close_method(document_ud *u)
 	credit_blocks(u);
 }
 
-/* The line of the analyst's script that is running: the innermost level in
- * the script itself, else the innermost Lua level. */
-static int script_line(lua_State *L)
-{
-	const run_job *job = sbx_job(L);
-	lua_Debug ar;
-	int fallback = 0;
-	for (int level = 1; lua_getstack(L, level, &ar); level++) {
-		if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0)
-			continue;
-		if (ar.source[0] == '@' && strcmp(ar.source + 1, job->script) == 0)
-			return ar.currentline;
-		if (!fallback)
-			fallback = ar.currentline;
-	}
-	return fallback;
-}
-
 /* ---- brief.document ---------------------------------------------------------------- */
 
 static int b_document(lua_State *L)
@@ -142,7 +124,7 @@ static int b_document(lua_State *L)
 	lua_settop(L, 1);
 	document_ud *u = lua_newuserdatauv(L, sizeof *u, 1);     /* 2 */
 	memset(u, 0, sizeof *u);
-	u->line = script_line(L);
+	u->line = sbx_script_line(L);
 	luaL_setmetatable(L, DOCUMENT);
 	if (!(u->doc = doc_new()))
 		arg_oom(L);
@@ -210,7 +192,7 @@ static int b_document(lua_State *L)
 static doc_block *add(lua_State *L, document_ud *u, doc_kind kind)
 {
 	still_open(L, u);
-	doc_block *b = doc_add(u->doc, kind, script_line(L));
+	doc_block *b = doc_add(u->doc, kind, sbx_script_line(L));
 	if (!b)
 		arg_oom(L);
 	return b;
@@ -332,6 +314,35 @@ static int m_list(lua_State *L)
 	return 1;
 }
 
+/* A row that is a record (at the top of the stack) is read by the columns'
+ * keys: raises, naming the column, for a key its collection lacks or a
+ * column without a key (its title suggests one). columns: the columns
+ * table's index. */
+static void check_record_row(lua_State *L, int columns, const char *const *keys, int ncols,
+                             int row)
+{
+	const ds_record *r = relations_to_record(L, -1);
+	for (int j = 0; j < ncols; j++) {
+		char what[64];
+		if (keys[j]) {
+			snprintf(what, sizeof what, "table column %d: key '%s'", j + 1, keys[j]);
+			relations_check_field(L, -1, keys[j], what);
+			continue;
+		}
+		const ds_collection *c = r->collection;
+		char title[64] = "";
+		lua_geti(L, columns, j + 1);
+		const char *t = lua_tostring(L, -1);
+		for (size_t k = 0; t && t[k] && k + 1 < sizeof title; k++)
+			title[k] = (char)((t[k] >= 'A' && t[k] <= 'Z') ? t[k] + 32 : t[k]);
+		lua_pop(L, 1);
+		const char *near = arg_nearest_of(title, c->fields, c->nfields);
+		luaL_error(L, "table column %d has no key, and row %d is a record of %s: give the column "
+		           "as { title = \"%s\", key = \"%s\" } to say which field it shows", j + 1,
+		           row, c->name, t ? t : "...", near ? near : c->fields[0]);
+	}
+}
+
 static int m_table(lua_State *L)
 {
 	document_ud *u = open_document(L, 1);
@@ -363,7 +374,12 @@ static int m_table(lua_State *L)
 			t.cols[j].title = arg_text(L, -1, d, what);
 			lua_pop(L, 1);
 			if (lua_getfield(L, c, "width") != LUA_TNIL) {
-				if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) > 0))
+				if (!lua_isnumber(L, -1))
+					return luaL_error(L, "%s: width must be a number of points, got %s", what,
+					                  lua_type(L, -1) == LUA_TSTRING
+					                  ? lua_pushfstring(L, "\"%s\"", lua_tostring(L, -1))
+					                  : luaL_typename(L, -1));
+				if (!(lua_tonumber(L, -1) > 0))
 					return luaL_error(L, "%s: width must be positive", what);
 				if (lua_tonumber(L, -1) > ARG_MAX_POINTS)
 					return luaL_error(L, "%s: width is too large (%d points at most)", what,
@@ -383,8 +399,13 @@ static int m_table(lua_State *L)
 		lua_pop(L, 1);
 	}
 	int kind = lua_getfield(L, 2, "rows");                          /* 4 */
-	if (kind != LUA_TTABLE && kind != LUA_TUSERDATA)
-		return luaL_error(L, "table: 'rows' must be a table of rows");
+	if (relations_to_record(L, 4))
+		return luaL_error(L, "table: 'rows' must be a list of rows (a table or a collection), "
+		                  "got one %s; a query's :where{...} gives a list, :first{...} one "
+		                  "record", luaL_tolstring(L, 4, NULL));
+	if (!arg_sequence(L, kind))
+		return luaL_error(L, "table: 'rows' must be a list of rows (a table or a collection), "
+		                  "got %s", luaL_typename(L, 4));
 	lua_len(L, 4);
 	lua_Integer nrows = lua_tointeger(L, -1);
 	lua_pop(L, 1);
@@ -400,6 +421,8 @@ static int m_table(lua_State *L)
 		if (rt != LUA_TTABLE && rt != LUA_TUSERDATA)
 			return luaL_error(L, "table row %d: expected a table, got %s", (int)r,
 			                  luaL_typename(L, -1));
+		if (relations_to_record(L, 5))
+			check_record_row(L, 3, keys, ncols, (int)r);
 		for (int j = 0; j < ncols; j++) {
 			if (keys[j])
 				lua_getfield(L, 5, keys[j]);
@@ -518,7 +541,12 @@ static int m_chart(lua_State *L)
 		lua_pop(L, 1);
 	}
 	if (lua_getfield(L, 2, "series") != LUA_TTABLE)                 /* 4 */
-		return luaL_error(L, "chart: 'series' must be a table of {name=, values=}");
+		return luaL_error(L, "chart: 'series' must be a list of series, { {name=, values=}, "
+		                  "... }, got %s", luaL_typename(L, 4));
+	if (lua_getfield(L, 4, "values") != LUA_TNIL || lua_getfield(L, 4, "name") != LUA_TNIL)
+		return luaL_error(L, "chart: 'series' must be a list of series: wrap the one series "
+		                  "in braces, series = { {name=, values=} }");
+	lua_settop(L, 4);
 	ch.nseries = (int)luaL_len(L, 4);
 	if (ch.nseries < 1 || ch.nseries > 12)
 		return luaL_error(L, "chart: needs 1 to 12 series, got %d", ch.nseries);
@@ -572,10 +600,11 @@ static int m_chart(lua_State *L)
 }
 
 /* entry.inferred, for a protected call: a record whose collection has no
- * such field raises an error, which means "nothing inferred". */
+ * such field gives nil, and an entry whose own __index raises means
+ * "nothing inferred". */
 static int get_inferred(lua_State *L)
 {
-	lua_getfield(L, 1, "inferred");
+	relations_getfield(L, 1, "inferred");
 	return 1;
 }
 
@@ -638,9 +667,9 @@ static int m_timeline(lua_State *L)
 		snprintf(what, sizeof what, "timeline entry %d", (int)i);
 		lua_geti(L, 2, i);                                          /* 4 */
 		doc_timeline_entry *e = &tl.entries[tl.nentries++];
-		if (lua_getfield(L, 4, "date") == LUA_TNIL) {
+		if (relations_getfield(L, 4, "date") == LUA_TNIL) {
 			lua_pop(L, 1);
-			lua_getfield(L, 4, "year");
+			relations_getfield(L, 4, "year");
 		}
 		if (lua_isnil(L, -1))
 			return luaL_error(L, "%s: has no date or year", what);
@@ -656,18 +685,21 @@ static int m_timeline(lua_State *L)
 			lua_call(L, 1, 1);
 		} else {
 			lua_pop(L, 1);
-			if (lua_getfield(L, 4, "title") == LUA_TNIL) {
+			if (relations_getfield(L, 4, "title") == LUA_TNIL) {
 				lua_pop(L, 1);
-				if (lua_getfield(L, 4, "name") == LUA_TNIL) {
+				if (relations_getfield(L, 4, "name") == LUA_TNIL) {
 					lua_pop(L, 1);
-					lua_getfield(L, 4, "label");
+					relations_getfield(L, 4, "label");
 				}
 			}
 		}
 		e->label = arg_text(L, -1, d, what);
 		lua_pop(L, 1);
 		if (group_field) {
-			lua_getfield(L, 4, group_field);    /* a record names a field it lacks */
+			char gwhat[64];
+			snprintf(gwhat, sizeof gwhat, "timeline: group '%s'", group_field);
+			relations_check_field(L, 4, group_field, gwhat);
+			lua_getfield(L, 4, group_field);
 			if (!lua_isnil(L, -1))
 				e->group = doc_strdup(d, arg_value_text(L, -1, what));
 			lua_pop(L, 1);
@@ -720,7 +752,7 @@ static int m_image(lua_State *L)
 	if (u->closed)
 		imagefile_free(img);
 	still_open(L, u);
-	doc_block *b = doc_add_image(d, img, script_line(L));   /* owns img from here */
+	doc_block *b = doc_add_image(d, img, sbx_script_line(L));   /* owns img from here */
 	if (!b)
 		arg_oom(L);
 	b->u.image.path = doc_strdup(d, f.resolved);
@@ -1005,9 +1037,9 @@ static int m_save(lua_State *L)
 	lu->doc = res.doc;
 	for (int i = 0; i < res.nwarnings; i++)
 		sbx_warn(L, res.warnings[i].line, res.warnings[i].message);
-	if (job->strict && res.nwarnings > 0)
+	if (job->strict && sbx_warnings(L) > 0)
 		return sbx_fail(L, EXIT_STRICT, "save: %d warning%s with --strict: nothing written",
-		                res.nwarnings, res.nwarnings == 1 ? "" : "s");
+		                sbx_warnings(L), sbx_warnings(L) == 1 ? "" : "s");
 	int pages = res.doc->npages;
 	char npages[16];
 	snprintf(npages, sizeof npages, "%d", pages);
@@ -1072,6 +1104,14 @@ static int m_tostring(lua_State *L)
 
 /* Methods first, then functions of the document's template, which become
  * ready-made sections: doc:milestones(...) calls template.milestones(doc, ...). */
+/* The names of document_methods, for "did you mean". */
+static const char *const method_names[] = {
+	"heading", "paragraph", "list", "table", "chart", "timeline", "image", "contents",
+	"sources", "cite", "lang", "page_break", "save", NULL
+};
+
+/* doc.name: brief's method, else a section of the document's template or
+ * of its base; any other name is an error saying what was likely meant. */
 static int m_index(lua_State *L)
 {
 	luaL_checkudata(L, 1, DOCUMENT);
@@ -1092,12 +1132,146 @@ static int m_index(lua_State *L)
 			break;
 		tpl_push(L, lua_gettop(L), depth + 1);
 	}
-	lua_pushnil(L);
+	if (lua_type(L, 2) != LUA_TSTRING)
+		return luaL_error(L, "a document's methods are named: doc:paragraph(...), not doc[%s]",
+		                  luaL_tolstring(L, 2, NULL));
+	lua_getiuservalue(L, 1, 1);
+	tpl_missing_method(L, lua_gettop(L), lua_tostring(L, 2), method_names);
+	return 0;
+}
+
+/* ---- brief.params ---------------------------------------------------------------------- */
+
+/* brief.params is a proxy over the --set values (upvalue 1) that remembers,
+ * in upvalue 2, every key the script or a template read and the line of the
+ * first read: brief_finish() warns of a value never read. */
+static int params_index(lua_State *L)
+{
+	lua_pushvalue(L, 2);
+	if (lua_rawget(L, lua_upvalueindex(2)) == LUA_TNIL) {
+		lua_pushvalue(L, 2);
+		lua_pushinteger(L, sbx_script_line(L));
+		lua_rawset(L, lua_upvalueindex(2));
+	}
+	lua_pushvalue(L, 2);
+	lua_rawget(L, lua_upvalueindex(1));
 	return 1;
+}
+
+static int params_newindex(lua_State *L)
+{
+	lua_pushvalue(L, 2);
+	lua_pushinteger(L, sbx_script_line(L));
+	lua_rawset(L, lua_upvalueindex(2));     /* set by the script: nothing to warn of */
+	lua_settop(L, 3);
+	lua_rawset(L, lua_upvalueindex(1));
+	return 0;
+}
+
+/* pairs(brief.params) reads every value. */
+static int params_pairs(lua_State *L)
+{
+	lua_pushnil(L);
+	while (lua_next(L, lua_upvalueindex(1))) {
+		lua_pop(L, 1);
+		lua_pushvalue(L, -1);
+		lua_pushinteger(L, sbx_script_line(L));
+		lua_rawset(L, lua_upvalueindex(2));
+	}
+	lua_pushvalue(L, lua_upvalueindex(3));     /* the sandbox's next, in a fixed order */
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_pushnil(L);
+	return 3;
+}
+
+static void push_params(lua_State *L, const run_job *job)
+{
+	lua_newtable(L);                                /* the proxy */
+	lua_createtable(L, 0, job->nparams);            /* the values */
+	for (int i = 0; i < job->nparams; i++) {
+		lua_pushstring(L, job->params[i].value);
+		lua_setfield(L, -2, job->params[i].key);
+	}
+	lua_pushvalue(L, -1);
+	lua_setfield(L, LUA_REGISTRYINDEX, "brief.params");
+	lua_newtable(L);                                /* the reads */
+	lua_pushvalue(L, -1);
+	lua_setfield(L, LUA_REGISTRYINDEX, "brief.params.read");
+	lua_createtable(L, 0, 4);                       /* the metatable */
+	static const char *const names[] = {"__index", "__newindex", "__pairs"};
+	static const lua_CFunction fns[] = {params_index, params_newindex, params_pairs};
+	for (int k = 0; k < 3; k++) {
+		lua_pushvalue(L, -3);
+		lua_pushvalue(L, -3);
+		lua_getglobal(L, "next");       /* the sandbox's, before any script runs */
+		lua_pushcclosure(L, fns[k], 3);
+		lua_setfield(L, -2, names[k]);
+	}
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
+	lua_remove(L, -2);
+	lua_remove(L, -2);
+	lua_setmetatable(L, -2);
+}
+
+/* Warns of each --set value the run never read, at the line that read the
+ * nearest name the run asked for (--set form=2010 when the script reads
+ * brief.params.from), else without a line. */
+static void warn_unread_params(lua_State *L)
+{
+	const run_job *job = sbx_job(L);
+	lua_getfield(L, LUA_REGISTRYINDEX, "brief.params.read");
+	int read = lua_gettop(L);
+	if (!lua_istable(L, read)) {
+		lua_pop(L, 1);
+		return;
+	}
+	const char *asked[65];
+	int nasked = 0;
+	lua_pushnil(L);
+	while (lua_next(L, read) && nasked < 64) {
+		lua_pop(L, 1);
+		bool given = false;
+		for (int i = 0; i < job->nparams && !given; i++)
+			given = lua_type(L, -1) == LUA_TSTRING &&
+			        strcmp(job->params[i].key, lua_tostring(L, -1)) == 0;
+		if (!given && lua_type(L, -1) == LUA_TSTRING)
+			asked[nasked++] = lua_tostring(L, -1);      /* held by the table */
+	}
+	asked[nasked] = NULL;
+	for (int i = 0; i < job->nparams; i++) {
+		const run_param *p = &job->params[i];
+		if (lua_getfield(L, read, p->key) != LUA_TNIL) {
+			lua_pop(L, 1);
+			continue;
+		}
+		lua_pop(L, 1);
+		const char *near = arg_nearest(p->key, asked);
+		char msg[512];
+		if (near) {
+			lua_getfield(L, read, near);
+			int line = (int)lua_tointeger(L, -1);
+			lua_pop(L, 1);
+			snprintf(msg, sizeof msg, "parameter '%.100s' (--set %.100s=%.100s) is never read; "
+			         "this line reads brief.params.%.100s: did you mean --set %.100s=%.100s?",
+			         p->key, p->key, p->value, near, near, p->value);
+			sbx_warn(L, line, msg);
+		} else {
+			snprintf(msg, sizeof msg, "parameter '%.100s' (--set %.100s=%.100s) is never read "
+			         "by the script", p->key, p->key, p->value);
+			sbx_warn(L, 0, msg);
+		}
+	}
+	lua_pop(L, 1);
 }
 
 int brief_finish(lua_State *L)
 {
+	warn_unread_params(L);
+	const run_job *job = sbx_job(L);
+	if (job->strict && sbx_warnings(L) > 0)
+		return sbx_fail(L, EXIT_STRICT, "%s: %d warning%s with --strict: nothing written",
+		                job->script, sbx_warnings(L), sbx_warnings(L) == 1 ? "" : "s");
 	lua_getfield(L, LUA_REGISTRYINDEX, "brief.saved");
 	bool saved = !lua_isnil(L, -1);
 	lua_pop(L, 1);
@@ -1153,11 +1327,7 @@ int luaopen_brief(lua_State *L)
 	lua_setfield(L, LUA_REGISTRYINDEX, "brief.documents");
 
 	luaL_newlib(L, functions);
-	lua_createtable(L, 0, job->nparams);
-	for (int i = 0; i < job->nparams; i++) {
-		lua_pushstring(L, job->params[i].value);
-		lua_setfield(L, -2, job->params[i].key);
-	}
+	push_params(L, job);
 	lua_setfield(L, -2, "params");
 	lua_pushliteral(L, BRIEF_VERSION);
 	lua_setfield(L, -2, "version");

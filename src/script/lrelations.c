@@ -106,16 +106,73 @@ static void push_value(lua_State *L, const ds_value *v)
 	}
 }
 
+/* Pushes "events record has no field 'titel' (did you mean 'title'?)", or
+ * the collection's fields when none is near, for a field c lacks. */
+static const char *push_no_such_field(lua_State *L, const ds_collection *c, int key)
+{
+	if (lua_type(L, key) != LUA_TSTRING)
+		return lua_pushfstring(L, "%s record has no field %s: fields are read by name, "
+		                       "as in r.%s", c->name, luaL_tolstring(L, key, NULL),
+		                       c->fields[c->nfields > 1 ? 1 : 0]);
+	const char *name = lua_tostring(L, key);
+	const char *near = arg_nearest_of(name, c->fields, c->nfields);
+	if (near)
+		return lua_pushfstring(L, "%s record has no field '%s' (did you mean '%s'?)", c->name,
+		                       name, near);
+	luaL_Buffer b;
+	luaL_buffinit(L, &b);
+	lua_pushfstring(L, "%s record has no field '%s' (its fields: ", c->name, name);
+	luaL_addvalue(&b);
+	for (int i = 0; i < c->nfields; i++) {
+		luaL_addstring(&b, i ? ", " : "");
+		luaL_addstring(&b, c->fields[i]);
+	}
+	luaL_addchar(&b, ')');
+	luaL_pushresult(&b);
+	return lua_tostring(L, -1);
+}
+
+/* record.field: the value (nil for an empty optional field), remembered
+ * with the record; a field the collection does not have is an error at the
+ * line that read it (the Lua caller's, level 2). */
 static int record_index(lua_State *L)
 {
 	const ds_record *r = ((record_ud *)luaL_checkudata(L, 1, RECORD))->rec;
-	const char *k = lua_tostring(L, 2);
-	const ds_value *v = k && lua_type(L, 2) == LUA_TSTRING ? ds_get(r, k) : NULL;
-	if (!v)
-		return 0;
+	const ds_value *v = lua_type(L, 2) == LUA_TSTRING ? ds_get(r, lua_tostring(L, 2)) : NULL;
+	if (!v) {
+		luaL_where(L, 2);
+		push_no_such_field(L, r->collection, 2);
+		lua_concat(L, 2);
+		return lua_error(L);
+	}
 	mark_read(L, r, v);
 	push_value(L, v);
 	return 1;
+}
+
+int relations_getfield(lua_State *L, int i, const char *k)
+{
+	const ds_record *r = to_record(L, i);
+	if (!r)
+		return lua_getfield(L, i, k);
+	const ds_value *v = ds_get(r, k);
+	if (!v) {
+		lua_pushnil(L);
+		return LUA_TNIL;
+	}
+	mark_read(L, r, v);
+	push_value(L, v);
+	return lua_type(L, -1);
+}
+
+void relations_check_field(lua_State *L, int i, const char *k, const char *what)
+{
+	const ds_record *r = to_record(L, i);
+	if (!r || ds_get(r, k))
+		return;
+	lua_pushstring(L, k);
+	const char *msg = push_no_such_field(L, r->collection, lua_gettop(L));
+	luaL_error(L, "%s: %s", what, msg);
 }
 
 static int read_only(lua_State *L)
@@ -330,11 +387,172 @@ static const char *name_of(lua_State *L)
 	return ((collection_ud *)luaL_checkudata(L, 1, COLLECTION))->name;
 }
 
+/* The dataset collection whose records the collection at index 1 holds,
+ * or NULL for one of other values (made by map). */
+static const ds_collection *record_collection(lua_State *L)
+{
+	const ds_collection *c = ds_collection_named(dataset(L), name_of(L));
+	if (!c)
+		return NULL;
+	lua_Integer n = items_of(L, 1);
+	lua_rawgeti(L, -1, 1);
+	bool records = n == 0 || to_record(L, -1) != NULL;
+	lua_pop(L, 2);
+	return records ? c : NULL;
+}
+
+/* Raises "WHAT: events record has no field 'knd' (did you mean 'kind'?)"
+ * for a field name the records of c do not have. */
+static void check_field_name(lua_State *L, const ds_collection *c, const char *field,
+                             const char *what)
+{
+	if (!c || ds_field_index(c, field) >= 0)
+		return;
+	lua_pushstring(L, field);
+	const char *msg = push_no_such_field(L, c, lua_gettop(L));
+	luaL_error(L, "%s: %s", what, msg);
+}
+
+/* Does the dataset value v hold the Lua value at index i, as a query
+ * compares them (a list holds each of its items)? */
+static bool value_has(lua_State *L, const ds_value *v, int i)
+{
+	switch (lua_type(L, i)) {
+	case LUA_TSTRING:
+		if (v->type == DS_STRING)
+			return strcmp(v->as.str, lua_tostring(L, i)) == 0;
+		for (int k = 0; v->type == DS_LIST && k < v->as.list.count; k++)
+			if (strcmp(v->as.list.items[k], lua_tostring(L, i)) == 0)
+				return true;
+		return false;
+	case LUA_TNUMBER:
+		return (v->type == DS_INTEGER && (double)v->as.integer == lua_tonumber(L, i)) ||
+		       (v->type == DS_NUMBER && v->as.number == lua_tonumber(L, i));
+	case LUA_TBOOLEAN:
+		return v->type == DS_BOOLEAN && v->as.boolean == lua_toboolean(L, i);
+	default:
+		return false;
+	}
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Pushes what the records of c hold in field f, for a warning: the nearest
+ * text to the missing value at index i ("did you mean"), then the distinct
+ * values (up to 8, sorted), or the range of a numeric field. */
+static void push_values_hint(lua_State *L, const ds_collection *c, int f, int i)
+{
+	luaL_Buffer b;
+	int nstr = 0;
+	const char **strs = lua_newuserdatauv(L, sizeof *strs * (size_t)(c->nrecords * 8 + 1), 0);
+	long long lo = 0, hi = 0;
+	bool numbers = false;
+	for (int r = 0; r < c->nrecords; r++) {
+		const ds_value *v = &c->records[r].values[f];
+		if (v->type == DS_STRING)
+			strs[nstr++] = v->as.str;
+		for (int k = 0; v->type == DS_LIST && k < v->as.list.count && k < 8; k++)
+			strs[nstr++] = v->as.list.items[k];
+		if (v->type == DS_INTEGER) {
+			lo = !numbers || v->as.integer < lo ? v->as.integer : lo;
+			hi = !numbers || v->as.integer > hi ? v->as.integer : hi;
+			numbers = true;
+		}
+	}
+	qsort(strs, (size_t)nstr, sizeof *strs, compare_strings);
+	int ndistinct = 0;
+	for (int k = 0; k < nstr; k++)
+		if (ndistinct == 0 || strcmp(strs[ndistinct - 1], strs[k]) != 0)
+			strs[ndistinct++] = strs[k];
+	luaL_buffinit(L, &b);
+	const char *given = lua_type(L, i) == LUA_TSTRING ? lua_tostring(L, i) : NULL;
+	const char *near = given ? arg_nearest_of(given, strs, ndistinct) : NULL;
+	if (near) {
+		luaL_addstring(&b, "; did you mean \"");
+		luaL_addstring(&b, near);
+		luaL_addstring(&b, "\"?");
+	}
+	if (numbers && lua_type(L, i) == LUA_TSTRING)
+		luaL_addstring(&b, "; the field holds numbers, so write the value without quotes");
+	if (numbers) {
+		lua_pushfstring(L, " (values from %I to %I)", (LUAI_UACINT)lo, (LUAI_UACINT)hi);
+		luaL_addvalue(&b);
+	} else if (ndistinct > 0) {
+		luaL_addstring(&b, " (values: ");
+		for (int k = 0; k < ndistinct && k < 10; k++) {
+			luaL_addstring(&b, k ? ", \"" : "\"");
+			luaL_addstring(&b, strs[k]);
+			luaL_addchar(&b, '"');
+		}
+		if (ndistinct > 10) {
+			lua_pushfstring(L, ", ... %d in all", ndistinct);
+			luaL_addvalue(&b);
+		}
+		luaL_addchar(&b, ')');
+	}
+	luaL_pushresult(&b);
+	lua_remove(L, -2);      /* the scratch array */
+}
+
+/* Warns, at the script's line, for each field = value of the query table
+ * at q that no record of the whole collection c has: a misspelt or
+ * miscased value ("Summit") or a number written as text ("2024") would
+ * otherwise give an empty result in silence. A number no record has in a
+ * numeric field is not warned of: a year without events is an answer, not
+ * a mistake. what: "where" or "first". */
+static void warn_unmatched_values(lua_State *L, const ds_collection *c, int q, const char *what)
+{
+	if (!c || !lua_istable(L, q))
+		return;
+	lua_pushnil(L);
+	while (lua_next(L, q)) {
+		int f = lua_type(L, -2) == LUA_TSTRING ? ds_field_index(c, lua_tostring(L, -2)) : -1;
+		bool found = f < 0;
+		for (int r = 0; r < c->nrecords && !found; r++) {
+			const ds_value *v = &c->records[r].values[f];
+			found = value_has(L, v, -1) ||
+			        (lua_type(L, -1) == LUA_TNUMBER && (v->type == DS_INTEGER ||
+			                                             v->type == DS_NUMBER));
+		}
+		if (!found) {
+			int v = lua_gettop(L);
+			push_values_hint(L, c, f, v);
+			const char *shown = lua_type(L, v) == LUA_TSTRING
+			                    ? lua_pushfstring(L, "\"%s\"", lua_tostring(L, v))
+			                    : luaL_tolstring(L, v, NULL);
+			lua_pushfstring(L, "%s{%s = %s}: no %s record has %s %s%s", what,
+			                lua_tostring(L, v - 1), shown, c->name, lua_tostring(L, v - 1),
+			                shown, lua_tostring(L, v + 1));
+			sbx_warn(L, sbx_script_line(L), lua_tostring(L, -1));
+			lua_settop(L, v);
+		}
+		lua_pop(L, 1);
+	}
+}
+
+/* Every string key of the query table at q names a field of c. */
+static void check_query_fields(lua_State *L, const ds_collection *c, int q, const char *what)
+{
+	if (!c || !lua_istable(L, q))
+		return;
+	lua_pushnil(L);
+	while (lua_next(L, q)) {
+		lua_pop(L, 1);
+		if (lua_type(L, -1) == LUA_TSTRING)
+			check_field_name(L, c, lua_tostring(L, -1), what);
+	}
+}
+
 static int c_where(lua_State *L)
 {
 	const char *name = name_of(L);
 	check_query(L, 2, false);
 	lua_settop(L, 2);
+	const ds_collection *c = record_collection(L);
+	check_query_fields(L, c, 2, "where");
 	prov_push_quiet(L);                 /* at 3: the predicate's reads do not count */
 	lua_Integer n = items_of(L, 1);     /* items at 4 */
 	lua_newtable(L);                    /* result at 5 */
@@ -346,6 +564,8 @@ static int c_where(lua_State *L)
 		else
 			lua_pop(L, 1);
 	}
+	if (k == 0)
+		warn_unmatched_values(L, c, 2, "where");
 	push_collection(L, name);
 	return 1;
 }
@@ -356,6 +576,8 @@ static int c_first(lua_State *L)
 	check_query(L, 2, true);
 	bool all = lua_isnone(L, 2);
 	lua_settop(L, 2);
+	const ds_collection *c = record_collection(L);
+	check_query_fields(L, c, 2, "first");
 	prov_push_quiet(L);                 /* at 3 */
 	lua_Integer n = items_of(L, 1);     /* items at 4 */
 	for (lua_Integer i = 1; i <= n; i++) {
@@ -364,6 +586,7 @@ static int c_first(lua_State *L)
 			return 1;
 		lua_pop(L, 1);
 	}
+	warn_unmatched_values(L, c, 2, "first");
 	lua_pushnil(L);
 	return 1;
 }
@@ -505,6 +728,7 @@ static int c_sort(lua_State *L)
 			s.descending = true;
 			s.field++;
 		}
+		check_field_name(L, record_collection(L), s.field, "sort");
 	} else if (!lua_isfunction(L, 2)) {
 		return luaL_typeerror(L, 2, "field name or function");
 	}
@@ -566,6 +790,17 @@ static int r_source(lua_State *L)
 		return 2;
 	}
 	push_record(L, src);
+	return 1;
+}
+
+/* rel.field(r, name): r[name], except that a record whose collection has
+ * no such field gives nil instead of an error: for code that takes records
+ * of several collections (a title or else a name). */
+static int r_field(lua_State *L)
+{
+	if (!to_record(L, 1) && !lua_istable(L, 1))
+		return luaL_typeerror(L, 1, "record or table");
+	relations_getfield(L, 1, luaL_checkstring(L, 2));
 	return 1;
 }
 
@@ -646,6 +881,7 @@ static const luaL_Reg collection_methods[] = {
 };
 static const luaL_Reg functions[] = {
 	{"source", r_source}, {"anniversaries", r_anniversaries}, {"ordinal", r_ordinal},
+	{"field", r_field},
 	{NULL, NULL}
 };
 

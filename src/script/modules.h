@@ -16,6 +16,15 @@ int brief_finish(lua_State *L);
 /* The record at index i (a relations.Record), or NULL (lrelations.c). */
 const struct ds_record *relations_to_record(lua_State *L, int i);
 
+/* lua_getfield(L, i, k), except that a record whose collection has no field
+ * k gives nil instead of an error (for engine code that tries title, then
+ * name, then label). Returns the type pushed. */
+int relations_getfield(lua_State *L, int i, const char *k);
+
+/* Raises "WHAT: events record has no field 'yaer' (did you mean 'year'?)"
+ * when the value at i is a record whose collection has no field k. */
+void relations_check_field(lua_State *L, int i, const char *k, const char *what);
+
 /* Provenance (lprovenance.c, script/provenance.h). prov_open() makes the
  * run's prov_run, kept in the registry and freed with the state, and wraps
  * the script's string functions so that strings made from remembered text

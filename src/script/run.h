@@ -68,6 +68,9 @@ typedef struct run_job {
 	const ds_dataset *data;
 	lay_fonts *fonts;
 	const char *tmpdir;         /* the run's private folder (set by the host) */
+	const char *template_names; /* the templates folder's names, space-separated,
+	                               listed by the host before confinement; NULL:
+	                               listed when needed */
 	int channel;                /* pipe to the parent (run_send), -1 for none */
 	volatile int *line_slot;    /* shared with the parent: the script line
 	                               running, for messages when it is killed */

@@ -26,6 +26,7 @@
 typedef struct sbx {
 	const run_job *job;
 	int exit_code;              /* set by sbx_fail */
+	int warnings;               /* sent by sbx_warn */
 	char roots[3][PATH_LIMIT];  /* script folder, data, templates: resolved */
 	const char *root_list[3];
 	int nroots;
@@ -470,12 +471,34 @@ int sbx_exit_code(lua_State *L)
 	return get(L)->exit_code;
 }
 
+int sbx_script_line(lua_State *L)
+{
+	const run_job *job = get(L)->job;
+	lua_Debug ar;
+	int fallback = 0;
+	for (int level = 1; lua_getstack(L, level, &ar); level++) {
+		if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0)
+			continue;
+		if (ar.source[0] == '@' && strcmp(ar.source + 1, job->script) == 0)
+			return ar.currentline;
+		if (!fallback)
+			fallback = ar.currentline;
+	}
+	return fallback;
+}
+
 void sbx_warn(lua_State *L, int line, const char *message)
 {
 	char num[16];
 	snprintf(num, sizeof num, "%d", line);
 	const char *f[2] = {num, message};
 	run_send(get(L)->job->channel, MSG_WARNING, f, 2);
+	get(L)->warnings++;
+}
+
+int sbx_warnings(lua_State *L)
+{
+	return get(L)->warnings;
 }
 
 /* ---- loading Lua files ------------------------------------------------------------- */

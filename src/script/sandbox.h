@@ -62,6 +62,13 @@ int sbx_exit_code(lua_State *L);
  * and the message. The parent prints it and keeps it for the summary. */
 void sbx_warn(lua_State *L, int line, const char *message);
 
+/* How many warnings sbx_warn() has sent so far. */
+int sbx_warnings(lua_State *L);
+
+/* The line of the analyst's script that is running: the innermost level in
+ * the script itself, else the innermost Lua level (a template's), else 0. */
+int sbx_script_line(lua_State *L);
+
 /* The job of the state's run. */
 const run_job *sbx_job(lua_State *L);
 

@@ -3,9 +3,11 @@
  */
 #include "script/template.h"
 
+#include <dirent.h>
 #include <lauxlib.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -197,6 +199,129 @@ static void apply_template(lua_State *L, int t, doc_document *d)
 	}
 }
 
+#define MAX_TEMPLATES 64
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool is_template_name(const char *name)
+{
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+			return false;
+	return *name != '\0';
+}
+
+size_t tpl_list_folder(const char *dir, char *out, size_t size)
+{
+	char *names[MAX_TEMPLATES];
+	int n = 0;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && n < MAX_TEMPLATES && (e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len <= 4 || len > 68 || strcmp(e->d_name + len - 4, ".lua") != 0)
+			continue;
+		char name[68];
+		snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
+		if (is_template_name(name) && (names[n] = strdup(name)))
+			n++;
+	}
+	if (d)
+		closedir(d);
+	qsort(names, (size_t)n, sizeof *names, compare_names);
+	size_t k = 0;
+	if (size)
+		out[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(names[i]);
+		if (size && k + len + 2 <= size) {
+			k += (size_t)snprintf(out + k, size - k, "%s%s", k ? " " : "", names[i]);
+		}
+		free(names[i]);
+	}
+	return k;
+}
+
+/* Pushes a sequence of the template names in the templates folder, sorted
+ * (listed before the worker was confined, when it was); returns how many. */
+static int push_template_names(lua_State *L)
+{
+	const run_job *job = sbx_job(L);
+	char buf[MAX_TEMPLATES * 70];
+	const char *list = job->template_names;
+	if (!list) {
+		tpl_list_folder(job->templates_dir, buf, sizeof buf);
+		list = buf;
+	}
+	lua_newtable(L);
+	int n = 0;
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, " ");
+		lua_pushlstring(L, p, len);
+		lua_rawseti(L, -2, ++n);
+		p += len;
+		p += *p == ' ';
+	}
+	return n;
+}
+
+/* Raises "document: unknown template 'briefng' (did you mean 'briefing'?
+ * templates: anniversary, briefing, default)". */
+static void unknown_template(lua_State *L, const char *name)
+{
+	int n = push_template_names(L), t = lua_gettop(L);
+	const char *known[MAX_TEMPLATES + 1];
+	luaL_Buffer b;
+	luaL_buffinit(L, &b);
+	for (int k = 0; k < n; k++) {
+		lua_rawgeti(L, t, k + 1);
+		known[k] = lua_tostring(L, -1);     /* held by the table */
+		lua_pop(L, 1);
+	}
+	known[n] = NULL;
+	const char *near = arg_nearest(name, known);
+	if (near) {
+		luaL_addstring(&b, "did you mean '");
+		luaL_addstring(&b, near);
+		luaL_addstring(&b, "'? ");
+	}
+	luaL_addstring(&b, n ? "templates: " : "the templates folder has none");
+	for (int k = 0; k < n; k++) {
+		luaL_addstring(&b, k ? ", " : "");
+		luaL_addstring(&b, known[k]);
+	}
+	luaL_pushresult(&b);
+	luaL_error(L, "document: unknown template '%s' (%s)", name, lua_tostring(L, -1));
+}
+
+void tpl_missing_method(lua_State *L, int t, const char *key, const char *const *methods)
+{
+	const char *near = arg_nearest(key, methods);
+	if (near)
+		luaL_error(L, "document has no method '%s' (did you mean '%s'?)", key, near);
+	int n = push_template_names(L), names = lua_gettop(L);
+	const char *mine = NULL, *owner = NULL;
+	for (int k = 1; k <= n; k++) {
+		lua_rawgeti(L, names, k);
+		int top = lua_gettop(L);
+		tpl_push(L, top, 0);
+		if (lua_rawequal(L, -1, t))
+			mine = lua_tostring(L, top);
+		else if (!owner && lua_getfield(L, -1, key) == LUA_TFUNCTION)
+			owner = lua_tostring(L, top);
+		lua_settop(L, top);     /* the name stays, held by the names table too */
+	}
+	if (owner)
+		luaL_error(L, "document has no method '%s': it is a section of the '%s' template, and "
+		           "this document's template is '%s' (brief.document{ template = \"%s\" } "
+		           "to use it)", key, owner, mine ? mine : "its own table", owner);
+	luaL_error(L, "document has no method '%s'", key);
+}
+
 /* Pushes the template table named at index i (loading templates/NAME.lua
  * once), or the table given there. */
 void tpl_push(lua_State *L, int i, int depth)
@@ -206,17 +331,15 @@ void tpl_push(lua_State *L, int i, int depth)
 		return;
 	}
 	const char *name = luaL_checkstring(L, i);
-	for (const char *p = name; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
-			luaL_error(L, "document: '%s' is not a template name", name);
+	if (!is_template_name(name))
+		luaL_error(L, "document: '%s' is not a template name", name);
 	lua_getfield(L, LUA_REGISTRYINDEX, "brief.require");   /* not the script's global */
 	lua_pushstring(L, name);
 	const run_job *job = sbx_job(L);
 	char path[4096];
 	snprintf(path, sizeof path, "%s/%s.lua", job->templates_dir, name);
 	if (access(path, R_OK) != 0)
-		luaL_error(L, "document: unknown template '%s' (no %s)", name, path);
+		unknown_template(L, name);
 	lua_call(L, 1, 1);
 	if (!lua_istable(L, -1))
 		luaL_error(L, "document: template '%s' did not return a table", name);

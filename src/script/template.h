@@ -11,6 +11,7 @@
 #define BRIEF_TEMPLATE_H
 
 #include <lua.h>
+#include <stddef.h>
 
 #include "doc/document.h"
 
@@ -19,6 +20,18 @@
  * depth counts `base` links, for messages about loops. Raises for an
  * unknown name or a file that does not return a table. */
 void tpl_push(lua_State *L, int i, int depth);
+
+/* The template names in folder dir (its NAME.lua files), sorted, written
+ * into out separated by spaces (as many as fit in size bytes); plain C,
+ * run by the host before the worker is confined. Returns the length. */
+size_t tpl_list_folder(const char *dir, char *out, size_t size);
+
+/* Raises for a document method that neither brief (methods, a
+ * NULL-terminated list) nor the document's template (its table at index t)
+ * has, saying what was likely meant: the nearest method's name, or the
+ * template whose section it is ("document has no method 'key_points': it
+ * is a section of the 'briefing' template, ..."). */
+void tpl_missing_method(lua_State *L, int t, const char *key, const char *const *methods);
 
 /* Applies the template on the top of the stack to d's style, its `base`
  * chain first (at most 8 deep). Leaves the stack as it was. */

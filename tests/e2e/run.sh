@@ -339,7 +339,7 @@ fi
 # ---- errors -------------------------------------------------------------------
 
 run script-error 3 "$S/error.lua" -o "$T/error.pdf" &&
-	{ errmsg script-error "error.lua:4: attempt to call a nil value"; absent script-error "$T/error.pdf"; }
+	{ errmsg script-error "error.lua:4: document has no method 'headng' (did you mean 'heading'?)"; absent script-error "$T/error.pdf"; }
 
 run api-error 3 "$S/badwidth.lua" -o "$T/badwidth.pdf" &&
 	errmsg api-error "badwidth.lua:3: table column 2: width must be positive"
@@ -405,4 +405,4 @@ grep -q '"status": "failed"' "$T/summary.json" 2>/dev/null &&
 echo
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
-sh "$HERE/provenance.sh" "$BRIEF" && [ "$failed" -eq 0 ]
+sh "$HERE/provenance.sh" "$BRIEF" && sh "$HERE/mistakes.sh" "$BRIEF" && [ "$failed" -eq 0 ]
