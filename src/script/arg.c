@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "doc/markup.h"
+#include "script/modules.h"
 #include "script/sandbox.h"
 #include "util/arena.h"
 #include "util/escape.h"
@@ -57,6 +58,21 @@ const char *arg_utf8(lua_State *L, int i, const char *what)
 
 /* A cell or label value as text: nil is empty, integers print without a
  * decimal point, other numbers with up to 14 significant digits. */
+/* Raises "WHAT: expected text, got ..." for a value at i that has no text
+ * of its own (a record, a collection, a table, a function): its tostring
+ * would print a type name or an address into the PDF. */
+static void not_text(lua_State *L, int i, const char *what)
+{
+	const char *shown = luaL_tolstring(L, i, NULL);
+	if (relations_to_record(L, i))
+		luaL_error(L, "%s: expected text, got %s: show one of its fields (r.title, r.name)",
+		           what, shown);
+	if (lua_type(L, i) == LUA_TUSERDATA && strstr(shown, " collection of "))
+		luaL_error(L, "%s: expected text, got the %s: map the records to text first "
+		           "(:map(function(r) return r.title end))", what, shown);
+	luaL_error(L, "%s: expected text, got %s", what, luaL_typename(L, i));
+}
+
 const char *arg_value_text(lua_State *L, int i, const char *what)
 {
 	i = lua_absindex(L, i);
@@ -80,9 +96,8 @@ const char *arg_value_text(lua_State *L, int i, const char *what)
 	case LUA_TSTRING:
 		return arg_utf8(L, i, what);
 	default:
-		luaL_tolstring(L, i, NULL);
-		lua_replace(L, i);
-		return arg_utf8(L, i, what);
+		not_text(L, i, what);
+		return NULL;
 	}
 }
 
@@ -107,6 +122,10 @@ doc_text arg_text(lua_State *L, int i, doc_document *d, const char *what)
 		lua_geti(L, i, k);
 		doc_span *sp = &t.spans[t.nspans];
 		if (lua_type(L, -1) == LUA_TTABLE) {
+			static const char *const span_keys[] = {"text", "bold", "italic", "link", NULL};
+			char swhat[96];
+			snprintf(swhat, sizeof swhat, "%s, span %d", what, k);
+			arg_check_options(L, -1, swhat, span_keys);
 			lua_getfield(L, -1, "text");
 			sp->text = doc_strdup(d, arg_value_text(L, -1, what));
 			lua_pop(L, 1);

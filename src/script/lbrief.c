@@ -222,7 +222,8 @@ static int m_paragraph(lua_State *L)
 {
 	document_ud *u = open_document(L, 1);
 	doc_document *d = u->doc;
-	luaL_checkany(L, 2);
+	if (lua_isnoneornil(L, 2))
+		return luaL_error(L, "paragraph: expected text, got nil");
 	doc_text t = arg_text(L, 2, d, "paragraph");
 	doc_align align = DOC_ALIGN_DEFAULT;
 	doc_linebreaks linebreaks = DOC_LINEBREAKS_DEFAULT;
@@ -343,6 +344,36 @@ static void check_record_row(lua_State *L, int columns, const char *const *keys,
 	}
 }
 
+/* Warns of a column no row has a value for: a key misspelt in rows that
+ * are plain tables (records raise instead: check_record_row), naming the
+ * nearest key of the first row. rows: the rows' index. */
+static void warn_empty_columns(lua_State *L, int rows, const char *const *keys,
+                               const bool *filled, int ncols, int nrows)
+{
+	for (int j = 0; j < ncols && nrows > 0; j++) {
+		if (filled[j] || !keys[j])
+			continue;
+		const char *known[33];
+		int n = 0;
+		lua_geti(L, rows, 1);
+		if (lua_type(L, -1) == LUA_TTABLE) {
+			lua_pushnil(L);
+			while (lua_next(L, -2) && n < 32) {
+				lua_pop(L, 1);
+				if (lua_type(L, -1) == LUA_TSTRING)
+					known[n++] = lua_tostring(L, -1);   /* held by the row */
+			}
+		}
+		known[n] = NULL;
+		const char *near = arg_nearest(keys[j], known);
+		lua_pushfstring(L, "table column %d: no row has a value for key '%s'%s%s%s", j + 1,
+		                keys[j], near ? " (did you mean '" : "", near ? near : "",
+		                near ? "'?)" : "");
+		sbx_warn(L, sbx_script_line(L), lua_tostring(L, -1));
+		lua_pop(L, 2);
+	}
+}
+
 static int m_table(lua_State *L)
 {
 	document_ud *u = open_document(L, 1);
@@ -360,8 +391,10 @@ static int m_table(lua_State *L)
 	t.ncols = ncols;
 	t.cols = arena_alloc(d->arena, (size_t)ncols * sizeof *t.cols);
 	const char **keys = arena_alloc(d->arena, (size_t)ncols * sizeof *keys);
-	if (!t.cols || !keys)
+	bool *filled = arena_alloc(d->arena, (size_t)ncols * sizeof *filled);
+	if (!t.cols || !keys || !filled)
 		arg_oom(L);
+	memset(filled, 0, (size_t)ncols * sizeof *filled);
 	for (int j = 0; j < ncols; j++) {
 		char what[48];
 		snprintf(what, sizeof what, "table column %d", j + 1);
@@ -428,6 +461,8 @@ static int m_table(lua_State *L)
 				lua_getfield(L, 5, keys[j]);
 			else
 				lua_geti(L, 5, j + 1);
+			if (!lua_isnil(L, -1))
+				filled[j] = true;
 			char what[64];
 			snprintf(what, sizeof what, "table row %d, column %d", (int)r, j + 1);
 			t.cells[(size_t)(r - 1) * (size_t)ncols + (size_t)j] = arg_text(L, -1, d, what);
@@ -435,6 +470,7 @@ static int m_table(lua_State *L)
 		}
 		lua_pop(L, 1);
 	}
+	warn_empty_columns(L, 4, keys, filled, ncols, t.nrows);
 	lua_pop(L, 1);
 	if (lua_getfield(L, 2, "caption") != LUA_TNIL)
 		t.caption = arg_text(L, -1, d, "table caption");
