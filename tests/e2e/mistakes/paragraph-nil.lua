@@ -3,4 +3,4 @@
 -- stderr: paragraph-nil.lua:6: paragraph: expected text, got nil
 local rel = require "relations"
 local doc = (require "brief").document{ title = "x" }
-doc:paragraph(rel.events[1].anniversary_of)
+doc:paragraph(rel.events:first{ kind = "summit" }.anniversary_of)
