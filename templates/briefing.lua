@@ -44,6 +44,7 @@ end
 --- opts.columns = { "Fact", "As the source records it" }: the column titles.
 function briefing.facts(doc, rows, opts)
   if type(opts) ~= "table" then opts = { caption = opts } end
+  brief.check_options(opts, "facts", { "caption", "columns", "not_stated" })
   local titles = opts.columns or { "Fact", "As the source records it" }
   local out = {}
   for i, r in ipairs(rows) do
@@ -60,7 +61,7 @@ end
 --- when the title does not already name it.
 --- opts.title: the timeline's title.
 function briefing.milestones(doc, events, opts)
-  opts = opts or {}
+  opts = brief.check_options(opts, "milestones", { "title" }) or {}
   local entries = {}
   for _, e in ipairs(events) do
     local label = text.span(text.dash(rel.field(e, "title") or rel.field(e, "name")))
@@ -106,7 +107,7 @@ end
 --- (rel.figures records, in year order), one bar per year, each saying its
 --- value; opts.title (default: the metric), opts.data_table.
 function briefing.trade_chart(doc, figures, opts)
-  opts = opts or {}
+  opts = brief.check_options(opts, "trade_chart", { "title", "data_table" }) or {}
   if #figures == 0 then return doc end
   local labels, values = {}, {}
   for i, f in ipairs(figures) do labels[i], values[i] = f.year, f.value end

@@ -1345,8 +1345,49 @@ static const luaL_Reg document_meta[] = {
 	{"__tostring", m_tostring}, {NULL, NULL}
 };
 
+static int check_options_call(lua_State *L)
+{
+	arg_check_options(L, 1, lua_tostring(L, 2), lua_touserdata(L, 3));
+	return 0;
+}
+
+/* brief.check_options(opts, what, {known...}): the check every function of
+ * brief makes of its options table (a key not known is an error naming the
+ * nearest), for templates' sections; nil opts pass. Returns opts. */
+static int b_check_options(lua_State *L)
+{
+	const char *what = luaL_checkstring(L, 2);
+	luaL_checktype(L, 3, LUA_TTABLE);
+	if (lua_isnoneornil(L, 1))
+		return 0;
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_Integer n = luaL_len(L, 3);
+	if (n > 64)
+		return luaL_argerror(L, 3, "at most 64 option names");
+	const char *known[65];
+	for (lua_Integer k = 1; k <= n; k++) {
+		lua_geti(L, 3, k);
+		known[k - 1] = luaL_checkstring(L, -1);     /* held by the table */
+		lua_pop(L, 1);
+	}
+	known[n] = NULL;
+	lua_pushcfunction(L, check_options_call);
+	lua_pushvalue(L, 1);
+	lua_pushstring(L, what);
+	lua_pushlightuserdata(L, known);
+	if (lua_pcall(L, 3, 0, 0) != LUA_OK) {
+		/* the analyst's line, not the template's that checks for it */
+		int line = sbx_script_line(L);
+		if (line > 0 && lua_type(L, -1) == LUA_TSTRING)     /* not luaL_error: no where */
+			lua_pushfstring(L, "%s:%d: %s", sbx_job(L)->script, line, lua_tostring(L, -1));
+		return lua_error(L);
+	}
+	lua_settop(L, 1);
+	return 1;
+}
+
 static const luaL_Reg functions[] = {
-	{"document", b_document}, {NULL, NULL}
+	{"document", b_document}, {"check_options", b_check_options}, {NULL, NULL}
 };
 
 int luaopen_brief(lua_State *L)

@@ -134,13 +134,14 @@ static const char *push_no_such_field(lua_State *L, const ds_collection *c, int 
 
 /* record.field: the value (nil for an empty optional field), remembered
  * with the record; a field the collection does not have is an error at the
- * line that read it (the Lua caller's, level 2). */
+ * line that read it (level 1: the function that indexed the record; none
+ * when brief's C code did, and the script's line is added then). */
 static int record_index(lua_State *L)
 {
 	const ds_record *r = ((record_ud *)luaL_checkudata(L, 1, RECORD))->rec;
 	const ds_value *v = lua_type(L, 2) == LUA_TSTRING ? ds_get(r, lua_tostring(L, 2)) : NULL;
 	if (!v) {
-		luaL_where(L, 2);
+		luaL_where(L, 1);
 		push_no_such_field(L, r->collection, 2);
 		lua_concat(L, 2);
 		return lua_error(L);
