@@ -128,7 +128,8 @@ static void parse_file(const char *path)
 {
 	char *text = support_read_file_or_fail(path, NULL);
 	klass *current = NULL;      /* the class whose ---@field lines follow */
-	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+	char *rest = text;
+	for (char *line; (line = strsep(&rest, "\n"));) {
 		if (strncmp(line, "---@class ", 10) == 0) {
 			const char *p = line + 10;
 			if (*p == '(')          /* ---@class (exact) Name */
@@ -153,6 +154,8 @@ static void parse_file(const char *path)
 			size_t n = *p == '[' ? (size_t)(strchr(p, ']') - p + 1) : name_length(p);
 			const char *type = p + n + (p[n] == '?') + 1;
 			add_member(current, p, n, type, type_length(type));
+		} else if (strncmp(line, "---@alias", 9) == 0) {
+			current = NULL;
 		} else if (strncmp(line, "---", 3) == 0) {
 			continue;
 		} else if (strncmp(line, "local ", 6) == 0 && current && strstr(line, "= {}")) {
