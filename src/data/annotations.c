@@ -203,7 +203,7 @@ static void put_note(writer *w, const column *cols, int i)
 static void put_record(writer *w, const schema *s, const char *rec)
 {
 	put(w, "---A record of rel.%s (%s.csv), read-only.\n", s->name, s->name);
-	put(w, "---@class relations.%s\n", rec);
+	put(w, "---@class (exact) relations.%s\n", rec);
 	for (int i = 0; s->cols[i].name; i++) {
 		put(w, "---@field %s ", s->cols[i].name);
 		put_type(w, s->cols, i, false);
@@ -218,7 +218,7 @@ static void put_query(writer *w, const schema *s, const char *rec)
 {
 	put(w, "---A query of rel.%s: field = value, every pair must match (a list field "
 	    "matches a value it holds).\n", s->name);
-	put(w, "---@class relations.%sQuery\n", rec);
+	put(w, "---@class (exact) relations.%sQuery\n", rec);
 	for (int i = 0; s->cols[i].name; i++) {
 		put(w, "---@field %s? ", s->cols[i].name);
 		put_type(w, s->cols, i, true);
