@@ -38,9 +38,9 @@ EMBED    := $(BUILD)/script/embedded.o
 TESTS    := $(sort $(basename $(notdir $(wildcard tests/test_*.c))))
 TESTBINS := $(TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all brief deps demo test check e2e bench install uninstall clean valgrind
+.PHONY: all brief deps demo test check e2e bench install uninstall clean valgrind annotations
 
-all: deps brief
+all: deps brief annotations
 
 # ---- system packages ---------------------------------------------------------
 
@@ -77,6 +77,25 @@ $(BUILD)/script/embedded.c: src/script/brief.lua src/script/embed.sh
 $(BUILD)/script/embedded.o: $(BUILD)/script/embedded.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+# ---- editor annotations ---------------------------------------------------------
+
+# LuaCATS files for lua-language-server (docs/editor.md): brief's API written
+# by hand, the dataset's records generated from its schema (tools/annotate.c).
+ANNOTATIONS := $(BUILD)/annotations/brief.lua $(BUILD)/annotations/relations.lua
+annotations: $(ANNOTATIONS)
+
+$(BUILD)/tools/annotate: tools/annotate.c $(BUILD)/libbrief.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libbrief.a $(PKG_LIBS) $(LDLIBS)
+
+$(BUILD)/annotations/relations.lua: tools/annotations/relations.lua.in $(BUILD)/tools/annotate
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/annotate $< $@
+
+$(BUILD)/annotations/brief.lua: tools/annotations/brief.lua.in
+	@mkdir -p $(dir $@)
+	cp $< $@
+
 # ---- tests -------------------------------------------------------------------
 
 # Every test links tests/support.c, the helpers the tests share.
@@ -89,7 +108,10 @@ $(BUILD)/tests/%: tests/%.c tests/support.h $(BUILD)/tests/support.o $(BUILD)/li
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/tests/support.o \
 	      $(BUILD)/libbrief.a $(PKG_LIBS) -lcmocka $(LDLIBS)
 
-test check: deps brief $(TESTBINS)
+# It compares the annotations with the API: they are made first.
+$(BUILD)/tests/test_annotations: $(ANNOTATIONS)
+
+test check: deps brief annotations $(TESTBINS)
 	@sh tests/run_unit.sh $(TESTBINS)
 	@sh tests/e2e/run.sh ./brief
 	@sh tests/attacks/run.sh ./brief
