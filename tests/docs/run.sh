@@ -10,8 +10,8 @@
 # - a block that starts with `local rel` or `local brief` is a whole script
 #   and runs as it is; any other block is a fragment and runs after the
 #   three lines docs/lua-api.md says examples assume (rel, brief, doc);
-# - a first line `-- brief NAME.lua ARGS` (after optional VAR=VALUE
-#   assignments) gives the run those options and that environment;
+# - a first line `-- brief NAME.lua ARGS` (or `./brief`, after optional
+#   VAR=VALUE assignments) gives the run those options and environment;
 # - `--> TEXT` comments are what the block prints, line by line, in order:
 #   standard output must be exactly those lines;
 # - `--> error: MESSAGE` marks a line that raises: the block up to that line
@@ -69,7 +69,7 @@ cut_blocks() {
 			for (i = 1; i <= nl; i++) print lines[i] > f
 		}
 		close(f)
-		printf "%d\t%s\t%d\t%d\t%s\n", n, doc, start, pre, cmd > (dir "/index")
+		printf "%d\t%s\t%d\t%d\t%s\n", n, doc, start, pre, cmd >> (dir "/index")
 		n++
 	}
 	/^[ \t]*```lua[ \t]*$/ && !inb {
@@ -117,10 +117,10 @@ brief_run() {
 	script=$1 cmd=$2 envs= args=
 	if [ "$cmd" != - ]; then
 		set -- $cmd
-		while [ $# -gt 0 ] && [ "${1#*=}" != "$1" ] && [ "$1" != brief ]; do
+		while [ $# -gt 0 ] && [ "${1#*=}" != "$1" ]; do
 			envs="$envs $1"; shift
 		done
-		[ "$1" = brief ] && shift 2      # brief NAME.lua
+		case $1 in brief|./brief) shift 2 ;; esac      # brief NAME.lua
 		args="$*"
 	fi
 	# shellcheck disable=SC2086
@@ -156,7 +156,7 @@ expected  m$n.lua:$line: warning: $msg"
 			[ -z "$found" ] && echo "unexpected $w"
 		done)
 		if [ -n "$bad$extra" ]; then
-			no "$where: warnings" "$bad$extra"
+			no "$where: warnings" "$(printf '%s\n%s\n' "$bad" "$extra" | sed '/^$/d')"
 		else
 			ok
 		fi
