@@ -22,7 +22,8 @@
 # - a block after a line `<!-- docs-check: skip (why) -->` is not run.
 #
 # Also checks that every column of every CSV header of data/ is described
-# in the dataset's reference (data/README.md).
+# in the dataset's reference (data/README.md) and named in the field index
+# of docs/lua-api.md (§3.2).
 BRIEF=${1:?usage: sh tests/docs/run.sh ./brief}
 case $BRIEF in /*) ;; *) BRIEF=$(pwd)/$BRIEF ;; esac
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -196,6 +197,12 @@ for csv in "$ROOT"/data/*.csv; do
 			echo ok
 		else
 			echo "data/README.md: '## $base.csv' has no row for its column '$col'"
+		fi
+		# and the field index of docs/lua-api.md §3.2 names it
+		if grep -q "^| \`rel\.$base\` | .*\`$col\`" "$ROOT/docs/lua-api.md"; then
+			echo ok
+		else
+			echo "docs/lua-api.md: the row of rel.$base in §3.2 does not name '$col'"
 		fi
 	done
 done >"$T/columns"
