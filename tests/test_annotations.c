@@ -644,8 +644,9 @@ static int option_checks_in_source(void)
 		char path[300];
 		snprintf(path, sizeof path, "src/script/%s", e->d_name);
 		char *text = support_read_file_or_fail(path, NULL);
+		/* brief.check_options hands on a template's own table: not one of brief's */
 		for (const char *p = text; (p = strstr(p, "arg_check_options(")); p++)
-			count++;
+			count += strncmp(p, "arg_check_options(L, 1, lua_tostring(L, 2)", 42) != 0;
 		free(text);
 	}
 	closedir(d);
