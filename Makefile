@@ -114,6 +114,7 @@ $(BUILD)/tests/test_annotations: $(ANNOTATIONS)
 test check: deps brief annotations $(TESTBINS)
 	@sh tests/run_unit.sh $(TESTBINS)
 	@sh tests/e2e/run.sh ./brief
+	@sh tests/docs/run.sh ./brief
 	@sh tests/attacks/run.sh ./brief
 ifeq ($(SANITIZE),)
 	@$(MAKE) --no-print-directory fuzz-smoke
