@@ -59,17 +59,17 @@ const char *arg_utf8(lua_State *L, int i, const char *what)
 /* A cell or label value as text: nil is empty, integers print without a
  * decimal point, other numbers with up to 14 significant digits. */
 /* Raises "WHAT: expected text, got ..." for a value at i that has no text
- * of its own (a record, a collection, a table, a function): its tostring
- * would print a type name or an address into the PDF. */
+ * of its own: a record or a collection (their tostring names them, not
+ * what they hold), or a table or other value without __tostring (its
+ * tostring would print an address into the PDF). */
 static void not_text(lua_State *L, int i, const char *what)
 {
-	const char *shown = luaL_tolstring(L, i, NULL);
 	if (relations_to_record(L, i))
 		luaL_error(L, "%s: expected text, got %s: show one of its fields (r.title, r.name)",
-		           what, shown);
-	if (lua_type(L, i) == LUA_TUSERDATA && strstr(shown, " collection of "))
+		           what, luaL_tolstring(L, i, NULL));
+	if (luaL_testudata(L, i, "relations.Collection"))
 		luaL_error(L, "%s: expected text, got the %s: map the records to text first "
-		           "(:map(function(r) return r.title end))", what, shown);
+		           "(:map(function(r) return r.title end))", what, luaL_tolstring(L, i, NULL));
 	luaL_error(L, "%s: expected text, got %s", what, luaL_typename(L, i));
 }
 
@@ -96,8 +96,12 @@ const char *arg_value_text(lua_State *L, int i, const char *what)
 	case LUA_TSTRING:
 		return arg_utf8(L, i, what);
 	default:
-		not_text(L, i, what);
-		return NULL;
+		if (relations_to_record(L, i) || luaL_getmetafield(L, i, "__tostring") == LUA_TNIL)
+			not_text(L, i, what);
+		lua_pop(L, 1);
+		luaL_tolstring(L, i, NULL);     /* a value that says what it is */
+		lua_replace(L, i);
+		return arg_utf8(L, i, what);
 	}
 }
 
@@ -302,3 +306,37 @@ const char *arg_opt_string(lua_State *L, int t, const char *key, doc_document *d
 	return v;
 }
 
+
+/* __index of a strict table (upvalue 1: its name): every key it lacks. */
+static int strict_index(lua_State *L)
+{
+	const char *what = lua_tostring(L, lua_upvalueindex(1));
+	if (lua_type(L, 2) != LUA_TSTRING)
+		return luaL_error(L, "%s has no field %s", what, luaL_tolstring(L, 2, NULL));
+	const char *known[129];
+	int n = 0;
+	lua_pushnil(L);
+	while (lua_next(L, 1) && n < 128) {
+		lua_pop(L, 1);
+		if (lua_type(L, -1) == LUA_TSTRING)
+			known[n++] = lua_tostring(L, -1);   /* held by the table */
+	}
+	known[n] = NULL;
+	const char *key = lua_tostring(L, 2);
+	const char *near = arg_nearest(key, known);
+	if (near)
+		return luaL_error(L, "%s has no field '%s' (did you mean '%s'?)", what, key, near);
+	return luaL_error(L, "%s has no field '%s'", what, key);
+}
+
+void arg_strict_table(lua_State *L, int t, const char *what)
+{
+	t = lua_absindex(L, t);
+	lua_createtable(L, 0, 2);
+	lua_pushstring(L, what);
+	lua_pushcclosure(L, strict_index, 1);
+	lua_setfield(L, -2, "__index");
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
+	lua_setmetatable(L, t);
+}

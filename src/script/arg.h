@@ -63,6 +63,12 @@ const char *arg_nearest_of(const char *name, const char *const *known, int n);
  * key reported is the first unknown one in byte order. */
 void arg_check_options(lua_State *L, int t, const char *what, const char *const *known);
 
+/* Makes the table at t strict: reading a key it lacks raises "WHAT has
+ * no field 'documnet' (did you mean 'document'?)" instead of giving nil
+ * (a module's table: a misspelt function is named where it is read). Its
+ * metatable is then out of scripts' reach. */
+void arg_strict_table(lua_State *L, int t, const char *what);
+
 /* linebreaks = "optimized" | "simple" at index i; nil is the default. */
 doc_linebreaks arg_linebreaks(lua_State *L, int i, const char *what);
 

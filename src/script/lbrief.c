@@ -1414,5 +1414,6 @@ int luaopen_brief(lua_State *L)
 		return lua_error(L);
 	lua_pushvalue(L, -2);
 	lua_call(L, 1, 0);
+	arg_strict_table(L, -1, "brief");
 	return 1;
 }

@@ -307,8 +307,17 @@ static int collection_index(lua_State *L)
 	lua_getmetatable(L, 1);
 	lua_getfield(L, -1, "methods");
 	lua_pushvalue(L, 2);
-	lua_rawget(L, -2);
-	return 1;
+	if (lua_rawget(L, -2) != LUA_TNIL)
+		return 1;
+	static const char *const methods[] = {"where", "between", "sort", "map", "first", NULL};
+	const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
+	const char *near = key ? arg_nearest(key, methods) : NULL;
+	if (!key)
+		return luaL_error(L, "a collection is indexed by position (1, 2, ...), not by %s",
+		                  luaL_typename(L, 2));
+	return luaL_error(L, "%s collection has no method '%s'%s%s%s", ((collection_ud *)lua_touserdata(L, 1))->name, key,
+	                  near ? " (did you mean '" : " (it has where, between, sort, map, first)",
+	                  near ? near : "", near ? "'?)" : "");
 }
 
 static int collection_tostring(lua_State *L)
@@ -921,5 +930,6 @@ int luaopen_relations(lua_State *L)
 		push_collection(L, coll->name);
 		lua_setfield(L, -2, coll->name);
 	}
+	arg_strict_table(L, -1, "relations");
 	return 1;
 }

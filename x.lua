@@ -1,0 +1,3 @@
+local doc = require("brief").document{ title = "W" }
+doc:paragraph("x1")
+doc:save()
