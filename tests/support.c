@@ -314,7 +314,9 @@ int script_setup(void **state, const char *module)
 	script_ctx *c = calloc(1, sizeof *c);
 	if (!c)
 		return -1;
-	if (!support_temp_dir(c->dir, sizeof c->dir, "test_script")) {
+	char name[48];
+	snprintf(name, sizeof name, "test_%s", module);
+	if (!support_temp_dir(c->dir, sizeof c->dir, name)) {
 		free(c);
 		return -1;
 	}
