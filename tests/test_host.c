@@ -33,6 +33,21 @@ static int setup(void **state)
 
 /* ---- a worker that crashes ------------------------------------------------------ */
 
+/* Under valgrind, the use of freed memory a crash reproducer makes is
+ * caught, and the stale memory it then reads (laid out by the heap's
+ * history, so by which tests ran before) may end the worker without a
+ * crash: with valgrind's error exit, or a Lua error ("error in error
+ * handling"). Then only what must hold whatever the ending is checked: the
+ * run fails and writes nothing. */
+static bool crash_masked_by_valgrind(const script_ctx *c)
+{
+	bool masked = RUNNING_ON_VALGRIND && c->res.code != EXIT_OK && c->res.code != EXIT_LIMIT;
+	if (masked)
+		print_message("under valgrind: %s ended its worker without a crash (exit %d: %s)\n",
+		              c->ran, c->res.code, c->res.message);
+	return masked;
+}
+
 /* The crash reproducers in tests/fixtures/scripts (bugs of Debian's Lua
  * 5.4.4) kill the worker; the parent reports it, commits nothing, and
  * carries on. */
@@ -45,9 +60,12 @@ static void a_crashing_worker_is_reported_and_the_parent_survives(void **state)
 	};
 	for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
 		script_run_file(c, scripts[i]);
-		script_expect_error_like(c, scripts[i], EXIT_LIMIT, "{script}:",
-		                         "the script's worker crashed (signal 11: Segmentation fault)");
-		assert_non_null(strstr(c->res.message, "nothing was written"));
+		if (!crash_masked_by_valgrind(c)) {
+			script_expect_error_like(c, scripts[i], EXIT_LIMIT, "{script}:",
+			                         "the script's worker crashed (signal 11: "
+			                         "Segmentation fault)");
+			assert_non_null(strstr(c->res.message, "nothing was written"));
+		}
 		assert_int_equal(c->res.noutputs, 0);
 		script_expect_only(c, scripts[i], (const char *[]){NULL});
 	}
@@ -122,14 +140,17 @@ static void a_failed_run_leaves_an_existing_pdf_untouched(void **state)
 			script_run_file(c, cases[i].file);
 		else
 			script_run_lua(c, cases[i].file);
+		int want = cases[i].exit;
+		if (strcmp(cases[i].what, "crash") == 0 && crash_masked_by_valgrind(c))
+			want = c->res.code;
 		size_t len;
 		char *now = support_read_file(c->out, &len);
 		bool same = now && len == good_len && memcmp(now, good, len) == 0;
 		free(now);
-		if (!same || c->res.code != cases[i].exit)
+		if (!same || c->res.code != want)
 			free(good);
-		if (c->res.code != cases[i].exit)
-			fail_msg("%s: exit %d, want %d: %s", cases[i].what, c->res.code, cases[i].exit,
+		if (c->res.code != want)
+			fail_msg("%s: exit %d, want %d: %s", cases[i].what, c->res.code, want,
 			         c->res.message);
 		if (!same)
 			fail_msg("%s: the good PDF was changed or removed", cases[i].what);

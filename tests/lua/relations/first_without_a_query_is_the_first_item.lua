@@ -1,5 +1,5 @@
 -- coll:first() without a query (docs/lua-api.md, "coll:first ([query])";
--- check_query(L, 2, true) in src/script/lrelations.c) is the first item,
+-- check_query's optional query, in src/script/lrelations.c) is the first item,
 -- nil for an empty collection.
 -- Run from the repository root: ./brief tests/lua/relations/first_without_a_query_is_the_first_item.lua
 -- (it writes nothing; exit 0 when every check holds).
