@@ -1,7 +1,9 @@
 /*
  * support.h -- what the unit tests share: temporary directories, whole files
  * read and written, shell commands run for their output, the installed fonts
- * opened for a group, a tiny PNG, and PNG and JPEG files made to order.
+ * opened for a group, a tiny PNG, PNG and JPEG files made to order, and
+ * scripts run through a job as brief runs them (the script_ fixture of the
+ * tests of src/script/).
  *
  * Include it after <cmocka.h>. Unless its contract says otherwise, a function
  * here fails the running test (fail_msg or a cmocka assertion) instead of
@@ -10,9 +12,10 @@
 #ifndef BRIEF_TESTS_SUPPORT_H
 #define BRIEF_TESTS_SUPPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
-typedef struct lay_fonts lay_fonts;    /* layout/fonts.h */
+#include "script/host.h"
 
 /* ---- directories ------------------------------------------------------------ */
 
@@ -80,5 +83,136 @@ unsigned char *support_png(int w, int h, int color, int depth, int interlaced, s
  * (free()), its length in *len. */
 unsigned char *support_jpeg(int w, int h, int components, int progressive, int arith,
                             size_t *len);
+
+/* ---- scripts run through a job -------------------------------------------------- */
+
+/*
+ * The fixture of the tests of src/script/ (test_sandbox.c, test_relations.c,
+ * test_brief.c, test_provenance.c, test_host.c): each test gets a script_ctx
+ * with its own mkdtemp directory, the output folder of a run_job against the
+ * real dataset (data/) and templates (templates/), and runs scripts through
+ * host_run(), in a worker, as brief does. It then checks what a user would
+ * see: the exit code, the exact message, which PDFs exist afterwards.
+ *
+ * A script comes from one of two places:
+ *   - a Lua check file, tests/lua/MODULE/NAME.lua, run where it is (so a
+ *     failure names that file and its line): NAME is the test's name, or the
+ *     test's name and a suffix when a test runs several. Each is a real
+ *     script that can be run by hand from the repository root with ./brief;
+ *     its first lines say what it checks and, where it needs them, which
+ *     options (--set, SOURCE_DATE_EPOCH) to run it with. Checks call error()
+ *     at the first mismatch, so a failure names the Lua line.
+ *   - a short text written to DIR/x.lua (script_run()), for one-liners and
+ *     table-driven error cases, where a file would hurt readability.
+ *
+ * Texts and expected messages may hold "{dir}" (the test's directory),
+ * "{out}" (the job's output, DIR/out.pdf) and "{script}" (the path of the
+ * script the last run ran), replaced before use. Tests run from the
+ * repository root (tests/run_unit.sh does).
+ */
+
+#define MiB (1024u * 1024u)
+
+/* SOURCE_DATE_EPOCH for the tests that pin the clock: 2024-06-01T00:00:00Z. */
+#define SCRIPT_EPOCH "1717200000"
+
+typedef struct script_ctx {
+	char dir[64];           /* this test's directory: scripts and outputs */
+	char script[96];        /* DIR/x.lua, the script script_run() writes */
+	char out[96];           /* DIR/out.pdf, the job's default output */
+	char lua_dir[64];       /* tests/lua/MODULE, where the check files are */
+	char ran[160];          /* the script the last run ran */
+	run_job job;
+	host_result res;
+	char *captured;         /* the worker's stdout, after a script_capture...() */
+	char outside[64];       /* a second directory, outside the script's, if made */
+} script_ctx;
+
+/* Group setup and teardown: load the dataset and the fonts once for the
+ * group, shared read-only by every run (script_setup() puts them in the
+ * job). The setup returns -1, after saying why on stderr, when either
+ * cannot be loaded. */
+int script_group_setup(void **state);
+int script_group_teardown(void **state);
+
+/* Test setup: a new script_ctx in *state, its directory made and its job
+ * set with generous limits, quiet, SOURCE_DATE_EPOCH unset; module names
+ * the folder of its Lua check files (tests/lua/MODULE). Returns -1 when the
+ * directory cannot be made. Each test file wraps it in its own setup. */
+int script_setup(void **state, const char *module);
+
+/* Test teardown: removes the directories made and frees the ctx. */
+int script_teardown(void **state);
+
+/* A copy of text with {dir}, {out} and {script} replaced; owned by the
+ * caller (free()). */
+char *script_subst(const script_ctx *c, const char *text);
+
+/* Writes text (after script_subst()) to DIR/name; returns the path, in a
+ * static buffer that the next call overwrites. */
+const char *script_put(const script_ctx *c, const char *name, const char *text);
+
+/* The path of the check file tests/lua/MODULE/name.lua, in a static buffer
+ * that the next call overwrites. */
+const char *script_lua(const script_ctx *c, const char *name);
+
+/* Runs the script at path with the test's job; the result is in c->res
+ * (the previous one freed) and is returned. */
+host_result *script_run_file(script_ctx *c, const char *path);
+
+/* Writes text to DIR/x.lua (script_put()) and runs it. */
+host_result *script_run(script_ctx *c, const char *text);
+
+/* Runs the check file tests/lua/MODULE/name.lua where it is. */
+host_result *script_run_lua(script_ctx *c, const char *name);
+
+/* script_run_lua() and script_expect_ok(): the check file passes. */
+void script_check_lua(script_ctx *c, const char *name);
+
+/* Like script_run_file() and script_run(), keeping what the worker printed
+ * on stdout in c->captured. */
+host_result *script_capture_file(script_ctx *c, const char *path);
+host_result *script_capture(script_ctx *c, const char *text);
+
+/* Does the n bytes at buf hold the string s (PDFs hold NUL bytes)? */
+bool script_contains(const char *buf, size_t n, const char *s);
+
+/* Is there a file (of any kind) at path? */
+bool script_exists(const char *path);
+
+/* The run succeeded; fails the test with what and the message when not. */
+void script_expect_ok(const script_ctx *c, const char *what);
+
+/* The run failed with this code and exactly this message (after subst). */
+void script_expect_error(const script_ctx *c, const char *what, int code, const char *message);
+
+/* The run failed with this code and a message that starts with prefix and
+ * contains part (both after subst). */
+void script_expect_error_like(const script_ctx *c, const char *what, int code,
+                              const char *prefix, const char *part);
+
+/* The run failed with this code and exactly the message its script marks:
+ * the script's only line holding "--> error: MESSAGE" (the API reference's
+ * way of writing what a line raises) gives "SCRIPT:LINE: MESSAGE". A script
+ * with no such line fails the test. */
+void script_expect_marked_error(const script_ctx *c, int code);
+
+/* Nothing but the files named in known (NULL-terminated) is in the test's
+ * directory: no PDF, no temporary file left behind. */
+void script_expect_only(const script_ctx *c, const char *what, const char *const *known);
+
+/* A line of Lua and the exact message it fails with (after subst). */
+typedef struct script_error_case {
+	const char *code, *message;
+} script_error_case;
+
+/* Runs before + k->code + "\n" + after as DIR/x.lua and expects it to fail
+ * with EXIT_SCRIPT and exactly k->message. */
+void script_expect_error_case(script_ctx *c, const char *before, const script_error_case *k,
+                              const char *after);
+
+/* script_expect_error_case() for each of n cases, with nothing after them. */
+void script_expect_error_cases(script_ctx *c, const char *before,
+                               const script_error_case *cases, size_t n);
 
 #endif
