@@ -99,8 +99,8 @@ static void api_misuse_is_an_error_at_the_script_line(void **state)
 		{"doc:heading('\\xc3')",
 		 "{dir}/x.lua:2: heading: invalid UTF-8 at byte 1"},
 		{"brief.document{template = 'no-such-template'}",
-		 "{dir}/x.lua:2: document: unknown template 'no-such-template' (no "
-		 "templates/no-such-template.lua)"},
+		 "{dir}/x.lua:2: document: unknown template 'no-such-template' (templates: "
+		 "anniversary, briefing, default)"},
 		{"brief.document{template = {body = {font = 'Comic Sans'}}}",
 		 "{dir}/x.lua:2: template 'body.font': unknown font 'Comic Sans' (brief has "
 		 "\"sans\" and \"serif\")"},
@@ -147,7 +147,18 @@ static void api_misuse_is_an_error_at_the_script_line(void **state)
 		{"doc:save('/etc/brief-escape.pdf')",
 		 "{dir}/x.lua:2: save: '/etc/brief-escape.pdf': outside the output folder {dir}"},
 		{"doc:headng('typo')",
-		 "{dir}/x.lua:2: attempt to call a nil value (method 'headng')"},
+		 "{dir}/x.lua:2: document has no method 'headng' (did you mean 'heading'?)"},
+		{"doc:key_points{ 'x' }",
+		 "{dir}/x.lua:2: document has no method 'key_points': it is a section of the "
+		 "'briefing' template, and this document's template is 'default' "
+		 "(brief.document{ template = \"briefing\" } to use it)"},
+		{"brief.documnet{}",
+		 "{dir}/x.lua:2: brief has no field 'documnet' (did you mean 'document'?)"},
+		{"doc:paragraph(nil)", "{dir}/x.lua:2: paragraph: expected text, got nil"},
+		{"doc:paragraph{ { text = 'x', bold = true, lnk = 'https://a.b' } }",
+		 "{dir}/x.lua:2: paragraph, span 1: unknown option 'lnk' (did you mean 'link'?)"},
+		{"doc:table{ columns = { 'A' }, rows = { { function() end } } }",
+		 "{dir}/x.lua:2: table row 1, column 1: expected text, got function"},
 		{"doc:cite('sectoral-dialogue-1989')",
 		 "{dir}/x.lua:2: bad argument #1 to 'cite' (relations.Record expected, got string)"},
 		{"doc:cite()",

@@ -117,9 +117,9 @@ static void source_by_id_and_of_a_record(void **state)
 	script_check_lua(*state, "source_by_id_and_of_a_record");
 }
 
-static void unknown_field_is_nil_and_pairs_follows_the_schema(void **state)
+static void unknown_field_is_an_error_and_pairs_follows_the_schema(void **state)
 {
-	script_check_lua(*state, "unknown_field_is_nil_and_pairs_follows_the_schema");
+	script_check_lua(*state, "unknown_field_is_an_error_and_pairs_follows_the_schema");
 }
 
 int main(void)
@@ -139,7 +139,7 @@ int main(void)
 		T(anniversaries_of_an_absurd_year_end_promptly),
 		T(ordinal_suffixes),
 		T(source_by_id_and_of_a_record),
-		T(unknown_field_is_nil_and_pairs_follows_the_schema),
+		T(unknown_field_is_an_error_and_pairs_follows_the_schema),
 #undef T
 	};
 	return cmocka_run_group_tests_name("relations", tests, script_group_setup,
