@@ -13,7 +13,6 @@
 #include <cmocka.h>
 
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

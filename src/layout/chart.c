@@ -8,7 +8,7 @@
  *   marks    one drawer per kind of chart, chosen from a table: grouped or
  *            stacked bars, vertical or horizontal; lines with markers;
  *   labels   category labels (every k-th when they would collide) and value
- *            labels where they fit (the rule is at draw_value_label());
+ *            labels where they fit (the rule is at value_label());
  *   legend   a swatch and a name per series, in rows, when there are two
  *            series or more;
  *   alt text a sentence made from the data ("Bar chart of …: 38.7 in

@@ -6,7 +6,6 @@
  * and filled in by furniture.c.
  */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -69,7 +69,6 @@ typedef struct lay_ctx {
 		int page;
 		float top;
 	} *headings;            /* indexed by heading ordinal */
-	int nheadings;
 
 	char **heading_labels;  /* "1.2 Title" of every heading, by ordinal */
 	int heading_seen;       /* headings placed so far */

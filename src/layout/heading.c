@@ -3,9 +3,7 @@
  * the start of what follows it (the flow says how tall that is), recorded
  * for the outline and the contents, a rule under level 1.
  */
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "layout/blocks.h"
 

@@ -86,27 +86,11 @@ void text_measure(const lay_inline *in, float *max_width, float *min_width);
  * fit; a word wider than the line is broken between characters). */
 void text_break(struct lay_ctx *c, lay_inline *in, float width);
 
-/* Breaks the boxes of `in` into lines of `width` with the total-fit
- * breaker (breaker.h), the breaks chosen over the whole paragraph.
- * Justified: words are hyphenated first (hyphenate.h), and spaces stretch
- * or shrink least, hyphens only where they help; lines may be up to a
- * third of their spaces wider than `width` (drawn justified, they shrink
- * to it). Ragged: spaces keep their width, line ends are evened out, no
- * hyphen but at a soft hyphen. Falls back to text_break() when even the
- * emergency pass leaves a line too long (a word wider than the column,
- * cut between characters, with a warning). */
-void text_break_optimal(struct lay_ctx *c, lay_inline *in, float width, bool justified);
-
 /* How every text block is broken: first fit when greedy (a script's or
  * template's choice, `linebreaks = "simple"`), else total fit, justified
  * or ragged as align says. */
 void text_break_block(struct lay_ctx *c, lay_inline *in, float width, doc_align align,
                       bool greedy);
-
-/* Splits the words of `in` at their hyphenation points (English patterns;
- * acronyms, numbers and Korean never), marking each later piece
- * BOX_HYPHEN. Words that already carry a soft hyphen are left as written. */
-void text_hyphenate(struct lay_ctx *c, lay_inline *in);
 
 /* ---- drawing (lines.c) ---- */
 

@@ -57,7 +57,6 @@ static void number_headings(lay_ctx *c)
 	int n = 0, count[3] = {0, 0, 0};
 	for (int b = 0; b < d->nblocks; b++)
 		n += d->blocks[b].kind == DOC_HEADING;
-	c->nheadings = n;
 	c->heading_labels = arena_alloc(c->arena, (size_t)(n + 1) * sizeof *c->heading_labels);
 	c->headings = calloc((size_t)n + 1, sizeof *c->headings);
 	if (!c->heading_labels || !c->headings) {

@@ -12,8 +12,6 @@
  * space; when no way keeps every space in bounds (a long word in a narrow
  * column) the paragraph falls back to first fit.
  */
-#include <float.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -247,7 +245,18 @@ static int box_from(const int *box_of, int n, int k, int nboxes)
 	return k < n ? box_of[k] : nboxes;
 }
 
-void text_break_optimal(lay_ctx *c, lay_inline *in, float width, bool justified)
+static void text_hyphenate(lay_ctx *c, lay_inline *in);
+
+/* Breaks the boxes of `in` into lines of `width` with the total-fit
+ * breaker (breaker.h), the breaks chosen over the whole paragraph.
+ * Justified: words are hyphenated first (hyphenate.h), and spaces stretch
+ * or shrink least, hyphens only where they help; lines may be up to a
+ * third of their spaces wider than `width` (drawn justified, they shrink
+ * to it). Ragged: spaces keep their width, line ends are evened out, no
+ * hyphen but at a soft hyphen. Falls back to text_break() when even the
+ * emergency pass leaves a line too long (a word wider than the column,
+ * cut between characters, with a warning). */
+static void text_break_optimal(lay_ctx *c, lay_inline *in, float width, bool justified)
 {
 	in->nlines = 0;
 	if (in->nboxes == 0) {
@@ -373,7 +382,10 @@ static int word_points(const hyph_dict *d, const char *s, int len, int *points)
 	return k;
 }
 
-void text_hyphenate(lay_ctx *c, lay_inline *in)
+/* Splits the words of `in` at their hyphenation points (English patterns;
+ * acronyms, numbers and Korean never), marking each later piece
+ * BOX_HYPHEN. Words that already carry a soft hyphen are left as written. */
+static void text_hyphenate(lay_ctx *c, lay_inline *in)
 {
 	const hyph_dict *d = patterns(c);
 	if (!d || in->nboxes == 0)

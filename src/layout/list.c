@@ -4,8 +4,6 @@
  * same widow and orphan control; a mark goes with its item's first lines.
  */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "layout/blocks.h"
 

@@ -5,7 +5,7 @@
  *
  * Coordinates are PDF user space: points, origin at the bottom-left of the
  * page, y upwards. Ownership: a lay_doc owns all its pages, items, strings
- * and arrays (one arena); free with lay_doc_free() (layout.h).
+ * and arrays (one arena); free with lay_free() (layout.h).
  */
 #ifndef BRIEF_PAGE_H
 #define BRIEF_PAGE_H

@@ -4,9 +4,6 @@
  * a single first line at the foot of a page nor a single last line at the
  * top of one.
  */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "layout/blocks.h"
 

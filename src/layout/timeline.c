@@ -20,7 +20,6 @@
 #include <string.h>
 
 #include "layout/blocks.h"
-#include "util/arena.h"
 
 #define ENTRY_GAP 6.0f          /* below a label, at least */
 #define MAX_EXTRA_LINES 2.5f    /* more time than this many lines: compressed */

@@ -4,7 +4,6 @@
  * it, warnings at the script's line, and lines of text placed down the
  * page. It knows nothing of blocks or of the flow that orders them.
  */
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

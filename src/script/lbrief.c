@@ -15,18 +15,15 @@
  * those numbers, and --provenance writes, at each save, the records on each
  * page (output/sidecar.h).
  */
-#include <errno.h>
 #include <lauxlib.h>
 #include <lua.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "doc/document.h"
-#include "doc/markup.h"
 #include "layout/layout.h"
 #include "script/arg.h"
 #include "script/template.h"
@@ -41,7 +38,6 @@
 #include "util/arena.h"
 #include "util/imagefile.h"
 #include "util/path.h"
-#include "util/utf8.h"
 
 #define DOCUMENT "brief.Document"
 #define IMAGE_MAX_BYTES ((size_t)64 << 20)     /* the largest image file read */
@@ -1228,8 +1224,6 @@ static void push_params(lua_State *L, const run_job *job)
 		lua_pushstring(L, job->params[i].value);
 		lua_setfield(L, -2, job->params[i].key);
 	}
-	lua_pushvalue(L, -1);
-	lua_setfield(L, LUA_REGISTRYINDEX, "brief.params");
 	lua_newtable(L);                                /* the reads */
 	lua_pushvalue(L, -1);
 	lua_setfield(L, LUA_REGISTRYINDEX, "brief.params.read");
@@ -1265,7 +1259,7 @@ static void warn_unread_params(lua_State *L)
 	const char *asked[65];
 	int nasked = 0;
 	lua_pushnil(L);
-	while (lua_next(L, read) && nasked < 64) {
+	while (nasked < 64 && lua_next(L, read)) {
 		lua_pop(L, 1);
 		bool given = false;
 		for (int i = 0; i < job->nparams && !given; i++)
@@ -1274,6 +1268,8 @@ static void warn_unread_params(lua_State *L)
 		if (!given && lua_type(L, -1) == LUA_TSTRING)
 			asked[nasked++] = lua_tostring(L, -1);      /* held by the table */
 	}
+	if (nasked == 64)
+		lua_pop(L, 1);      /* the key the loop stopped at */
 	asked[nasked] = NULL;
 	for (int i = 0; i < job->nparams; i++) {
 		const run_param *p = &job->params[i];

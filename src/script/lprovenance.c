@@ -14,7 +14,6 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "script/modules.h"
 #include "script/provenance.h"

@@ -9,8 +9,9 @@
 int luaopen_relations(lua_State *L);    /* lrelations.c */
 int luaopen_brief(lua_State *L);        /* lbrief.c */
 
-/* Called by lbrief.c when a script ends: saves the last document if the
- * script saved none. Returns 0 or raises. */
+/* Called by run.c when a script ends: warns of each --set value never
+ * read, fails with EXIT_STRICT when --strict and there were warnings, then
+ * saves the last document if the script saved none. Returns 0 or raises. */
 int brief_finish(lua_State *L);
 
 /* The record at index i (a relations.Record), or NULL (lrelations.c). */

@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/arena.h"
 #include "util/utf8.h"
 
 /* The most records one text stands for when several make it in a row. */

@@ -142,11 +142,6 @@ static int load_script(lua_State *L)
 	return 1;
 }
 
-static int finish(lua_State *L)
-{
-	return brief_finish(L);
-}
-
 /* Provenance (modules.h), before any of the script's code runs, so that
  * every string function the script can take hold of carries records. */
 static int open_provenance(lua_State *L)
@@ -215,7 +210,7 @@ int run_script(const run_job *job)
 	if (rc == LUA_OK)
 		rc = lua_pcall(L, 0, 0, 1);
 	if (rc == LUA_OK) {
-		lua_pushcfunction(L, finish);
+		lua_pushcfunction(L, brief_finish);
 		rc = lua_pcall(L, 0, 0, 1);
 	}
 	if (rc != LUA_OK)

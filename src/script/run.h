@@ -26,7 +26,7 @@ enum {
 	EXIT_DATA = 4,          /* the dataset failed validation */
 	EXIT_OUTPUT = 5,        /* the PDF could not be written */
 	EXIT_LIMIT = 6,         /* stopped: time, instruction or memory limit, or a crash */
-	EXIT_STRICT = 7         /* --strict and the layout gave warnings */
+	EXIT_STRICT = 7         /* --strict and the run gave warnings */
 };
 
 typedef struct run_limits {

@@ -16,7 +16,11 @@ static const char *const months[] = {
 	"October", "November", "December"
 };
 
-void sourcelist_date(const char *iso, bool korean, char *out, size_t size)
+/* An ISO date of the dataset ("2024-04-04", "2021-07", "2018") in words, as
+ * the templates write dates in the body: "4 April 2024", "July 2021",
+ * "2018"; with korean, "2024년 4월 4일", "2021년 7월", "2018년". Anything
+ * else is copied as it is. Writes at most size bytes, NUL included. */
+static void sourcelist_date(const char *iso, bool korean, char *out, size_t size)
 {
 	int y = 0, m = 0, d = 0;
 	char tail;

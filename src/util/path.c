@@ -137,7 +137,8 @@ done:
 	return st;
 }
 
-bool path_within(const char *p, const char *dir)
+/* Is the absolute path p the folder dir or beneath it? Both resolved. */
+static bool path_within(const char *p, const char *dir)
 {
 	size_t n = strlen(dir);
 	if (n == 1 && dir[0] == '/')

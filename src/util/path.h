@@ -43,9 +43,6 @@ typedef enum path_status {
  * bytes) and returns PATH_OK, or PATH_TOO_LONG (also for a loop of links). */
 path_status path_resolve(const char *given, const char *base, char out[PATH_LIMIT]);
 
-/* Is the absolute path p the folder dir or beneath it? Both resolved. */
-bool path_within(const char *p, const char *dir);
-
 /* A file read whole: data[len] is a NUL. Owned by the caller, path_free(). */
 typedef struct path_file {
 	char *data;

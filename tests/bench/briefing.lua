@@ -1,6 +1,7 @@
--- briefing.lua -- the "briefing-N" benchmark workload (../shared/bench/WORKLOAD.md)
--- as a brief script: N sections of generated text, byte for byte the text of
--- briefgen.h. Run: brief tests/bench/briefing.lua --set n=100
+-- briefing.lua -- the "briefing-N" benchmark workload as a brief script: N
+-- sections of generated text, byte for byte the text the peers' programs
+-- generate (the same words in the same order every run), so tests/bench.sh
+-- can set the same pages beside them. Run: brief tests/bench/briefing.lua --set n=100
 local brief = require "brief"
 local N = math.tointeger(tonumber(brief.params.n or "1"))
   or error("--set n=N needs a whole number", 0)

@@ -21,7 +21,6 @@
  * libFuzzer's -timeout timer; libFuzzer's is put back after each run, and a
  * CPU-time watchdog stands in for it during the run.
  */
-#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
