@@ -310,4 +310,5 @@ void cli_print_markdown(FILE *f)
 		md_cell(f, env[k].meaning);
 		fputs(" |\n", f);
 	}
+	fputc('\n', f);        /* the table ends before what follows */
 }

@@ -327,8 +327,9 @@ const cli_exit_code *cli_exit_codes(int *n)
 static const cli_env environment[] = {
 	{"BRIEF_HOME", "the folder holding data/ and templates/ (default: the project "
 	               "folder of the binary, else PREFIX/share/brief beside PREFIX/bin/brief)"},
-	{"SOURCE_DATE_EPOCH", "seconds since 1970: the date written into PDFs, so the same "
-	                      "inputs give byte-identical files"},
+	{"SOURCE_DATE_EPOCH", "seconds since 1970: the date written into PDFs and the time "
+	                      "scripts see (os.time, os.date), so the same inputs give "
+	                      "byte-identical files"},
 	{"BRIEF_FONTS", "a folder holding the font files, instead of Debian's "
 	                "/usr/share/fonts/truetype"},
 	{"BRIEF_HYPHEN", "a folder holding the hyphenation patterns (hyph_en_US.dic)"},
