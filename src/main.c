@@ -183,8 +183,10 @@ int main(int argc, char **argv)
 		snprintf(data_dir, sizeof data_dir, "%s%sdata", here ? "" : home, here ? "" : "/");
 	snprintf(templates_dir, sizeof templates_dir, "%s%stemplates", here ? "" : home,
 	         here ? "" : "/");
-	if (o.version)
+	if (o.version) {
+		cli_options_free(&o);
 		return print_version(data_dir);
+	}
 
 	char err[1024];
 	ds_dataset *ds = ds_load(data_dir, err, sizeof err);
