@@ -38,7 +38,7 @@ EMBED    := $(BUILD)/script/embedded.o
 TESTS    := $(sort $(basename $(notdir $(wildcard tests/test_*.c))))
 TESTBINS := $(TESTS:%=$(BUILD)/tests/%)
 
-.PHONY: all brief deps demo test check e2e bench install uninstall clean valgrind annotations
+.PHONY: all brief deps demo test check e2e bench install uninstall cli-doc clean valgrind annotations
 
 all: deps brief annotations
 
@@ -116,6 +116,8 @@ test check: deps brief annotations $(TESTBINS)
 	@sh tests/e2e/run.sh ./brief
 	@sh tests/docs/run.sh ./brief
 	@sh tests/attacks/run.sh ./brief
+	@sh tests/watch/run.sh ./brief
+	@sh tests/install/run.sh ./brief
 ifeq ($(SANITIZE),)
 	@$(MAKE) --no-print-directory fuzz-smoke
 endif
@@ -136,17 +138,40 @@ bench: deps brief
 
 # ---- install -------------------------------------------------------------------
 
-install: brief
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/data \
-	           $(DESTDIR)$(SHAREDIR)/templates $(DESTDIR)$(SHAREDIR)/scripts
+MANDIR  ?= $(PREFIX)/share/man
+# groff checks the man page (tests/install/run.sh)
+DEB_PACKAGES += groff-base
+
+# The man page brief(1), printed by brief from its option table (src/cli/options.c).
+$(BUILD)/brief.1: $(BUILD)/brief
+	$(BUILD)/brief --manual roff >$@.tmp && mv $@.tmp $@
+
+# docs/cli.md's options, exit codes and environment, printed from the same
+# table into the block between its two markers (tests/install checks them).
+cli-doc: $(BUILD)/brief
+	$(BUILD)/brief --manual markdown >$(BUILD)/cli-options.md
+	awk -v gen=$(BUILD)/cli-options.md \
+	    '/^<!-- end of the generated options -->/ { skip = 0 } !skip { print } \
+	     /^<!-- generated from src\/cli\/options.c/ { while ((getline l < gen) > 0) print l; skip = 1 }' \
+	    docs/cli.md >$(BUILD)/cli.md && mv $(BUILD)/cli.md docs/cli.md
+
+# The LuaCATS annotations are installed when this Makefile has a rule that
+# makes them ($(BUILD)/annotations/*.lua).
+install: brief annotations $(BUILD)/brief.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/data $(DESTDIR)$(SHAREDIR)/templates \
+	           $(DESTDIR)$(SHAREDIR)/scripts $(DESTDIR)$(MANDIR)/man1
 	install -m 755 brief $(DESTDIR)$(BINDIR)/brief
-	install -m 644 data/*.csv $(DESTDIR)$(SHAREDIR)/data/
+	install -m 644 data/*.csv data/README.md $(DESTDIR)$(SHAREDIR)/data/
 	install -m 644 templates/*.lua $(DESTDIR)$(SHAREDIR)/templates/
 	install -m 644 scripts/*.lua $(DESTDIR)$(SHAREDIR)/scripts/
+	install -m 644 -Dt $(DESTDIR)$(SHAREDIR)/annotations $(BUILD)/annotations/*.lua
+	install -m 644 $(BUILD)/brief.1 $(DESTDIR)$(MANDIR)/man1/brief.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/brief
-	rm -rf $(DESTDIR)$(SHAREDIR)
+	rm -f $(DESTDIR)$(BINDIR)/brief $(DESTDIR)$(MANDIR)/man1/brief.1
+	rm -rf $(DESTDIR)$(SHAREDIR)/data $(DESTDIR)$(SHAREDIR)/templates \
+	       $(DESTDIR)$(SHAREDIR)/scripts $(DESTDIR)$(SHAREDIR)/annotations
+	rmdir $(DESTDIR)$(SHAREDIR) 2>/dev/null || true
 
 clean:
 	rm -rf build build-sanitize brief

@@ -1,7 +1,7 @@
 /*
  * main.c -- the brief command: where the project's folders are, the
- * dataset and fonts loaded once, then one script (here) or a batch
- * (cli/batch.h).
+ * dataset and fonts loaded once, then one script (here), one script
+ * watched (cli/watch.h) or a batch (cli/batch.h).
  */
 #include <limits.h>
 #include <stdio.h>
@@ -10,12 +10,16 @@
 #include <unistd.h>
 
 #include "cli/batch.h"
+#include "cli/manual.h"
 #include "cli/options.h"
 #include "cli/outputs.h"
+#include "cli/watch.h"
 #include "data/dataset.h"
 #include "layout/fonts.h"
+#include "script/confine.h"
 #include "script/host.h"
 #include "script/run.h"
+#include "util/escape.h"
 #include "util/path.h"
 
 /* The folder data/ and templates/ come from: $BRIEF_HOME, the binary's own
@@ -90,12 +94,84 @@ static int provenance_folder(const cli_options *o, const char *pdf, const char *
 	return EXIT_OK;
 }
 
+/* --help and --manual: the reference, printed from the option table. */
+static int print_reference(const cli_options *o)
+{
+	if (o->help) {
+		char layers[512];
+		confine_probe(layers, sizeof layers);
+		cli_print_help(stdout, layers);
+	} else if (strcmp(o->manual, "roff") == 0) {
+		cli_print_roff(stdout);
+	} else {
+		cli_print_markdown(stdout);
+	}
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_INTERNAL;
+}
+
+/* --version: brief's, the dataset's (ds_version) and the confinement
+ * layers. A dataset that fails to load is said on stderr, exit EXIT_DATA,
+ * with brief's own version still printed. */
+static int print_version(const char *data_dir)
+{
+	char err[1024], layers[512];
+	confine_probe(layers, sizeof layers);
+	printf("brief %s\n", BRIEF_VERSION);
+	int rc = EXIT_OK;
+	ds_dataset *ds = ds_load(data_dir, err, sizeof err);
+	if (ds) {
+		char *where = escape_terminal(data_dir, strlen(data_dir), 1);
+		printf("dataset %s (%s, %d records)\n", ds_version(ds), where ? where : "?",
+		       ds_nrecords(ds));
+		free(where);
+		ds_free(ds);
+	} else {
+		fflush(stdout);
+		cli_say("", err, "\n");
+		printf("dataset: not loaded (the error above)\n");
+		rc = EXIT_DATA;
+	}
+	printf("%s\n", layers);
+	return fflush(stdout) == 0 ? rc : EXIT_INTERNAL;
+}
+
+/* One run of o's single script, or, with --watch, one run after every
+ * change; the output folders are checked first. */
+static int single_run(const cli_options *o, run_job *job, ds_dataset **ds)
+{
+	char out[PATH_LIMIT], root[PATH_LIMIT], proot[PATH_LIMIT];
+	if (o->output)
+		snprintf(out, sizeof out, "%s", o->output);
+	else
+		cli_default_output(o, o->scripts[0], out);
+	int rc = cli_output_folder(out, root, "-o");
+	if (rc == EXIT_OK && o->provenance)
+		rc = provenance_folder(o, out, root, proot);
+	if (rc != EXIT_OK)
+		return rc;
+	job->script = o->scripts[0];
+	job->output = out;
+	job->output_root = root;
+	job->provenance = o->provenance;
+	job->provenance_root = o->provenance ? proot : NULL;
+	if (o->watch)
+		return watch_run(o, job, ds);
+	host_result r;
+	host_run(job, &r);
+	cli_report(o, &r);
+	rc = r.code;
+	host_result_free(&r);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	cli_options o = {0};
 	int rc = cli_parse(argc, argv, &o);
-	if (rc != EXIT_OK)
-		return rc;
+	if (rc != EXIT_OK || o.help || o.manual) {
+		cli_options_free(&o);
+		return rc != EXIT_OK ? rc : print_reference(&o);
+	}
 	host_catch_signals();
 	char home[PATH_MAX], data_dir[PATH_MAX + 8], templates_dir[PATH_MAX + 16];
 	find_home(home, sizeof home);
@@ -107,17 +183,23 @@ int main(int argc, char **argv)
 		snprintf(data_dir, sizeof data_dir, "%s%sdata", here ? "" : home, here ? "" : "/");
 	snprintf(templates_dir, sizeof templates_dir, "%s%stemplates", here ? "" : home,
 	         here ? "" : "/");
+	if (o.version) {
+		cli_options_free(&o);
+		return print_version(data_dir);
+	}
 
 	char err[1024];
 	ds_dataset *ds = ds_load(data_dir, err, sizeof err);
 	if (!ds) {
 		cli_say("", err, "\n");
+		cli_options_free(&o);
 		return EXIT_DATA;
 	}
 	lay_fonts *fonts = fonts_open(err, sizeof err);
 	if (!fonts) {
 		fprintf(stderr, "brief: %s\n", err);
 		ds_free(ds);
+		cli_options_free(&o);
 		return EXIT_INTERNAL;
 	}
 	run_job job = {
@@ -126,32 +208,9 @@ int main(int argc, char **argv)
 		.check = o.check, .strict = o.strict, .verbose = o.verbose, .quiet = o.quiet,
 		.data = ds, .fonts = fonts, .channel = -1,
 	};
-	if (o.batch) {
-		rc = batch_run(&o, &job);
-	} else {
-		char out[PATH_LIMIT], root[PATH_LIMIT];
-		if (o.output)
-			snprintf(out, sizeof out, "%s", o.output);
-		else
-			cli_default_output(&o, o.scripts[0], out);
-		char proot[PATH_LIMIT];
-		rc = cli_output_folder(out, root, "-o");
-		if (rc == EXIT_OK && o.provenance)
-			rc = provenance_folder(&o, out, root, proot);
-		if (rc == EXIT_OK) {
-			job.script = o.scripts[0];
-			job.output = out;
-			job.output_root = root;
-			job.provenance = o.provenance;
-			job.provenance_root = o.provenance ? proot : NULL;
-			host_result r;
-			host_run(&job, &r);
-			cli_report(&o, &r);
-			rc = r.code;
-			host_result_free(&r);
-		}
-	}
+	rc = o.batch ? batch_run(&o, &job) : single_run(&o, &job, &ds);
 	fonts_free(fonts);
 	ds_free(ds);
+	cli_options_free(&o);
 	return rc;
 }
