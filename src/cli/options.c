@@ -234,8 +234,8 @@ static const cli_option options[] = {
 	{0, "check", NULL, CLI_BOTH, CLI_GENERAL, false,
 	 "run and lay out fully, write nothing", parse_check},
 	{0, "strict", NULL, CLI_BOTH, CLI_GENERAL, false,
-	 "warnings (uncovered characters, overflow, the script's warnings) are failures, "
-	 "exit code 7", parse_strict},
+	 "any warning (an uncovered character, overflow, a query value no record has, "
+	 "a --set value never read) is a failure, exit code 7", parse_strict},
 	{0, "provenance", "FILE.json", CLI_RUN, CLI_GENERAL, false,
 	 "for every page of every PDF written, the dataset records whose values are on it",
 	 parse_provenance},
@@ -313,7 +313,7 @@ static const cli_exit_code exit_codes[] = {
 	{"4", "data error (a dataset file failed validation, named FILE:LINE)"},
 	{"5", "output error (the PDF could not be written)"},
 	{"6", "stopped: a limit above was reached, or the worker crashed"},
-	{"7", "--strict and the layout gave warnings"},
+	{"7", "--strict and the run gave warnings"},
 	{"130, 143", "stopped by SIGINT or SIGTERM: workers stopped, nothing written "
 	             "(--watch ends this way)"},
 };
