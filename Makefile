@@ -48,7 +48,7 @@ DEB_PACKAGES := gcc make pkg-config liblua5.4-dev libhpdf-dev libcmocka-dev \
                 libharfbuzz-dev libcsv-dev libpng-dev libjpeg-dev libseccomp-dev \
                 libhyphen-dev hyphen-en-us libunibreak-dev \
                 fonts-liberation2 fonts-nanum \
-                poppler-utils qpdf clang libclang-rt-14-dev valgrind jq
+                poppler-utils qpdf clang libclang-rt-14-dev valgrind jq parallel
 deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
 
@@ -92,6 +92,7 @@ $(BUILD)/tests/%: tests/%.c tests/support.h $(BUILD)/tests/support.o $(BUILD)/li
 test check: deps brief $(TESTBINS)
 	@sh tests/run_unit.sh $(TESTBINS)
 	@sh tests/e2e/run.sh ./brief
+	@sh tests/batch/run.sh ./brief
 	@sh tests/attacks/run.sh ./brief
 ifeq ($(SANITIZE),)
 	@$(MAKE) --no-print-directory fuzz-smoke
