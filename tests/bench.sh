@@ -34,7 +34,7 @@ rss() {
 	if [ -x /usr/bin/time ]; then /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
 	else echo "?"; fi
 }
-printf '%-6s %-9s %7s %10s %10s %9s %s\n' N impl pages bytes "wall ms" "rss KiB" check
+[ -n "$NS" ] && printf '%-6s %-9s %7s %10s %10s %9s %s\n' N impl pages bytes "wall ms" "rss KiB" check
 for n in $NS; do
 	out=$T/brief-$n.pdf
 	us=$(measure "$BRIEF" "$ROOT/tests/bench/briefing.lua" --set n="$n" -q -o "$out")
@@ -67,13 +67,15 @@ batch_ms() {
 		echo $(( (e - s) / 1000000 ))
 	done | sort -n | sed -n 2p
 }
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 PAGE=$ROOT/tests/batch/page.lua
 VALUES=$(seq -s, 1 100)
 j1=$(batch_ms "$BRIEF" batch -q -j 1 --each n="$VALUES" "$PAGE")
 j2=$(batch_ms "$BRIEF" batch -q -j 2 --each n="$VALUES" "$PAGE")
 x2=$(batch_ms sh -c 'seq 1 100 | xargs -P 2 -I{} "$0" "$1" --set n={} -q' "$BRIEF" "$PAGE")
 echo
-echo "batch: 100 one-page briefings ($PAGE --each n=1..100), $(nproc) CPUs"
+echo "batch: 100 one-page briefings ($PAGE --each n=1..100), $(nproc) CPUs," \
+	"load average $LOAD before"
 printf '%-34s %8s %9s\n' how "wall ms" "speed-up"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "?" }'; }
 printf '%-34s %8s %9s\n' "brief batch -j 1" "$j1" "1.00x"
