@@ -58,10 +58,18 @@ typedef struct batch_state {
 
 /* ---- the job list ------------------------------------------------------------------ */
 
-/* A set of output names, open addressing over FNV-1a hashes; the strings
- * are the jobs', not the set's. */
+/* The output names taken so far, open addressing over FNV-1a hashes; the
+ * strings are the jobs', not the set's. Each name keeps the suffix to try
+ * next for names that collide with it: every base-m.pdf with 2 <= m < next
+ * is taken, so a thousand jobs of one name cost a thousand probes, not a
+ * million. */
+typedef struct name_entry {
+	const char *name;
+	int next;
+} name_entry;
+
 typedef struct name_set {
-	const char **slots;
+	name_entry *slots;
 	size_t mask;
 } name_set;
 
@@ -73,11 +81,11 @@ static uint64_t name_hash(const char *s)
 	return h;
 }
 
-/* The slot holding name, or the empty slot where it would go. */
-static const char **name_slot(const name_set *set, const char *name)
+/* The entry holding name, or the empty one where it would go. */
+static name_entry *name_slot(const name_set *set, const char *name)
 {
 	size_t i = (size_t)name_hash(name) & set->mask;
-	while (set->slots[i] && strcmp(set->slots[i], name) != 0)
+	while (set->slots[i].name && strcmp(set->slots[i].name, name) != 0)
 		i = (i + 1) & set->mask;
 	return &set->slots[i];
 }
@@ -113,14 +121,19 @@ static int make_jobs(batch_state *b)
 		int k = i / per, v = o->each_key ? i % per : -1;
 		job_default_output(o, k, v, name);
 		snprintf(base, sizeof base, "%.*s", (int)strlen(name) - 4, name);    /* no .pdf */
-		const char **at;
-		for (int n = 2; *(at = name_slot(&set, name)); n++)
+		name_entry *first = name_slot(&set, name), *at = first;
+		int n = first->name ? first->next : 2;
+		for (; at->name; n++) {
 			snprintf(name, sizeof name, "%.*s-%d.pdf", PATH_LIMIT - 32, base, n);
+			at = name_slot(&set, name);
+		}
+		if (first != at)
+			first->next = n;
 		if (!(names[i] = strdup(name))) {
 			rc = EXIT_INTERNAL;
 			break;
 		}
-		*at = names[i];
+		*at = (name_entry){names[i], 2};
 		if (i % o->shard_count != o->shard_index)
 			continue;
 		b->jobs[b->njobs++] = (batch_job){.index = i, .script = k, .value = v,
