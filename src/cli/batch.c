@@ -38,7 +38,7 @@ typedef struct batch_job {
 	int value;                  /* in o->each_values; -1 without --each */
 	char *output;               /* its default output, collision suffix applied */
 	run_param *params;          /* --set, then KEY=value; while it runs */
-	bool started, finished;
+	bool finished;
 	host_result result;
 } batch_job;
 
@@ -423,7 +423,6 @@ static void start_job(batch_state *b, batch_job *j)
 			job.nparams = o->nparams + 1;
 		}
 	}
-	j->started = true;
 	host_worker *w = j->value < 0 || j->params ? host_start(&job) : NULL;
 	if (!w) {               /* out of memory: the job failed, nothing runs */
 		j->result = (host_result){.code = EXIT_INTERNAL};
@@ -431,6 +430,7 @@ static void start_job(batch_state *b, batch_job *j)
 			j->result.message = NULL;
 		j->finished = true;
 		b->done++;
+		cli_report(o, &j->result);
 		return;
 	}
 	b->slot[b->nrunning] = (int)(j - b->jobs);
