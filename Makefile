@@ -48,7 +48,7 @@ DEB_PACKAGES := gcc make pkg-config liblua5.4-dev libhpdf-dev libcmocka-dev \
                 libharfbuzz-dev libcsv-dev libpng-dev libjpeg-dev libseccomp-dev \
                 libhyphen-dev hyphen-en-us libunibreak-dev \
                 fonts-liberation2 fonts-nanum \
-                poppler-utils qpdf clang libclang-rt-14-dev valgrind jq
+                poppler-utils qpdf clang libclang-rt-14-dev valgrind jq parallel
 deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
 
@@ -115,6 +115,7 @@ test check: deps brief annotations $(TESTBINS)
 	@sh tests/run_unit.sh $(TESTBINS)
 	@sh tests/e2e/run.sh ./brief
 	@sh tests/docs/run.sh ./brief
+	@sh tests/batch/run.sh ./brief
 	@sh tests/attacks/run.sh ./brief
 	@sh tests/watch/run.sh ./brief
 	@sh tests/install/run.sh ./brief

@@ -1,11 +1,17 @@
 #!/bin/sh
 # bench.sh BRIEF [N...] -- the briefing-N workload (../shared/bench) rendered by
 # brief: wall time, peak memory, pages and size for each N, and beside it raw
-# libharu (the floor) when ../shared/bench is there. Figures for issue notes;
-# nothing here passes or fails on speed.
-BRIEF=$1
+# libharu (the floor) when ../shared/bench is there; then the batch section:
+# 100 one-page briefings (tests/batch/page.lua --each n=1..100) by brief batch
+# -j 1, -j 2 and xargs -P 2 of single runs. `bench.sh BRIEF batch` runs the
+# batch section alone. Figures for issue notes; nothing here passes or fails
+# on speed.
+BRIEF=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
+ONLY_BATCH=""
+[ "$1" = batch ] && { ONLY_BATCH=1; shift; }
 NS=${*:-"1 10 100 1000"}
+[ -n "$ONLY_BATCH" ] && NS=""
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=$ROOT/../shared/bench
 T=$(mktemp -d /tmp/brief-bench.XXXXXX)
@@ -28,7 +34,7 @@ rss() {
 	if [ -x /usr/bin/time ]; then /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
 	else echo "?"; fi
 }
-printf '%-6s %-9s %7s %10s %10s %9s %s\n' N impl pages bytes "wall ms" "rss KiB" check
+[ -n "$NS" ] && printf '%-6s %-9s %7s %10s %10s %9s %s\n' N impl pages bytes "wall ms" "rss KiB" check
 for n in $NS; do
 	out=$T/brief-$n.pdf
 	us=$(measure "$BRIEF" "$ROOT/tests/bench/briefing.lua" --set n="$n" -q -o "$out")
@@ -49,3 +55,29 @@ for n in $NS; do
 		done
 	fi
 done
+
+# ---- batch: 100 one-page briefings, one worker at a time against two ----------------
+# Median wall ms of 3 runs of each, from a fresh reports/ in $T/b each time.
+batch_ms() {
+	for i in 1 2 3; do
+		rm -rf "$T/b" && mkdir -p "$T/b"
+		s=$(date +%s%N)
+		(cd "$T/b" && "$@" >/dev/null 2>&1) || { echo "fail"; return; }
+		e=$(date +%s%N)
+		echo $(( (e - s) / 1000000 ))
+	done | sort -n | sed -n 2p
+}
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+PAGE=$ROOT/tests/batch/page.lua
+VALUES=$(seq -s, 1 100)
+j1=$(batch_ms "$BRIEF" batch -q -j 1 --each n="$VALUES" "$PAGE")
+j2=$(batch_ms "$BRIEF" batch -q -j 2 --each n="$VALUES" "$PAGE")
+x2=$(batch_ms sh -c 'seq 1 100 | xargs -P 2 -I{} "$0" "$1" --set n={} -q' "$BRIEF" "$PAGE")
+echo
+echo "batch: 100 one-page briefings ($PAGE --each n=1..100), $(nproc) CPUs," \
+	"load average $LOAD before"
+printf '%-34s %8s %9s\n' how "wall ms" "speed-up"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "?" }'; }
+printf '%-34s %8s %9s\n' "brief batch -j 1" "$j1" "1.00x"
+printf '%-34s %8s %9s\n' "brief batch -j 2" "$j2" "$(ratio "$j1" "$j2")"
+printf '%-34s %8s %9s\n' "xargs -P 2 of single runs" "$x2" "$(ratio "$j1" "$x2")"
