@@ -307,11 +307,11 @@ static void write_result(FILE *f, const cli_options *o, const batch_job *j)
 	}
 	fprintf(f, "], \"warnings_dropped\": %d, \"error\": ", r->warnings_dropped);
 	if (r->code) {
-		escape_json(f, r->message ? r->message : "failed");
-		fputs(", \"error_at\": ", f);
 		write_located(f, r->message ? r->message : "failed", script);
+		fputs(", \"error_text\": ", f);
+		escape_json(f, r->message ? r->message : "failed");
 	} else {
-		fputs("null, \"error_at\": null", f);
+		fputs("null, \"error_text\": null", f);
 	}
 	fputc('}', f);
 }

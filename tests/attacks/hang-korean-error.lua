@@ -5,7 +5,7 @@
 -- run: "$BRIEF" batch -j 1 --summary "$OUT/s.json" "$SCRIPT"
 -- message: 한국어
 -- writes: s.json
--- check: jq -e '.results[0].error | test("한국어")' s.json
+-- check: jq -e '.results[0].error.message | test("한국어")' s.json
 -- check: iconv -f UTF-8 -t UTF-8 s.json >/dev/null
 
 -- 20,000 bytes of three-byte characters: any cut at a fixed byte count

@@ -5,7 +5,7 @@
 -- run: "$BRIEF" batch -j 2 --summary "$OUT/s.json" "$SCRIPT" "$CASE/table.lua"
 -- writes: s.json
 -- check: jq -e '.scripts == 2 and .failed == 2' s.json
--- check: jq -e '.results[0].error | test("loss-summary-control-chars.lua:")' s.json
+-- check: jq -e '.results[0].error_text | test("loss-summary-control-chars.lua:")' s.json
 -- check: ! LC_ALL=C grep -q "$(printf '\033')" s.json
 -- check: iconv -f UTF-8 -t UTF-8 s.json >/dev/null
 

@@ -59,25 +59,25 @@ inside fail "$BRIEF" batch -j 2 --summary s.json "$PAGE" "$BROKEN" "$WARNS"
 [ -f "$T/fail/reports/page.pdf" ] && [ -f "$T/fail/reports/warns.pdf" ] &&
 	[ ! -e "$T/fail/reports/broken.pdf" ] && ok "failing job: the other jobs complete" ||
 	no "failing job: outputs" "$(ls "$T/fail/reports" 2>&1 | tr '\n' ' ')"
-grep -q "broken.lua:5: attempt to call a nil value (method 'headng')" "$T/fail.err" &&
+grep -q "broken.lua:5: document has no method 'headng' (did you mean 'heading'?)" "$T/fail.err" &&
 	ok "failing job: its error on stderr" || no "failing job: stderr" "$(cat "$T/fail.err")"
 S=$T/fail/s.json
 jqok "summary: tally" '.jobs == 3 and .batch_jobs == 3 and .scripts == 3 and
 	.succeeded == 2 and .failed == 1 and .shard == {"index": 0, "count": 1}' "$S"
 jqok "summary: the error with file and line" '.results[1] | .status == "failed" and
 	.exit_code == 3 and .output == null and .bytes == 0 and .pages == 0 and
-	(.error_at.file | endswith("tests/batch/broken.lua")) and .error_at.line == 5 and
-	.error_at.message == "attempt to call a nil value (method '"'headng'"')" and
-	(.error | endswith("broken.lua:5: attempt to call a nil value (method '"'headng'"')"))' "$S"
+	(.error.file | endswith("tests/batch/broken.lua")) and .error.line == 5 and
+	.error.message == "document has no method '"'headng'"' (did you mean '"'heading'"'?)" and
+	(.error_text | endswith("broken.lua:5: document has no method '"'headng'"' (did you mean '"'heading'"'?)"))' "$S"
 jqok "summary: a warning with file and line" '.results[2].warnings == [{"file":
 	(.results[2].script), "line": 5, "message": "character U+1F600 is in no font brief has; drawn as ?"}]' "$S"
 jqok "summary: every job has every field" '[.results[] | keys] | unique ==
-	[["bytes", "error", "error_at", "exit_code", "job", "output", "outputs", "pages",
+	[["bytes", "error", "error_text", "exit_code", "job", "output", "outputs", "pages",
 	  "params", "script", "seconds", "status", "warnings", "warnings_dropped"]]' "$S"
 size=$(stat -c %s "$T/fail/reports/page.pdf" 2>/dev/null)
 jqok "summary: output, pages and bytes of the PDF written" ".results[0] | .status == \"ok\" and
 	.output == \"reports/page.pdf\" and .pages == 1 and .bytes == ${size:-0} and
-	.error == null and .error_at == null and .seconds > 0 and .params == {}" "$S"
+	.error == null and .error_text == null and .seconds > 0 and .params == {}" "$S"
 version=$("$BRIEF" --version | sed -n '1s/^brief //p')
 jqok "summary: brief and dataset versions" ".brief_version == \"$version\" and
 	(.dataset_version | test(\"^[0-9a-f]{16}\$\"))" "$S"
