@@ -16,6 +16,7 @@
 #include "cli/watch.h"
 #include "data/dataset.h"
 #include "layout/fonts.h"
+#include "layout/layout.h"
 #include "script/confine.h"
 #include "script/host.h"
 #include "script/run.h"
@@ -202,6 +203,7 @@ int main(int argc, char **argv)
 		cli_options_free(&o);
 		return EXIT_INTERNAL;
 	}
+	lay_preload();      /* once here, not once in every worker */
 	run_job job = {
 		.data_dir = data_dir, .templates_dir = templates_dir,
 		.params = o.params, .nparams = o.nparams, .limits = o.limits,

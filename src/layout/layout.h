@@ -41,4 +41,10 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out,
 /* Frees the pages of a result. NULL is accepted. */
 void lay_free(lay_doc *doc);
 
+/* Loads now what every layout of the process shares and keeps (the
+ * hyphenation patterns), rather than at the first justified paragraph: the
+ * brief command calls it once before it starts workers, which then share
+ * it instead of each loading it again. Safe to call more than once. */
+void lay_preload(void);
+
 #endif

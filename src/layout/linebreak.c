@@ -314,15 +314,23 @@ static void text_break_optimal(lay_ctx *c, lay_inline *in, float width, bool jus
 /* The patterns, loaded once for the process (a worker lays out few
  * documents, a fuzzer many) and kept until it ends; NULL when missing,
  * which each layout says once. */
+static hyph_dict *shared_patterns;
+static bool patterns_loaded;
+static char patterns_missing[256];
+
+void lay_preload(void)
+{
+	if (!patterns_loaded) {
+		patterns_loaded = true;
+		shared_patterns = hyph_open("en", patterns_missing, sizeof patterns_missing);
+	}
+}
+
 static const hyph_dict *patterns(lay_ctx *c)
 {
-	static hyph_dict *shared;
-	static bool loaded;
-	static char why[256];
-	if (!loaded) {
-		loaded = true;
-		shared = hyph_open("en", why, sizeof why);
-	}
+	lay_preload();
+	const hyph_dict *shared = shared_patterns;
+	const char *why = patterns_missing;
 	if (!shared && !c->hyph_tried)
 		ctx_warn(c, "%s: justified text is not hyphenated", why);
 	c->hyph_tried = true;
