@@ -21,10 +21,6 @@
 
 #include "script/run.h"
 
-/* Exit codes for a run stopped by a signal to brief: 128 + the signal. */
-#define EXIT_SIGINT (128 + SIGINT)
-#define EXIT_SIGTERM (128 + SIGTERM)
-
 /* What a run did. Strings are owned by the result: host_result_free(). */
 typedef struct host_result {
 	int code;                   /* an EXIT_* code */
@@ -89,7 +85,7 @@ void host_catch_signals(void);
 int host_interrupted(void);
 
 /* Kills every running worker at once (after an interrupt); each must still
- * be host_finish()ed, which reports EXIT_SIGINT/EXIT_SIGTERM. */
+ * be host_finish()ed, which reports 128 + the signal. */
 void host_stop_all(void);
 
 #endif
