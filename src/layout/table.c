@@ -74,6 +74,9 @@ static float widest_char(lay_ctx *c, const lay_inline *in)
 	return most;
 }
 
+/* Sets the columns' widths (tc->w), left edges (tc->x) and alignments
+ * (tc->align) as the top of this file says; a table wider than the column
+ * is a warning. */
 static void column_widths(table_ctx *tc)
 {
 	lay_ctx *c = tc->c;
@@ -87,24 +90,31 @@ static void column_widths(table_ctx *tc)
 	float *least = want + n, *floor = want + 2 * n;
 	lay_inline *in = &c->scratch;
 	for (int j = 0; j < n; j++) {
+		/* a column given its width is not measured: its cells are shaped
+		 * once, when their row is laid out */
+		bool measure = t->cols[j].width <= 0;
 		float mx, mn;
-		text_boxes(c, in, &t->cols[j].title, &tc->head_style);
-		text_measure(in, &mx, &mn);
-		want[j] = mx;
-		least[j] = mn;
-		floor[j] = widest_char(c, in);
+		if (measure) {
+			text_boxes(c, in, &t->cols[j].title, &tc->head_style);
+			text_measure(in, &mx, &mn);
+			want[j] = mx;
+			least[j] = mn;
+			floor[j] = widest_char(c, in);
+		}
 		bool nums = true, any = false;
 		for (int r = 0; r < t->nrows; r++) {
 			const doc_text *cell = &t->cells[(size_t)r * (size_t)n + (size_t)j];
-			text_boxes(c, in, cell, &tc->body);
-			text_measure(in, &mx, &mn);
-			if (mx > want[j])
-				want[j] = mx;
-			if (mn > least[j])
-				least[j] = mn;
-			float wc = widest_char(c, in);
-			if (wc > floor[j])
-				floor[j] = wc;
+			if (measure) {
+				text_boxes(c, in, cell, &tc->body);
+				text_measure(in, &mx, &mn);
+				if (mx > want[j])
+					want[j] = mx;
+				if (mn > least[j])
+					least[j] = mn;
+				float wc = widest_char(c, in);
+				if (wc > floor[j])
+					floor[j] = wc;
+			}
 			if (!empty(cell)) {
 				any = true;
 				nums = nums && numeric(cell);
