@@ -15,6 +15,10 @@
 /* title.c: the title block; first on the first page */
 void title_layout(lay_ctx *c);
 
+/* X_keep() runs with c->block and c->line those of the block measured
+ * (layout.c); paragraph_keep(), list_keep() and table_keep() keep what
+ * they laid out for X_layout() (lay_ctx.ahead). */
+
 /* heading.c: keep is the height of the start of the block after it */
 float heading_keep(const lay_ctx *c, const doc_heading *h);
 void heading_layout(lay_ctx *c, const doc_heading *h, float keep);
@@ -31,6 +35,8 @@ void list_layout(lay_ctx *c, const doc_list *l);
  * repeats the header */
 float table_keep(lay_ctx *c, const doc_table *t);
 void table_layout(lay_ctx *c, const doc_table *t);
+/* frees the start table_keep() kept (c->ahead_table), if any */
+void table_drop_ahead(lay_ctx *c);
 
 /* chart.c: a chart never breaks; chart_height() is all of it. Its alt text
  * (a sentence made from its data) is a new string the caller frees, NULL

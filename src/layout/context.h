@@ -84,6 +84,13 @@ typedef struct lay_ctx {
 
 	bool hyph_tried;        /* hyphenation patterns looked for (linebreak.c) */
 
+	/* The start of the block after a heading, laid out ahead of its turn
+	 * by its X_keep() (how tall it is) and kept for its X_layout(), so
+	 * that no block is broken into lines twice (layout.c): */
+	int ahead_block;        /* the block it is of; -1 when none is kept */
+	lay_inline ahead;       /* a paragraph's lines, a list's first item's */
+	struct table_ctx *ahead_table;  /* a table's start (table.c) */
+
 	lay_inline scratch;     /* reused by every paragraph */
 	lay_inline notes_in;    /* reused by every footnote (notes.c) */
 	lay_inline label;       /* reused by text_draw() */
@@ -94,6 +101,11 @@ typedef struct lay_ctx {
 /* Grows *p (of *cap elements of size) to hold need, by doubling; false when
  * out of memory. */
 bool ctx_grow(void **p, int *cap, int need, size_t size);
+
+/* Whether the block being laid out was broken into lines ahead of its
+ * turn (c->ahead, by its X_keep()): then those lines are now c->scratch's
+ * and nothing is kept ahead any more. */
+bool ctx_take_ahead(lay_ctx *c);
 
 lay_page *ctx_page(lay_ctx *c);                 /* the current page */
 lay_item *ctx_item(lay_ctx *c, lay_kind kind);  /* appended to the current page */

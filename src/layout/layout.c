@@ -34,7 +34,7 @@ static lay_role role_of(const doc_block *b)
 }
 
 /* Height the start of block b needs below a heading, to keep them together. */
-static float block_keep(lay_ctx *c, const doc_block *b)
+static float block_start(lay_ctx *c, const doc_block *b)
 {
 	switch (b->kind) {
 	case DOC_PARAGRAPH: return paragraph_keep(c, &b->u.paragraph);
@@ -49,6 +49,19 @@ static float block_keep(lay_ctx *c, const doc_block *b)
 		return 0;
 	}
 	return 0;
+}
+
+/* block_start() of block b, measured as that block (its warnings at its
+ * own line); what it lays out is kept for the block's turn (c->ahead). */
+static float block_keep(lay_ctx *c, int b)
+{
+	int line = c->line, block = c->block;
+	c->line = c->doc->blocks[b].line;
+	c->block = b;
+	float h = block_start(c, &c->doc->blocks[b]);
+	c->line = line;
+	c->block = block;
+	return h;
 }
 
 static void number_headings(lay_ctx *c)
@@ -112,7 +125,8 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	o->faces = fonts_faces(fonts, &o->nfaces);
 
 	lay_ctx c = {.doc = d, .st = s, .fonts = fonts, .out = o, .arena = o->arena,
-	             .block = -1, .role = LAY_ROLE_ARTIFACT, .on_page_end = notes_flush};
+	             .block = -1, .role = LAY_ROLE_ARTIFACT, .on_page_end = notes_flush,
+	             .ahead_block = -1};
 	o->lang = strcmp(d->meta.lang ? d->meta.lang : "en", "ko") == 0 ? "ko-KR" : "en-US";
 	c.left = (float)s->margin_left;
 	c.right = (float)(s->page_width - s->margin_right);
@@ -144,7 +158,7 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 		switch (bl->kind) {
 		case DOC_HEADING:
 			heading_layout(&c, &bl->u.heading,
-			               b + 1 < d->nblocks ? block_keep(&c, &d->blocks[b + 1]) : 0);
+			               b + 1 < d->nblocks ? block_keep(&c, b + 1) : 0);
 			break;
 		case DOC_PARAGRAPH:
 			paragraph_layout(&c, &bl->u.paragraph);
@@ -185,6 +199,8 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 		snprintf(err, errsize, "out of memory while laying out");
 		rc = LAY_OUT_OF_MEMORY;
 	}
+	text_inline_free(&c.ahead);
+	table_drop_ahead(&c);
 	text_inline_free(&c.scratch);
 	text_inline_free(&c.label);
 	text_inline_free(&c.notes_in);

@@ -309,12 +309,47 @@ static void table_end(table_ctx *tc)
 	free(tc->align);
 }
 
+/* The start of the table is kept for table_layout() (c->ahead_table),
+ * unless there is none or memory ran out. */
 float table_keep(lay_ctx *c, const doc_table *t)
 {
 	table_ctx tc;
-	float h = table_begin(c, t, &tc) ? start_height(&tc) : 0;
-	table_end(&tc);
+	if (!table_begin(c, t, &tc)) {
+		table_end(&tc);
+		return 0;
+	}
+	float h = start_height(&tc);
+	table_drop_ahead(c);
+	c->ahead_table = malloc(sizeof tc);
+	if (c->ahead_table) {
+		*c->ahead_table = tc;
+		c->ahead_block = c->block;
+	} else {
+		table_end(&tc);
+	}
 	return h;
+}
+
+void table_drop_ahead(lay_ctx *c)
+{
+	if (!c->ahead_table)
+		return;
+	table_end(c->ahead_table);
+	free(c->ahead_table);
+	c->ahead_table = NULL;
+}
+
+/* table_begin(), or what table_keep() kept of it for this block. */
+static bool table_start(lay_ctx *c, const doc_table *t, table_ctx *tc)
+{
+	if (c->ahead_table && c->block >= 0 && c->ahead_block == c->block) {
+		*tc = *c->ahead_table;
+		free(c->ahead_table);
+		c->ahead_table = NULL;
+		c->ahead_block = -1;
+		return true;
+	}
+	return table_begin(c, t, tc);
 }
 
 void table_layout(lay_ctx *c, const doc_table *t)
@@ -325,7 +360,7 @@ void table_layout(lay_ctx *c, const doc_table *t)
 	int *from = calloc((size_t)(n > 0 ? n : 1), sizeof *from);
 	if (!from)
 		c->oom = true;
-	if (!from || !table_begin(c, t, &tc))
+	if (!from || !table_start(c, t, &tc))
 		goto done;
 	float body_h = c->top - c->bottom;
 	int first_lines = tc.first_lines;

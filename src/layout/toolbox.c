@@ -78,6 +78,17 @@ void ctx_warn(lay_ctx *c, const char *fmt, ...)
 	free(buf);
 }
 
+bool ctx_take_ahead(lay_ctx *c)
+{
+	if (c->block < 0 || c->ahead_block != c->block)
+		return false;
+	lay_inline t = c->scratch;
+	c->scratch = c->ahead;
+	c->ahead = t;
+	c->ahead_block = -1;
+	return true;
+}
+
 lay_page *ctx_page(lay_ctx *c)
 {
 	return &c->out->pages[c->page];
