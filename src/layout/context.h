@@ -94,6 +94,8 @@ typedef struct lay_ctx {
 	lay_inline scratch;     /* reused by every paragraph */
 	lay_inline notes_in;    /* reused by every footnote (notes.c) */
 	lay_inline label;       /* reused by text_draw() */
+	short *kern;            /* a run's kerning, worked out (lines.c) */
+	int capkern;
 } lay_ctx;
 
 /* ---- the page toolbox (toolbox.c) ---- */

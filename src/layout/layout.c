@@ -109,6 +109,23 @@ static void number_headings(lay_ctx *c)
 	}
 }
 
+/* Gives back what the pages' item arrays hold beyond their items (grown
+ * by doubling, a quarter of them is room on average): the writer that
+ * reads them next allocates much. */
+static void fit_pages(lay_doc *o)
+{
+	for (int p = 0; p < o->npages; p++) {
+		lay_page *pg = &o->pages[p];
+		if (pg->nitems == 0 || pg->nitems == pg->cap)
+			continue;
+		lay_item *it = realloc(pg->items, (size_t)pg->nitems * sizeof *it);
+		if (it) {
+			pg->items = it;
+			pg->cap = pg->nitems;
+		}
+	}
+}
+
 int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char *err,
                  size_t errsize)
 {
@@ -203,6 +220,7 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	table_drop_ahead(&c);
 	text_inline_free(&c.scratch);
 	text_inline_free(&c.label);
+	free(c.kern);
 	text_inline_free(&c.notes_in);
 	free(c.notes);
 	free(c.block_pages);
@@ -215,6 +233,7 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 		lay_free(o);
 		return rc;
 	}
+	fit_pages(o);
 	/* hand the warnings over to the arena so the result owns them */
 	out->warnings = arena_memdup(o->arena, c.warnings, (size_t)c.nwarnings,
 	                             sizeof *c.warnings);

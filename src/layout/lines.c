@@ -63,19 +63,20 @@ static char *run_text(lay_ctx *c, const lay_inline *in, int from, int to, const 
 
 /* The kerning of a run of boxes [from, to) as run_text() writes it, then
  * `suffix` more code points: each box shaped on its own (the widths the
- * breaker used), 0 for the spaces between boxes and the suffix. In c's
- * arena; NULL when nothing is kerned (or out of memory, said in c->oom). */
+ * breaker used), 0 for the spaces between boxes and the suffix. Worked out
+ * in c->kern and copied to c's arena only when something is kerned (most
+ * runs are not); NULL otherwise, or when out of memory (said in c->oom). */
 static const short *run_kern(lay_ctx *c, const lay_inline *in, int from, int to, int suffix)
 {
 	int n = suffix;
 	for (int j = from; j < to; j++)
 		n += (int)utf8_length(in->text + in->boxes[j].off, (size_t)in->boxes[j].len) +
 		     (j > from && in->boxes[j].space > 0);
-	short *kern = arena_alloc(c->arena, (size_t)(n > 0 ? n : 1) * sizeof *kern);
-	if (!kern) {
+	if (!ctx_grow((void **)&c->kern, &c->capkern, n > 0 ? n : 1, sizeof *c->kern)) {
 		c->oom = true;
 		return NULL;
 	}
+	short *kern = c->kern;
 	bool any = false;
 	int k = 0;
 	for (int j = from; j < to; j++) {
@@ -93,7 +94,12 @@ static const short *run_kern(lay_ctx *c, const lay_inline *in, int from, int to,
 	}
 	while (k < n)
 		kern[k++] = 0;
-	return any ? kern : NULL;
+	if (!any)
+		return NULL;
+	const short *kept = arena_memdup(c->arena, kern, (size_t)n, sizeof *kern);
+	if (!kept)
+		c->oom = true;
+	return kept;
 }
 
 static lay_item *emit_run(lay_ctx *c, const lay_inline *in, int from, int to, const char *suffix,
