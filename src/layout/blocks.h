@@ -72,6 +72,16 @@ void notes_flush(lay_ctx *c);
  * that none of its items draws on a page */
 void audit_layout(lay_ctx *c);
 
+/* audit.c, page by page (stream.c): audit_page() counts what the text
+ * items of page p draw, block by block, before the page is freed;
+ * audit_blocks() says, of every block before `upto` not said yet (their
+ * pages all counted), what it lost, as audit_layout() does. */
+typedef struct lay_audit lay_audit;
+lay_audit *audit_open(lay_ctx *c);          /* NULL when out of memory */
+void audit_page(lay_ctx *c, lay_audit *a, int p);
+void audit_blocks(lay_ctx *c, lay_audit *a, int upto);
+void audit_close(lay_ctx *c, lay_audit *a);
+
 /* furniture.c: contents numbers, running header and footer, a default
  * outline entry; once, after the last block */
 void furniture_finish(lay_ctx *c);

@@ -36,7 +36,13 @@ typedef struct lay_ctx {
 	lay_fonts *fonts;
 	lay_doc *out;
 	struct arena *arena;    /* out->arena */
+	struct arena *items_arena;  /* what text and link items point to: out->arena,
+	                           or, page by page, the current page's (stream.c) */
 	bool oom;
+
+	/* page by page (lay_document_stream): pages handed out as finished */
+	const lay_stream *stream;   /* NULL: the whole document at the end */
+	struct stream_state *ss;    /* stream.c's */
 
 	/* the content box of every page */
 	float left, right, top, bottom, width;
@@ -97,6 +103,23 @@ typedef struct lay_ctx {
 	short *kern;            /* a run's kerning, worked out (lines.c) */
 	int capkern;
 } lay_ctx;
+
+/* ---- page by page (stream.c) ---- */
+
+/* Sets up c for lay_document_stream(); false when out of memory. */
+bool stream_begin(lay_ctx *c);
+/* The current page is finished but for its late items (ctx_new_page(),
+ * after its notes; `last` after the last block): its lines are audited, it
+ * goes to the stream's page_done, its items and their strings are freed,
+ * and what furniture.c fills in at the end (a contents entry's number,
+ * leader and link) stays on it alone. */
+void stream_page_done(lay_ctx *c, bool last);
+/* After furniture_finish(): every page that has late items goes to the
+ * stream's page_late; the audit's last verdicts. */
+void stream_finish(lay_ctx *c);
+/* Whether a callback stopped the layout: then its message is in err. */
+bool stream_failed(const lay_ctx *c, char *err, size_t errsize);
+void stream_end(lay_ctx *c);
 
 /* ---- the page toolbox (toolbox.c) ---- */
 

@@ -126,8 +126,9 @@ static void fit_pages(lay_doc *o)
 	}
 }
 
-int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char *err,
-                 size_t errsize)
+/* lay_document(), or page by page when stream is not NULL. */
+static int lay_run(const doc_document *d, lay_fonts *fonts, const lay_stream *stream,
+                   lay_result *out, char *err, size_t errsize)
 {
 	*out = (lay_result){0};
 	lay_doc *o = calloc(1, sizeof *o);
@@ -143,7 +144,7 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 
 	lay_ctx c = {.doc = d, .st = s, .fonts = fonts, .out = o, .arena = o->arena,
 	             .block = -1, .role = LAY_ROLE_ARTIFACT, .on_page_end = notes_flush,
-	             .ahead_block = -1};
+	             .ahead_block = -1, .items_arena = o->arena, .stream = stream};
 	o->lang = strcmp(d->meta.lang ? d->meta.lang : "en", "ko") == 0 ? "ko-KR" : "en-US";
 	c.left = (float)s->margin_left;
 	c.right = (float)(s->page_width - s->margin_right);
@@ -155,6 +156,8 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 		snprintf(err, errsize, "the margins leave no room on the page");
 		rc = -1;
 	}
+	if (rc == 0 && stream && !stream_begin(&c))
+		c.oom = true;
 	if (rc == 0) {
 		number_headings(&c);
 		notes_prepare(&c);
@@ -207,11 +210,18 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	c.line = 0;
 	c.block = -1;
 	c.role = LAY_ROLE_ARTIFACT;
-	if (rc == 0 && !c.oom) {
+	if (rc == 0 && !c.oom && !stream) {
 		notes_flush(&c);
 		furniture_finish(&c);
 		audit_layout(&c);
+	} else if (rc == 0 && !c.oom) {
+		notes_flush(&c);
+		stream_page_done(&c, true);
+		furniture_finish(&c);
+		stream_finish(&c);
 	}
+	if (stream && c.ss)
+		rc = stream_failed(&c, err, errsize) ? -1 : rc;
 	if (rc == 0 && c.oom) {
 		snprintf(err, errsize, "out of memory while laying out");
 		rc = LAY_OUT_OF_MEMORY;
@@ -228,12 +238,14 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	free(c.reported);
 	free(c.pending);
 	free(c.headings);
+	stream_end(&c);
 	if (rc != 0) {
 		free(c.warnings);
 		lay_free(o);
 		return rc;
 	}
-	fit_pages(o);
+	if (!stream)
+		fit_pages(o);
 	/* hand the warnings over to the arena so the result owns them */
 	out->warnings = arena_memdup(o->arena, c.warnings, (size_t)c.nwarnings,
 	                             sizeof *c.warnings);
@@ -241,6 +253,18 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	free(c.warnings);
 	out->doc = o;
 	return 0;
+}
+
+int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char *err,
+                 size_t errsize)
+{
+	return lay_run(d, fonts, NULL, out, err, errsize);
+}
+
+int lay_document_stream(const doc_document *d, lay_fonts *fonts, const lay_stream *stream,
+                        lay_result *out, char *err, size_t errsize)
+{
+	return lay_run(d, fonts, stream, out, err, errsize);
 }
 
 void lay_free(lay_doc *doc)

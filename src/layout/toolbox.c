@@ -98,6 +98,8 @@ void ctx_new_page(lay_ctx *c)
 {
 	if (c->on_page_end && c->out->npages > 0)
 		c->on_page_end(c);
+	if (c->stream && c->out->npages > 0)
+		stream_page_done(c, false);
 	c->npage_notes = 0;
 	c->notes_height = 0;
 	lay_doc *o = c->out;
