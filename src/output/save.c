@@ -79,7 +79,7 @@ save_status save_pdf(const lay_doc *doc, const pdf_info *info, out_plan *plan,
 	}
 	close(fd);
 	char why[512];
-	if (pdf_write(doc, info, temp, plan->tmpdir, why, sizeof why) != 0) {
+	if (pdf_write(doc, info, temp, why, sizeof why) != 0) {
 		struct stat sb;
 		bool too_big = max_bytes > 0 && stat(temp, &sb) == 0 &&
 		               (unsigned long long)sb.st_size >= max_bytes;
