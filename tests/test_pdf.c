@@ -1181,6 +1181,98 @@ static void long_kerned_runs_are_shown_in_pieces_with_their_adjustments(void **s
 	free(s);
 }
 
+/* ---- one-byte and two-byte codes ------------------------------------------- */
+
+/* Latin punctuation and the string delimiters go through the one-byte font
+ * and extract as written: ( ) and \\ escaped in the literal string, ’ “ ” –
+ * … given codes from 0x80 up, and no CID font made when every character has
+ * a one-byte code. */
+static void one_byte_text_extracts_as_written(void **state)
+{
+	fixture *fx = *state;
+	const char *line = "Say \u201C(a\\b)\u201D \u2013 it\u2019s \u2026 caf\u00E9";
+	lay_item items[1] = {text(72, 700, F_SERIF, 12, line)};
+	lay_page page = {.items = items, .nitems = 1};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "onebyte.pdf", path, sizeof path);
+	qpdf_accepts(path);
+	char *q = qdf_text(path);
+	assert_int_equal(count_of(q, "/Subtype /TrueType"), 1);
+	assert_int_equal(count_of(q, "/Subtype /Type0"), 0);
+	assert_int_equal(count_of(q, " Tj "), 1);
+	/* é (U+00E9) is its own code; “ ” – ’ … take 0x80.. in code point order */
+	assert_non_null(strstr(q, "<80> <80> <2013> <81> <81> <2019> <82> <83> <201C> "
+	                          "<84> <84> <2026> <E9> <E9> <00E9>"));
+	free(q);
+	char *out = extract_text(fx, path);
+	char want[128];
+	snprintf(want, sizeof want, "%s\n\n\f", line);
+	assert_string_equal(out, want);
+	free(out);
+}
+
+/* A face drawing more distinct characters than one byte holds: the 255
+ * drawn most get one-byte codes, the others CIDs in a Type0 font over the
+ * same font file. A run mixing both switches fonts inside its text block
+ * and extracts whole; the same pages written twice give the same bytes. */
+static void a_run_past_255_characters_mixes_one_and_two_byte_codes(void **state)
+{
+	fixture *fx = *state;
+	enum { RARE = 300 };
+	/* Latin drawn often (line 1, many times), then 300 syllables once */
+	char *rare = malloc(3 * RARE + 64);
+	assert_non_null(rare);
+	char *w = rare + sprintf(rare, "Mixed ");
+	for (int i = 0; i < RARE; i++) {
+		unsigned cp = 0xAC00 + 3 * (unsigned)i;
+		*w++ = (char)(0xE0 | (cp >> 12));
+		*w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*w++ = (char)(0x80 | (cp & 0x3F));
+	}
+	strcpy(w, " end");
+	lay_item items[3] = {
+		text(20, 800, F_NANUM, 10, "Often often often often often often often often."),
+		text(20, 780, F_NANUM, 10, "Often often often often often often often often."),
+		text(20, 760, F_NANUM, 1, rare),
+	};
+	lay_page page = {.items = items, .nitems = 3};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256], again[256];
+	write_ok(fx, &doc, NULL, "mixed.pdf", path, sizeof path);
+	write_ok(fx, &doc, NULL, "mixed-again.pdf", again, sizeof again);
+	qpdf_accepts(path);
+
+	size_t n1, n2;
+	char *b1 = support_read_file_or_fail(path, &n1), *b2 = support_read_file_or_fail(again, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(b1, b2, n1);
+	free(b1);
+	free(b2);
+
+	char *q = qdf_text(path);
+	assert_int_equal(count_of(q, "/Subtype /TrueType"), 1);
+	assert_int_equal(count_of(q, "/Subtype /Type0"), 1);
+	assert_int_equal(count_of(q, "/FontFile2 "), 1);
+	assert_int_equal(count_of(q, "/CIDToGIDMap "), 1);
+	/* the mixed run: "Mixed " and the first 241 syllables (ties go to the
+	 * lower code point) one-byte -- in hex from qpdf, "Mixed " as itself --,
+	 * the last 59 in the CID font, back to one byte for " end" */
+	assert_non_null(strstr(q, " Tf <4d6978656420808182"));
+	assert_non_null(strstr(q, "> Tj /F2 1 Tf <"));
+	assert_non_null(strstr(q, "> Tj /F1 1 Tf ( end) Tj ET"));
+	free(q);
+
+	char *out = extract_text(fx, path);
+	assert_non_null(strstr(out, "Often often often"));
+	/* pdftotext reads the syllables in order (the run is longer than the
+	 * page at 1 pt, so only its start is compared) */
+	assert_memory_equal(out + strlen("Often often often often often often often often.\n") * 2,
+	                    rare, 6 + 3 * 100);
+	free(out);
+	free(rare);
+}
+
 /* ---- the catalog ---------------------------------------------------------- */
 
 /* Viewers number pages as the footers do (labels 1, 2, 3 from page labels
@@ -1296,6 +1388,8 @@ int main(void)
 		T(page_labels_and_the_language_are_in_the_catalog),
 		T(thousands_of_scattered_characters_extract_back),
 		T(a_slanted_run_shears_the_text_matrix_and_the_next_is_upright),
+		T(one_byte_text_extracts_as_written),
+		T(a_run_past_255_characters_mixes_one_and_two_byte_codes),
 #undef T
 	};
 	return cmocka_run_group_tests_name("pdf", tests, group_setup, group_teardown);
