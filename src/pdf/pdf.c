@@ -602,12 +602,18 @@ static HPDF_STATUS pdf_dest_top(HPDF_Destination dst, HPDF_Page page, float top,
 	return st;
 }
 
-/* A destination on 0-based page p at height top; NULL when libharu fails. */
+/* A destination on 0-based page p at height top, as a direct array (it is
+ * written inside the link or outline entry that holds it, not as an object
+ * of its own); NULL when libharu fails. */
 static HPDF_Destination pdf_dest(pdf_ctx *c, int p, float top, HPDF_STATUS *st)
 {
-	HPDF_Destination dst = HPDF_Page_CreateDestination(c->pages[p]);
-	*st = dst == NULL ? HPDF_INVALID_DESTINATION
-	                  : pdf_dest_top(dst, c->pages[p], top, c->doc->height);
+	HPDF_Destination dst = HPDF_Array_New(c->pdf->mmgr);
+	if (dst == NULL) {
+		*st = HPDF_FAILD_TO_ALLOC_MEM;
+		return NULL;
+	}
+	dst->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;  /* as HPDF_Destination_New */
+	*st = pdf_dest_top(dst, c->pages[p], top, c->doc->height);
 	return *st == HPDF_OK ? dst : NULL;
 }
 
@@ -845,10 +851,45 @@ static int pdf_catalog(pdf_ctx *c)
 
 /* ---- outline and info --------------------------------------------------- */
 
+/* The characters of PDFDocEncoding (PDF 32000-1, annex D) from 0x80 to
+ * 0xA0 that are not Latin-1: code 0x80 + i is pdfdoc_high[i]; 0 = none. */
+static const uint16_t pdfdoc_high[33] = {
+	0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044,
+	0x2039, 0x203A, 0x2212, 0x2030, 0x201E, 0x201C, 0x201D, 0x2018,
+	0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141, 0x0152, 0x0160,
+	0x0178, 0x017D, 0x0131, 0x0142, 0x0153, 0x0161, 0x017E, 0, 0x20AC,
+};
+
+/* Writes the UTF-8 title s in PDFDocEncoding into out (at least as long as
+ * s): true when every character has a code there (printable ASCII, Latin-1
+ * from 0xA1 but the soft hyphen, and ’ “ ” – — … € and the like). A
+ * bookmark title in PDFDocEncoding is a literal string, one byte a
+ * character, where UTF-16 takes four hex digits. */
+static bool pdf_to_pdfdoc(const char *s, char *out)
+{
+	size_t len = strlen(s);
+	for (size_t at = 0; at < len;) {
+		uint32_t cp;
+		at += utf8_decode(s + at, len - at, &cp);
+		int code = -1;
+		if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD))
+			code = (int)cp;
+		for (int i = 0; i < 33 && code < 0; i++)
+			if (pdfdoc_high[i] != 0 && pdfdoc_high[i] == cp)
+				code = 0x80 + i;
+		if (code < 0)
+			return false;
+		*out++ = (char)code;
+	}
+	*out = '\0';
+	return true;
+}
+
 /* Builds the bookmarks from doc->marks: a mark nests under the last mark of
  * a shallower level still open (a level 3 right after a level 1 goes under
  * that level 1), else at the root. Entries open, and the reader shows the
- * outline when there is one. Returns 0 or -1. */
+ * outline when there is one. A title PDFDocEncoding can hold is written in
+ * it, the others in UTF-16. Returns 0 or -1. */
 static int pdf_outline(pdf_ctx *c)
 {
 	const lay_doc *d = c->doc;
@@ -856,19 +897,37 @@ static int pdf_outline(pdf_ctx *c)
 		return 0;
 	HPDF_Encoder utf8 = HPDF_GetEncoder(c->pdf, "UTF-8");
 	HPDF_Outline last[4] = {NULL, NULL, NULL, NULL};   /* by level; 0 unused */
+	char *doc_title = NULL;                 /* the title in PDFDocEncoding */
+	size_t cap = 0;
 	for (int m = 0; m < d->nmarks; m++) {
 		const lay_mark *mk = &d->marks[m];
 		const char *title = mk->title ? mk->title : "";
 		int level = mk->level < 1 ? 1 : mk->level > 3 ? 3 : mk->level;
-		if (mk->page < 0 || mk->page >= d->npages)
+		if (mk->page < 0 || mk->page >= d->npages) {
+			free(doc_title);
 			return pdf_fail(c, "outline entry \"%.60s\": page %d does not exist "
 			                "(the document has %d)", title, mk->page + 1,
 			                d->npages);
+		}
 		HPDF_Outline parent = NULL;                     /* NULL: the root */
 		for (int l = level - 1; l >= 1 && parent == NULL; l--)
 			parent = last[l];
-		HPDF_Outline o = HPDF_CreateOutline(c->pdf, parent, title, utf8);
+		size_t need = strlen(title) + 1;
+		if (need > cap) {
+			char *t = realloc(doc_title, need);
+			if (t == NULL) {
+				free(doc_title);
+				return pdf_fail(c, "out of memory");
+			}
+			doc_title = t;
+			cap = need;
+		}
+		HPDF_Outline o = pdf_to_pdfdoc(title, doc_title)
+		                 ? HPDF_CreateOutline(c->pdf, parent, doc_title, NULL)
+		                 : HPDF_CreateOutline(c->pdf, parent, title, utf8);
 		HPDF_STATUS st = o == NULL ? HPDF_INVALID_OUTLINE : HPDF_OK;
+		if (st == HPDF_OK)      /* libharu's /Type /Outlines is the root's alone */
+			st = HPDF_Dict_RemoveElement(o, "Type");
 		HPDF_Destination dst = NULL;
 		if (st == HPDF_OK)
 			dst = pdf_dest(c, mk->page, mk->top, &st);
@@ -876,12 +935,15 @@ static int pdf_outline(pdf_ctx *c)
 			st = HPDF_Outline_SetDestination(o, dst);
 		if (st == HPDF_OK)
 			st = HPDF_Outline_SetOpened(o, HPDF_TRUE);
-		if (pdf_bad(c, st))
+		if (pdf_bad(c, st)) {
+			free(doc_title);
 			return pdf_fail_lib(c, st, "outline entry \"%.60s\"", title);
+		}
 		last[level] = o;
 		for (int l = level + 1; l <= 3; l++)
 			last[l] = NULL;
 	}
+	free(doc_title);
 	HPDF_STATUS st = HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	if (pdf_bad(c, st))
 		return pdf_fail_lib(c, st, "outline");
