@@ -184,7 +184,7 @@ static void width(gen *g)
 
 /* A cell or label value: text, numbers, booleans, a record, and nil when
  * nil_ok (not last in a sequence, whose length a trailing nil would cut). */
-static void value(gen *g, bool nil_ok)
+static void value_of(gen *g, bool nil_ok, bool spans_ok)
 {
 	static const char *const values[] = {
 		"1989", "2024.5", "-3", "0", "1e15", "true", "false", "rel.events[1].title",
@@ -194,8 +194,16 @@ static void value(gen *g, bool nil_ok)
 	unsigned k = pick(g, 16);
 	if (k < n)
 		out(g, "%s", values[k]);
-	else
+	else if (spans_ok)
 		inline_text(g, 6);
+	else
+		text(g, 6);
+}
+
+/* A cell's value: text, spans, a number, a boolean, nil... */
+static void value(gen *g, bool nil_ok)
+{
+	value_of(g, nil_ok, true);
 }
 
 /* ---- calls -------------------------------------------------------------------------- */
@@ -352,7 +360,7 @@ static void call_chart(gen *g)
 		text_field(g, "unit", 2);
 	out(g, ", labels = { ");
 	for (unsigned j = 0; j < nlabels; j++) {
-		value(g, j + 1 < nlabels);
+		value_of(g, j + 1 < nlabels, false);   /* a label is plain text */
 		out(g, ", ");
 	}
 	out(g, "}, series = { ");
