@@ -106,7 +106,7 @@ for i = 1, N do
     local place = P[rnd(#P) + 1]
     rows[r] = { year, title, place, count(rnd(1000000)) }
   end
-  doc:table{ columns = { { title = "Year", width = 44, align = "left" }, { title = "Event", width = 250 },
-    { title = "Place", width = 110 }, { title = "Count", width = 77.89, align = "right" } },
-    rows = rows }
+  doc:table{ columns = { { title = "Year", width = 44, align = "left" },
+    { title = "Event", width = 250 }, { title = "Place", width = 110 },
+    { title = "Count", width = 77.89, align = "right" } }, rows = rows }
 end
