@@ -81,18 +81,19 @@ elif [ -n "$NS" ]; then
 		"the repository, or \$BENCH_PEERS), so there is nothing to compare with"
 fi
 
-# The command line of implementation $1 for N = $2 writing $3. brief's page
-# limit (10,000 by default) is raised to its ceiling, since 10,000 sections
-# make more pages than that, and its time limit so a slow machine measures
-# rather than stops: the limits are not what is measured.
-impl_cmd() {
+# Runs implementation $1 once for N = $2 writing $3, under runstat: prints
+# "WALL_US RSS_KIB". brief's page limit (10,000 by default) is raised to its
+# ceiling, since 10,000 sections make more pages than that, and its time
+# limit so a slow machine measures rather than stops: the limits are not
+# what is measured.
+run_impl() {
 	case "$1" in
-	brief) echo "$BRIEF $ROOT/tests/bench/briefing.lua --set n=$2 -q -o $3" \
-		"--max-pages 32767 --timeout 600" ;;
-	raw_ttf) echo "$T/raw_libharu --ttf $2 $3" ;;
-	raw_b14) echo "$T/raw_libharu $2 $3" ;;
-	reportlab) echo "/usr/bin/python3 $T/rl_brief.py $2 $3 --footer=canvas" ;;
-	typst) echo "node $T/node/typst_brief.js $2 $3" ;;
+	brief) "$T/runstat" "$BRIEF" "$ROOT/tests/bench/briefing.lua" --set n="$2" -q -o "$3" \
+		--max-pages 32767 --timeout 600 ;;
+	raw_ttf) "$T/runstat" "$T/raw_libharu" --ttf "$2" "$3" ;;
+	raw_b14) "$T/runstat" "$T/raw_libharu" "$2" "$3" ;;
+	reportlab) "$T/runstat" /usr/bin/python3 "$T/rl_brief.py" "$2" "$3" --footer=canvas ;;
+	typst) "$T/runstat" node "$T/node/typst_brief.js" "$2" "$3" ;;
 	esac
 }
 
@@ -113,15 +114,14 @@ ms() { awk -v u="$1" 'BEGIN { printf "%.1f", u / 1000 }'; }
 # 1234567 -> 1,234,567
 commas() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/; ta'; }
 
-# One round at N = $1: every implementation once, in order; appends
-# "IMPL WALL_US RSS_KIB" lines to $T/runs-N (nothing for a failed run,
+# Round $2 at N = $1: every implementation once, in order; appends
+# "IMPL WALL_US RSS_KIB ROUND" lines to $T/runs-N (nothing for a failed run,
 # which is said on standard error).
 round() {
 	for impl in $IMPLS; do
 		runs_at "$impl" "$1" || continue
-		# shellcheck disable=SC2046
-		if r=$(cd "$T" && "$T/runstat" $(impl_cmd "$impl" "$1" "$T/$impl-$1.pdf") 2>"$T/err"); then
-			echo "$impl $r" >>"$T/runs-$1"
+		if r=$(cd "$T" && run_impl "$impl" "$1" "$T/$impl-$1.pdf" 2>"$T/err"); then
+			echo "$impl $r $2" >>"$T/runs-$1"
 		else
 			echo "bench.sh: $impl at N=$1 failed: $(cat "$T/err")" >&2
 		fi
@@ -152,10 +152,10 @@ stats() {
 for n in $NS; do
 	rounds=3
 	[ "$n" -le 100 ] && rounds=5
-	[ "$n" -le 1000 ] && round "$n" && rm -f "$T/runs-$n"     # warm-up, not counted
-	i=0
-	while [ $i -lt $rounds ]; do
-		round "$n"
+	[ "$n" -le 1000 ] && round "$n" 0 && rm -f "$T/runs-$n"     # warm-up, not counted
+	i=1
+	while [ $i -le $rounds ]; do
+		round "$n" $i
 		i=$((i + 1))
 	done
 	: >"$T/stats-$n"
@@ -163,9 +163,9 @@ for n in $NS; do
 		runs_at "$impl" "$n" && grep -q "^$impl " "$T/runs-$n" 2>/dev/null &&
 			echo "$impl $(stats "$impl" "$n")" >>"$T/stats-$n"
 	done
-	# brief's wall over raw_ttf's, round by round (runs are written in rounds)
-	wall_ratio=$(awk '$1 == "brief" { b[++nb] = $2 } $1 == "raw_ttf" { r[++nr] = $2 }
-		END { for (i = 1; i <= nb && i <= nr; i++) print b[i] / r[i] }' "$T/runs-$n" | median)
+	# brief's wall over raw_ttf's, round by round
+	wall_ratio=$(awk '$1 == "brief" { b[$4] = $2 } $1 == "raw_ttf" { r[$4] = $2 }
+		END { for (k in b) if (k in r) print b[k] / r[k] }' "$T/runs-$n" | median)
 	ttf_rss=$(awk '$1 == "raw_ttf" { print $7 }' "$T/stats-$n")
 	b14_bytes=$(awk '$1 == "raw_b14" { print $3 }' "$T/stats-$n")
 	while read -r impl pages bytes wall lo hi rss; do
