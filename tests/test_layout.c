@@ -2131,6 +2131,176 @@ static void a_broken_word_stands_for_itself_whole(void **state)
 	assert_true(soft_heads >= 1);
 }
 
+/* ---- page by page ------------------------------------------------------------------ */
+
+/* What a stream saw: per page, the keys of its items, page_done's then
+ * page_late's. */
+typedef struct seen {
+	char **keys[64][2];
+	int n[64][2];
+	int calls[2];
+	int fail_at;            /* page_done of this page fails; -1 never */
+} seen;
+
+static char *item_key(const lay_item *it)
+{
+	char *k = NULL;
+	const char *str = it->kind == LAY_TEXT ? it->u.text.str : "";
+	int len = it->kind == LAY_TEXT ? it->u.text.len : 0;
+	int target = it->kind == LAY_LINK ? it->u.link.page : 0;
+	float x2 = it->kind == LAY_LINE ? it->u.line.x2 : 0;
+	assert_true(asprintf(&k, "%d %d %d %.3f %.3f %.3f %.3f %.3f %d %.*s", (int)it->kind,
+	                     it->block, (int)it->role, it->x, it->y, it->w, it->h, x2, target,
+	                     len, str) > 0);
+	return k;
+}
+
+static void keep_keys(seen *sn, int which, int page, const lay_page *pg)
+{
+	assert_true(page < 64);
+	sn->keys[page][which] = calloc((size_t)pg->nitems + 1, sizeof(char *));
+	assert_non_null(sn->keys[page][which]);
+	for (int i = 0; i < pg->nitems; i++)
+		sn->keys[page][which][i] = item_key(&pg->items[i]);
+	sn->n[page][which] = pg->nitems;
+	sn->calls[which]++;
+}
+
+static int on_done(void *user, const lay_doc *doc, int page, const lay_page *pg, char *err,
+                   size_t errsize)
+{
+	seen *sn = user;
+	assert_int_equal(page, doc->npages - 1);        /* handed out as soon as finished */
+	if (page == sn->fail_at) {
+		snprintf(err, errsize, "disk full at page %d", page + 1);
+		return -1;
+	}
+	keep_keys(sn, 0, page, pg);
+	return 0;
+}
+
+static int on_late(void *user, const lay_doc *doc, int page, const lay_page *pg, char *err,
+                   size_t errsize)
+{
+	(void)doc;
+	(void)err;
+	(void)errsize;
+	keep_keys(user, 1, page, pg);
+	return 0;
+}
+
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void forget(seen *sn)
+{
+	for (int p = 0; p < 64; p++)
+		for (int w = 0; w < 2; w++) {
+			for (int i = 0; i < sn->n[p][w]; i++)
+				free(sn->keys[p][w][i]);
+			free(sn->keys[p][w]);
+		}
+}
+
+static const char *stream_cells(int r, int j)
+{
+	static char buf[64];
+	if (r < 0)
+		snprintf(buf, sizeof buf, "Column %d", j + 1);
+	else
+		snprintf(buf, sizeof buf, "Row %d, cell %d: some words here", r + 1, j + 1);
+	return buf;
+}
+
+/* Handed out page by page, the pages hold the items the whole document
+ * does: page_done's in the same order, the late ones (contents numbers,
+ * leaders and links, the running header and footer) after; the warnings
+ * are the same, the audit's included. */
+static void pages_handed_out_one_by_one_hold_what_the_whole_document_does(void **state)
+{
+	fixture *fx = *state;
+	doc_document *d = fx->d;
+	block(d, DOC_CONTENTS);
+	for (int i = 0; i < 6; i++) {
+		char title[32];
+		snprintf(title, sizeof title, "Section %d", i + 1);
+		heading(d, 10 * i + 1, title, 1 + i % 2);
+		paragraph(d, 10 * i + 2, "A paragraph with a note.^[The note, at the foot.] "
+		          "Then enough words to fill a line or two of the column, and justified "
+		          "text that is hyphenated where it helps the spacing of the line.",
+		          i % 2 ? DOC_ALIGN_JUSTIFY : DOC_ALIGN_LEFT);
+		table(d, 10 * i + 3, 3, NULL, 30, stream_cells);
+	}
+	static const double widths[8] = {120, 120, 120, 120, 120, 120, 120, 120};
+	table(d, 99, 8, widths, 1, wide_cells);     /* the audit's warning */
+	d->style.header.right = "{section}";
+
+	char err[256];      /* the wide table leaves the content box: not lay() */
+	assert_int_equal(lay_document(d, fonts, &fx->res, err, sizeof err), 0);
+	const lay_doc *whole = fx->res.doc;
+	seen sn = {.fail_at = -1};
+	lay_stream st = {on_done, on_late, &sn};
+	lay_result res;
+	assert_int_equal(lay_document_stream(d, fonts, &st, &res, err, sizeof err), 0);
+	assert_int_equal(res.doc->npages, whole->npages);
+	assert_true(whole->npages > 3 && whole->npages < 64);
+	assert_int_equal(sn.calls[0], whole->npages);
+	assert_int_equal(res.doc->nmarks, whole->nmarks);
+	for (int p = 0; p < whole->npages; p++) {
+		const lay_page *pg = &whole->pages[p];
+		assert_int_equal(res.doc->pages[p].nitems, 0);  /* nothing kept */
+		assert_int_equal(sn.n[p][0] + sn.n[p][1], pg->nitems);
+		char **all = calloc((size_t)pg->nitems + 1, sizeof *all);
+		char **got = calloc((size_t)pg->nitems + 1, sizeof *got);
+		assert_non_null(all);
+		assert_non_null(got);
+		int k = 0;
+		for (int i = 0; i < pg->nitems; i++) {
+			all[i] = item_key(&pg->items[i]);
+			if (k < sn.n[p][0] && strcmp(all[i], sn.keys[p][0][k]) == 0)
+				k++;        /* page_done's, in the whole document's order */
+		}
+		assert_int_equal(k, sn.n[p][0]);
+		for (int w = 0, j = 0; w < 2; w++)
+			for (int i = 0; i < sn.n[p][w]; i++)
+				got[j++] = sn.keys[p][w][i];
+		qsort(all, (size_t)pg->nitems, sizeof *all, by_string);
+		qsort(got, (size_t)pg->nitems, sizeof *got, by_string);
+		for (int i = 0; i < pg->nitems; i++)
+			assert_string_equal(all[i], got[i]);
+		for (int i = 0; i < pg->nitems; i++)
+			free(all[i]);
+		free(all);
+		free(got);
+	}
+	assert_true(sn.n[0][1] > 0);    /* the contents' numbers came late */
+	assert_int_equal(res.nwarnings, fx->res.nwarnings);
+	bool audited = false;
+	for (int i = 0; i < res.nwarnings; i++) {
+		bool same = false;
+		for (int j = 0; j < fx->res.nwarnings && !same; j++)
+			same = res.warnings[i].line == fx->res.warnings[j].line &&
+			       strcmp(res.warnings[i].message, fx->res.warnings[j].message) == 0;
+		assert_true(same);
+		audited = audited || (res.warnings[i].line == 99 &&
+		                      strstr(res.warnings[i].message, "not on any page"));
+	}
+	assert_true(audited);
+	lay_free(res.doc);
+	forget(&sn);
+
+	/* a writer that fails stops the layout with its message */
+	seen bad = {.fail_at = 1};
+	st.user = &bad;
+	assert_int_equal(lay_document_stream(d, fonts, &st, &res, err, sizeof err), -1);
+	assert_string_equal(err, "disk full at page 2");
+	assert_int_equal(bad.calls[0], 1);
+	assert_int_equal(bad.calls[1], 0);
+	forget(&bad);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -2178,6 +2348,7 @@ int main(void)
 		T(text_pushed_off_the_page_is_reported),
 		T(korean_italic_is_slanted_and_latin_italic_is_not),
 		T(a_broken_word_stands_for_itself_whole),
+		T(pages_handed_out_one_by_one_hold_what_the_whole_document_does),
 	};
 #undef T
 	return cmocka_run_group_tests_name("layout", tests, open_fonts, close_fonts);

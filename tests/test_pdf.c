@@ -331,7 +331,7 @@ static void write_ok(const fixture *fx, const lay_doc *doc, const pdf_info *info
 {
 	char err[512];
 	in_dir(fx, name, path, size);
-	int rc = pdf_write(doc, info, path, fx->fonts, err, sizeof err);
+	int rc = pdf_write(doc, info, path, err, sizeof err);
 	if (rc != 0)
 		fail_msg("pdf_write: %s", err);
 }
@@ -705,14 +705,14 @@ static void internal_link_and_uri_link(void **state)
 	assert_non_null(strstr(q, "/Rect [ 72 736 192 750 ]"));
 
 	/* qdf marks each page object with a "%% Page N" comment; the link's
-	 * /Dest is an indirect array naming that object. */
+	 * /Dest is an array naming that object, written in the annotation. */
 	const char *prefix = "%% Page 2 %% Original object ID: ";
 	const char *p2 = strstr(q, prefix);
 	assert_non_null(p2);
 	int obj = 0;
 	assert_int_equal(sscanf(p2 + strlen(prefix), "%*d %*d %d 0 obj", &obj), 1);
 	char want[64];
-	snprintf(want, sizeof want, "obj [ %d 0 R /XYZ 0 700 null ] endobj", obj);
+	snprintf(want, sizeof want, "/Dest [ %d 0 R /XYZ 0 700 null ]", obj);
 	assert_non_null(strstr(q, want));
 	free(q);
 }
@@ -720,8 +720,8 @@ static void internal_link_and_uri_link(void **state)
 static void long_runs_are_shown_in_pieces_cut_between_characters(void **state)
 {
 	fixture *fx = *state;
-	/* 1 + 3 * 23000 bytes: past libharu's 65535-byte string limit, and the
-	 * 60000-byte cut falls inside a character, so it must back up. */
+	/* 1 + 3 * 23000 bytes: the 16000-byte cuts fall inside characters, so
+	 * they must back up (to 15999, then every 15999 bytes). */
 	enum { N = 23000 };
 	char *s = malloc(1 + 3 * N + 1);
 	assert_non_null(s);
@@ -736,17 +736,28 @@ static void long_runs_are_shown_in_pieces_cut_between_characters(void **state)
 	write_ok(fx, &doc, NULL, "long.pdf", path, sizeof path);
 
 	char *q = qdf_text(path);
-	assert_int_equal(count_of(q, " Tj "), 2);
-	/* The glyph codes are the code points (Identity-H): N in the text, and
-	 * the ToUnicode map's one range <D55C> <D55C> <D55C> sending it to itself. */
-	assert_int_equal(count_of(q, "D55C") + count_of(q, "d55c"), N + 3);
-	assert_non_null(strstr(q, "2 beginbfrange <0061> <0061> <0061> <D55C> <D55C> <D55C> endbfrange"));
+	assert_int_equal(count_of(q, " Tj "), 5);
+	/* Two code points, both with one-byte codes: a as itself, 한 as 0x80;
+	 * the ToUnicode map sends them back. */
+	assert_non_null(strstr(q, "2 beginbfrange <61> <61> <0061> <80> <80> <D55C> endbfrange"));
 	assert_null(strstr(q, "begincidrange"));
+	/* every character shown once (qpdf --qdf writes the strings in hex) */
+	size_t codes = 0;
+	for (const char *r = q; (r = strstr(r, "> Tj ")) != NULL; r++) {
+		const char *open = r;
+		while (open > q && open[-1] != '<')
+			open--;
+		codes += (size_t)(r - open) / 2;
+	}
+	assert_int_equal(codes, 1 + N);
+	assert_non_null(strstr(q, " Tf <618080"));
 	free(q);
 	free(s);
 }
 
-static void two_files_with_one_postscript_name_are_refused(void **state)
+/* Two files with one PostScript name (a copy of a font) are two fonts:
+ * each embedded with its own glyphs, under its own subset tag. */
+static void two_files_with_one_postscript_name_are_both_embedded(void **state)
 {
 	fixture *fx = *state;
 	char copy[256];
@@ -761,13 +772,17 @@ static void two_files_with_one_postscript_name_are_refused(void **state)
 	lay_doc doc = doc_of(&page, 1);
 	doc.faces = two;
 	doc.nfaces = 2;
-	char out[256], err[512], want[512];
-	in_dir(fx, "dup.pdf", out, sizeof out);
-
-	assert_int_equal(pdf_write(&doc, NULL, out, fx->fonts, err, sizeof err), -1);
-	snprintf(want, sizeof want, "PDF: fonts %s and %s have the same PostScript "
-	         "name \"LiberationSerif\"; libharu cannot embed both", SERIF, copy);
-	assert_string_equal(err, want);
+	char path[256];
+	write_ok(fx, &doc, NULL, "dup.pdf", path, sizeof path);
+	qpdf_accepts(path);
+	char *q = qdf_text(path);
+	assert_int_equal(count_of(q, "/FontFile2 "), 2);
+	assert_int_equal(count_of(q, "/Subtype /TrueType"), 2);
+	assert_int_equal(count_of(q, "+LiberationSerif "), 4);  /* /BaseFont and /FontName */
+	free(q);
+	char *out = extract_text(fx, path);
+	assert_string_equal(out, "abc\nxyz\n\n\f");
+	free(out);
 	assert_true(dir_is_empty(fx->fonts));
 }
 
@@ -883,7 +898,7 @@ static void undecoded_image_or_bad_font_fails_with_message_not_crash(void **stat
 		fill_in(want, sizeof want, bc->message, made);
 		in_dir(fx, "bad.pdf", out, sizeof out);
 
-		int rc = pdf_write(&doc, NULL, out, fx->fonts, err, sizeof err);
+		int rc = pdf_write(&doc, NULL, out, err, sizeof err);
 		if (rc != -1 || strcmp(err, want) != 0)
 			fail_msg("%s: rc %d, message \"%s\", wanted \"%s\"", bc->name, rc,
 			         err, want);
@@ -900,21 +915,21 @@ static void unwritable_output_or_empty_document_fails_with_message(void **state)
 	lay_doc doc = doc_of(&page, 1);
 	char err[512];
 
-	assert_int_equal(pdf_write(&doc, NULL, "/nonexistent-dir/out.pdf", fx->fonts,
+	assert_int_equal(pdf_write(&doc, NULL, "/nonexistent-dir/out.pdf",
 	                           err, sizeof err), -1);
 	assert_string_equal(err, "PDF: cannot write /nonexistent-dir/out.pdf: "
 	                    "No such file or directory");
 	assert_true(dir_is_empty(fx->fonts));
 
 	doc.npages = 0;
-	assert_int_equal(pdf_write(&doc, NULL, "/tmp/never.pdf", fx->fonts,
+	assert_int_equal(pdf_write(&doc, NULL, "/tmp/never.pdf",
 	                           err, sizeof err), -1);
 	assert_string_equal(err, "PDF: the document has no pages");
 
 	/* A message longer than the buffer is cut at a character, and says so. */
 	doc.npages = 1;
 	char small[16];
-	assert_int_equal(pdf_write(&doc, NULL, "/nonexistent-dir/out.pdf", fx->fonts,
+	assert_int_equal(pdf_write(&doc, NULL, "/nonexistent-dir/out.pdf",
 	                           small, sizeof small), -1);
 	assert_string_equal(small, "PDF: cannot \xE2\x80\xA6");
 }
@@ -948,7 +963,7 @@ static void non_finite_positions_are_refused(void **state)
 		char err[512] = "";
 		char path[512];
 		snprintf(path, sizeof path, "%s/nan.pdf", fx->fonts);
-		if (pdf_write(&doc, NULL, path, fx->fonts, err, sizeof err) != -1)
+		if (pdf_write(&doc, NULL, path, err, sizeof err) != -1)
 			fail_msg("%s: written", cases[i].name);
 		if (strcmp(err, cases[i].msg) != 0)
 			fail_msg("%s: got \"%s\"", cases[i].name, err);
@@ -995,8 +1010,8 @@ static void renders_a_thousand_pages(void **state)
 
 /* ---- shaped text ---------------------------------------------------------- */
 
-/* A run with adjustments is shown as a TJ array of code point strings and
- * minus the adjustments; a run without any (no array, or zeros) keeps Tj.
+/* A run with adjustments is shown as a TJ array of strings of one-byte
+ * codes and minus the adjustments; a run without any (no array, or zeros) keeps Tj.
  * pdftotext reads the same letters back, Korean included, and the kerned
  * AV is narrower than the plain one by 129/1000 of the font size. */
 static void kerned_runs_are_shown_with_tj_and_extract_back(void **state)
@@ -1017,10 +1032,12 @@ static void kerned_runs_are_shown_with_tj_and_extract_back(void **state)
 
 	qpdf_accepts(path);
 	char *q = qdf_text(path);
-	assert_non_null(strstr(q, " Td [<0041> 129 <0056>] TJ "));
-	assert_non_null(strstr(q, " Td [<0057> 80 <006100760065>] TJ "));
-	/* qpdf --qdf writes hex strings in lower case */
-	assert_non_null(strstr(q, " Td [<0041> 46 <0056d55cad6dc5b4>] TJ "));
+	/* one-byte codes: Latin as itself, the Hangul from 0x80 up in code
+	 * point order (국 U+AD6D, 어 U+C5B4, 한 U+D55C) */
+	assert_non_null(strstr(q, " Td [(A) 129 (V)] TJ "));
+	assert_non_null(strstr(q, " Td [(W) 80 (ave)] TJ "));
+	/* (qpdf --qdf writes a string with bytes past ASCII in hex) */
+	assert_non_null(strstr(q, " Tf [(A) 46 <56828081>] TJ "));
 	assert_int_equal(count_of(q, "] TJ"), 3);
 	assert_int_equal(count_of(q, " Tj"), 2);        /* the plain AV, and To */
 	free(q);
@@ -1082,9 +1099,8 @@ static void a_hyphenated_word_extracts_whole_once(void **state)
 
 	char *q = qdf_text(path);
 	assert_non_null(strstr(q, "/Span <</ActualText <feff0069006e006600720061007300740072"
-	                          "007500630074007500720065>>> BDC <0069006e006600720061002d> Tj EMC"));
-	assert_non_null(strstr(q, "/Span <</ActualText <feff>>> BDC <007300740072007500630074"
-	                          "007500720065> Tj EMC"));
+	                          "007500630074007500720065>>> BDC (infra-) Tj EMC"));
+	assert_non_null(strstr(q, "/Span <</ActualText <feff>>> BDC (structure) Tj EMC"));
 	assert_int_equal(count_of(q, " EMC"), 2);
 	free(q);
 	char *out = extract_text(fx, path);
@@ -1116,21 +1132,21 @@ static void a_slanted_run_shears_the_text_matrix_and_the_next_is_upright(void **
 	qpdf_accepts(path);
 
 	char *q = qdf_text(path);
-	assert_non_null(strstr(q, " 72 700 Td <"));
-	assert_non_null(strstr(q, " 1 0 0.2 1 115.332 700 Tm <"));
-	assert_non_null(strstr(q, " 1 0 0 1 149.304 700 Tm <"));
-	assert_non_null(strstr(q, " 1 0 0.25 1 72 680 Tm [<0041> 46 "));
-	assert_non_null(strstr(q, "] TJ /F1 12 Tf 38 -40 Td <"));
+	assert_non_null(strstr(q, " 72 700 Td /F1 12 Tf (Upright, ) Tj "));
+	assert_non_null(strstr(q, " 1 0 0.2 1 115.332 700 Tm (slanted) Tj "));
+	assert_non_null(strstr(q, " 1 0 0 1 149.304 700 Tm ( again.) Tj "));
+	assert_non_null(strstr(q, " 1 0 0.25 1 72 680 Tm /F2 12 Tf [(A) 46 "));
+	assert_non_null(strstr(q, "] TJ 38 -40 Td /F1 12 Tf (Twice) Tj"));
 	free(q);
 	char *out = extract_text(fx, path);
 	assert_string_equal(out, "Upright, slanted again.\n\nAV한국어\nTwice\n\n\f");
 	free(out);
 }
 
-/* A kerned run past libharu's string limit is shown in pieces too, each
- * with the adjustments of its own characters: the cut at 60,000 bytes
- * falls after an A, whose adjustment ends the first array; the second
- * starts with the V after it. */
+/* A kerned run past the string limit is shown in pieces too, each with
+ * the adjustments of its own characters: the cut at 16,000 bytes falls
+ * after an A, whose adjustment ends the first array; the second starts
+ * with the V after it. */
 static void long_kerned_runs_are_shown_in_pieces_with_their_adjustments(void **state)
 {
 	fixture *fx = *state;
@@ -1155,14 +1171,106 @@ static void long_kerned_runs_are_shown_in_pieces_with_their_adjustments(void **s
 	qpdf_accepts(path);
 
 	char *q = qdf_text(path);
-	assert_int_equal(count_of(q, "] TJ"), 2);
+	assert_int_equal(count_of(q, "] TJ"), 5);
 	assert_int_equal(count_of(q, " 129 "), N);
-	assert_non_null(strstr(q, " 10 700 Td [<00780041> 129 <00560041> 129 "));
-	assert_non_null(strstr(q, "<00560041> 129 ] TJ [<00560041> 129 <00560041> 129 "));
-	assert_non_null(strstr(q, "<00560041> 129 <0056>] TJ ET"));
+	assert_non_null(strstr(q, " 10 700 Td /F1 1 Tf [(xA) 129 (VA) 129 "));
+	assert_non_null(strstr(q, "(VA) 129 ] TJ [(VA) 129 (VA) 129 "));
+	assert_non_null(strstr(q, "(VA) 129 (V)] TJ ET"));
 	free(q);
 	free(kern);
 	free(s);
+}
+
+/* ---- one-byte and two-byte codes ------------------------------------------- */
+
+/* Latin punctuation and the string delimiters go through the one-byte font
+ * and extract as written: ( ) and \\ escaped in the literal string, ’ “ ” –
+ * … given codes from 0x80 up, and no CID font made when every character has
+ * a one-byte code. */
+static void one_byte_text_extracts_as_written(void **state)
+{
+	fixture *fx = *state;
+	const char *line = "Say \u201C(a\\b)\u201D \u2013 it\u2019s \u2026 caf\u00E9";
+	lay_item items[1] = {text(72, 700, F_SERIF, 12, line)};
+	lay_page page = {.items = items, .nitems = 1};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "onebyte.pdf", path, sizeof path);
+	qpdf_accepts(path);
+	char *q = qdf_text(path);
+	assert_int_equal(count_of(q, "/Subtype /TrueType"), 1);
+	assert_int_equal(count_of(q, "/Subtype /Type0"), 0);
+	assert_int_equal(count_of(q, " Tj "), 1);
+	/* é (U+00E9) is its own code; “ ” – ’ … take 0x80.. in code point order */
+	assert_non_null(strstr(q, "<80> <80> <2013> <81> <81> <2019> <82> <83> <201C> "
+	                          "<84> <84> <2026> <E9> <E9> <00E9>"));
+	free(q);
+	char *out = extract_text(fx, path);
+	char want[128];
+	snprintf(want, sizeof want, "%s\n\n\f", line);
+	assert_string_equal(out, want);
+	free(out);
+}
+
+/* A face drawing more distinct characters than one byte holds: the 255
+ * drawn most get one-byte codes, the others CIDs in a Type0 font over the
+ * same font file. A run mixing both switches fonts inside its text block
+ * and extracts whole; the same pages written twice give the same bytes. */
+static void a_run_past_255_characters_mixes_one_and_two_byte_codes(void **state)
+{
+	fixture *fx = *state;
+	enum { RARE = 300 };
+	/* Latin drawn often (line 1, many times), then 300 syllables once */
+	char *rare = malloc(3 * RARE + 64);
+	assert_non_null(rare);
+	char *w = rare + sprintf(rare, "Mixed ");
+	for (int i = 0; i < RARE; i++) {
+		unsigned cp = 0xAC00 + 3 * (unsigned)i;
+		*w++ = (char)(0xE0 | (cp >> 12));
+		*w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*w++ = (char)(0x80 | (cp & 0x3F));
+	}
+	strcpy(w, " end");
+	lay_item items[3] = {
+		text(20, 800, F_NANUM, 10, "Often often often often often often often often."),
+		text(20, 780, F_NANUM, 10, "Often often often often often often often often."),
+		text(20, 760, F_NANUM, 1, rare),
+	};
+	lay_page page = {.items = items, .nitems = 3};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256], again[256];
+	write_ok(fx, &doc, NULL, "mixed.pdf", path, sizeof path);
+	write_ok(fx, &doc, NULL, "mixed-again.pdf", again, sizeof again);
+	qpdf_accepts(path);
+
+	size_t n1, n2;
+	char *b1 = support_read_file_or_fail(path, &n1), *b2 = support_read_file_or_fail(again, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(b1, b2, n1);
+	free(b1);
+	free(b2);
+
+	char *q = qdf_text(path);
+	assert_int_equal(count_of(q, "/Subtype /TrueType"), 1);
+	assert_int_equal(count_of(q, "/Subtype /Type0"), 1);
+	assert_int_equal(count_of(q, "/FontFile2 "), 1);
+	assert_int_equal(count_of(q, "/CIDToGIDMap "), 1);
+	/* the mixed run: "Mixed " and the first 241 syllables (ties go to the
+	 * lower code point) one-byte -- in hex from qpdf, "Mixed " as itself --,
+	 * the last 59 in the CID font, back to one byte for " end" */
+	assert_non_null(strstr(q, " Tf <4d6978656420808182"));
+	assert_non_null(strstr(q, "> Tj /F2 1 Tf <"));
+	assert_non_null(strstr(q, "> Tj /F1 1 Tf ( end) Tj ET"));
+	free(q);
+
+	char *out = extract_text(fx, path);
+	assert_non_null(strstr(out, "Often often often"));
+	/* pdftotext reads the syllables in order (the run is longer than the
+	 * page at 1 pt, so only its start is compared) */
+	assert_memory_equal(out + strlen("Often often often often often often often often.\n") * 2,
+	                    rare, 6 + 3 * 100);
+	free(out);
+	free(rare);
 }
 
 /* ---- the catalog ---------------------------------------------------------- */
@@ -1268,7 +1376,7 @@ int main(void)
 		T(each_used_face_is_embedded_once_and_unused_faces_not_at_all),
 		T(internal_link_and_uri_link),
 		T(long_runs_are_shown_in_pieces_cut_between_characters),
-		T(two_files_with_one_postscript_name_are_refused),
+		T(two_files_with_one_postscript_name_are_both_embedded),
 		T(undecoded_image_or_bad_font_fails_with_message_not_crash),
 		T(unwritable_output_or_empty_document_fails_with_message),
 		T(non_finite_positions_are_refused),
@@ -1280,6 +1388,8 @@ int main(void)
 		T(page_labels_and_the_language_are_in_the_catalog),
 		T(thousands_of_scattered_characters_extract_back),
 		T(a_slanted_run_shears_the_text_matrix_and_the_next_is_upright),
+		T(one_byte_text_extracts_as_written),
+		T(a_run_past_255_characters_mixes_one_and_two_byte_codes),
 #undef T
 	};
 	return cmocka_run_group_tests_name("pdf", tests, group_setup, group_teardown);

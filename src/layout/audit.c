@@ -219,3 +219,139 @@ void audit_layout(lay_ctx *c)
 	free(a.count);
 	free(a.touched);
 }
+
+/* ---- page by page (stream.c) ---------------------------------------------------- */
+
+/* What a block's items drew on the pages finished so far: a count per code
+ * point, in an open-addressed table (keys cp + 1, 0 for an empty slot). */
+typedef struct drawn {
+	uint32_t *key;
+	int *count;
+	int cap, used;          /* cap: 0 or a power of two */
+} drawn;
+
+struct lay_audit {
+	audit a;
+	drawn *blocks;          /* by block index */
+	int next;               /* the first block without a verdict */
+};
+
+static bool drawn_add(drawn *d, uint32_t cp)
+{
+	if (2 * (d->used + 1) > d->cap) {
+		drawn old = *d;
+		int cap = d->cap ? d->cap * 2 : 64;
+		d->key = calloc((size_t)cap, sizeof *d->key);
+		d->count = calloc((size_t)cap, sizeof *d->count);
+		if (!d->key || !d->count) {
+			free(d->key);
+			free(d->count);
+			*d = old;
+			return false;
+		}
+		d->cap = cap;
+		d->used = 0;
+		for (int i = 0; i < old.cap; i++) {
+			if (!old.key[i])
+				continue;
+			int k = (int)(old.key[i] * 2654435761u) & (cap - 1);
+			while (d->key[k])
+				k = (k + 1) & (cap - 1);
+			d->key[k] = old.key[i];
+			d->count[k] = old.count[i];
+			d->used++;
+		}
+		free(old.key);
+		free(old.count);
+	}
+	uint32_t key = cp + 1;
+	int k = (int)(key * 2654435761u) & (d->cap - 1);
+	while (d->key[k] && d->key[k] != key)
+		k = (k + 1) & (d->cap - 1);
+	if (!d->key[k]) {
+		d->key[k] = key;
+		d->used++;
+	}
+	d->count[k]++;
+	return true;
+}
+
+static void drawn_free(drawn *d)
+{
+	free(d->key);
+	free(d->count);
+	*d = (drawn){0};
+}
+
+lay_audit *audit_open(lay_ctx *c)
+{
+	lay_audit *A = calloc(1, sizeof *A);
+	if (!A)
+		return NULL;
+	A->a.count = calloc(65536, sizeof *A->a.count);
+	A->blocks = calloc((size_t)(c->doc->nblocks > 0 ? c->doc->nblocks : 1), sizeof *A->blocks);
+	if (!A->a.count || !A->blocks) {
+		audit_close(c, A);
+		return NULL;
+	}
+	return A;
+}
+
+void audit_page(lay_ctx *c, lay_audit *A, int p)
+{
+	const lay_doc *o = c->out;
+	for (int i = 0; i < o->pages[p].nitems && !A->a.oom; i++) {
+		const lay_item *it = &o->pages[p].items[i];
+		if (it->kind != LAY_TEXT || it->block < 0 || !on_page(o, it))
+			continue;
+		const char *s = it->u.text.actual ? it->u.text.actual : it->u.text.str;
+		size_t n = (size_t)(it->u.text.actual ? it->u.text.actual_len : it->u.text.len);
+		for (size_t k = 0; k < n && !A->a.oom;) {
+			uint32_t cp;
+			k += utf8_decode(s + k, n - k, &cp);
+			if (cp <= 0xFFFF && !drawn_add(&A->blocks[it->block], cp))
+				A->a.oom = true;
+		}
+	}
+	c->oom = c->oom || A->a.oom;
+}
+
+/* As audit_layout() does for one block, with what its pages drew counted
+ * already; both counts are reset after, so nothing carries over to the
+ * next block. */
+void audit_blocks(lay_ctx *c, lay_audit *A, int upto)
+{
+	int line = c->line;
+	audit *a = &A->a;
+	for (; A->next < upto && A->next < c->doc->nblocks && !a->oom; A->next++) {
+		int b = A->next;
+		drawn *d = &A->blocks[b];
+		if (give_block(a, c, &c->doc->blocks[b]) && a->ntouched > 0) {
+			for (int i = 0; i < d->cap; i++)
+				if (d->key[i])
+					a->count[d->key[i] - 1] -= d->count[i];
+			verdict(a, c, b);
+		}
+		for (int i = 0; i < d->cap; i++)
+			if (d->key[i])
+				a->count[d->key[i] - 1] = 0;
+		for (int i = 0; i < a->ntouched; i++)
+			a->count[a->touched[i]] = 0;
+		a->ntouched = 0;
+		drawn_free(d);
+	}
+	c->oom = c->oom || a->oom;
+	c->line = line;
+}
+
+void audit_close(lay_ctx *c, lay_audit *A)
+{
+	if (!A)
+		return;
+	for (int b = 0; A->blocks && b < c->doc->nblocks; b++)
+		drawn_free(&A->blocks[b]);
+	free(A->blocks);
+	free(A->a.count);
+	free(A->a.touched);
+	free(A);
+}

@@ -15,6 +15,10 @@
 /* title.c: the title block; first on the first page */
 void title_layout(lay_ctx *c);
 
+/* X_keep() runs with c->block and c->line those of the block measured
+ * (layout.c); paragraph_keep(), list_keep() and table_keep() keep what
+ * they laid out for X_layout() (lay_ctx.ahead). */
+
 /* heading.c: keep is the height of the start of the block after it */
 float heading_keep(const lay_ctx *c, const doc_heading *h);
 void heading_layout(lay_ctx *c, const doc_heading *h, float keep);
@@ -31,6 +35,8 @@ void list_layout(lay_ctx *c, const doc_list *l);
  * repeats the header */
 float table_keep(lay_ctx *c, const doc_table *t);
 void table_layout(lay_ctx *c, const doc_table *t);
+/* frees the start table_keep() kept (c->ahead_table), if any */
+void table_drop_ahead(lay_ctx *c);
 
 /* chart.c: a chart never breaks; chart_height() is all of it. Its alt text
  * (a sentence made from its data) is a new string the caller frees, NULL
@@ -65,6 +71,16 @@ void notes_flush(lay_ctx *c);
 /* audit.c: after the last page, warns of any character a block was given
  * that none of its items draws on a page */
 void audit_layout(lay_ctx *c);
+
+/* audit.c, page by page (stream.c): audit_page() counts what the text
+ * items of page p draw, block by block, before the page is freed;
+ * audit_blocks() says, of every block before `upto` not said yet (their
+ * pages all counted), what it lost, as audit_layout() does. */
+typedef struct lay_audit lay_audit;
+lay_audit *audit_open(lay_ctx *c);          /* NULL when out of memory */
+void audit_page(lay_ctx *c, lay_audit *a, int p);
+void audit_blocks(lay_ctx *c, lay_audit *a, int upto);
+void audit_close(lay_ctx *c, lay_audit *a);
 
 /* furniture.c: contents numbers, running header and footer, a default
  * outline entry; once, after the last block */

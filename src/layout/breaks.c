@@ -7,6 +7,8 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "util/utf8.h"
 
@@ -50,7 +52,22 @@ void breaks_find(const char *s, size_t n, const char *lang, char *brk)
 		return;
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, init_once);
-	set_linebreaks_utf8((const utf8_t *)s, n, lang, brk);
+	/* libunibreak takes U+FFFF for the end of the text and aborts on an
+	 * assertion when one comes before it: it is handed U+FFFD in its place
+	 * (the same three bytes long, the same line-breaking class) */
+	bool has_ffff = memmem(s, n, "\xef\xbf\xbf", 3) != NULL;
+	char *safe = has_ffff ? malloc(n) : NULL;
+	if (has_ffff && !safe) {        /* out of memory: no break but at the end */
+		memset(brk, LINEBREAK_NOBREAK, n);
+		brk[n - 1] = LINEBREAK_MUSTBREAK;
+	} else if (safe) {
+		memcpy(safe, s, n);
+		for (char *p = safe; (p = memmem(p, n - (size_t)(p - safe), "\xef\xbf\xbf", 3)); p += 3)
+			p[2] = '\xbd';
+	}
+	if (!has_ffff || safe)
+		set_linebreaks_utf8((const utf8_t *)(safe ? safe : s), n, lang, brk);
+	free(safe);
 	for (size_t i = 0; i < n; i++)
 		brk[i] = brk[i] == LINEBREAK_MUSTBREAK ? BRK_MUST
 		         : brk[i] == LINEBREAK_ALLOWBREAK ? BRK_ALLOW : BRK_NONE;

@@ -36,7 +36,13 @@ typedef struct lay_ctx {
 	lay_fonts *fonts;
 	lay_doc *out;
 	struct arena *arena;    /* out->arena */
+	struct arena *items_arena;  /* what text and link items point to: out->arena,
+	                           or, page by page, the current page's (stream.c) */
 	bool oom;
+
+	/* page by page (lay_document_stream): pages handed out as finished */
+	const lay_stream *stream;   /* NULL: the whole document at the end */
+	struct stream_state *ss;    /* stream.c's */
 
 	/* the content box of every page */
 	float left, right, top, bottom, width;
@@ -84,16 +90,47 @@ typedef struct lay_ctx {
 
 	bool hyph_tried;        /* hyphenation patterns looked for (linebreak.c) */
 
+	/* The start of the block after a heading, laid out ahead of its turn
+	 * by its X_keep() (how tall it is) and kept for its X_layout(), so
+	 * that no block is broken into lines twice (layout.c): */
+	int ahead_block;        /* the block it is of; -1 when none is kept */
+	lay_inline ahead;       /* a paragraph's lines, a list's first item's */
+	struct table_ctx *ahead_table;  /* a table's start (table.c) */
+
 	lay_inline scratch;     /* reused by every paragraph */
 	lay_inline notes_in;    /* reused by every footnote (notes.c) */
 	lay_inline label;       /* reused by text_draw() */
+	short *kern;            /* a run's kerning, worked out (lines.c) */
+	int capkern;
 } lay_ctx;
+
+/* ---- page by page (stream.c) ---- */
+
+/* Sets up c for lay_document_stream(); false when out of memory. */
+bool stream_begin(lay_ctx *c);
+/* The current page is finished but for its late items (ctx_new_page(),
+ * after its notes; `last` after the last block): its lines are audited, it
+ * goes to the stream's page_done, its items and their strings are freed,
+ * and what furniture.c fills in at the end (a contents entry's number,
+ * leader and link) stays on it alone. */
+void stream_page_done(lay_ctx *c, bool last);
+/* After furniture_finish(): every page that has late items goes to the
+ * stream's page_late; the audit's last verdicts. */
+void stream_finish(lay_ctx *c);
+/* Whether a callback stopped the layout: then its message is in err. */
+bool stream_failed(const lay_ctx *c, char *err, size_t errsize);
+void stream_end(lay_ctx *c);
 
 /* ---- the page toolbox (toolbox.c) ---- */
 
 /* Grows *p (of *cap elements of size) to hold need, by doubling; false when
  * out of memory. */
 bool ctx_grow(void **p, int *cap, int need, size_t size);
+
+/* Whether the block being laid out was broken into lines ahead of its
+ * turn (c->ahead, by its X_keep()): then those lines are now c->scratch's
+ * and nothing is kept ahead any more. */
+bool ctx_take_ahead(lay_ctx *c);
 
 lay_page *ctx_page(lay_ctx *c);                 /* the current page */
 lay_item *ctx_item(lay_ctx *c, lay_kind kind);  /* appended to the current page */

@@ -69,6 +69,7 @@ typedef struct face_state {
 	hb_buffer_t *buf;       /* reused by every shaping; NULL until the first */
 	shape_slot *cache;      /* SHAPE_SETS * SHAPE_WAYS; NULL until the first */
 	uint32_t clock;         /* counts cache look-ups, for least recently used */
+	bool ascii_known, ascii;    /* fonts_covers_ascii(), once worked out */
 } face_state;
 
 /* Per code point of the run being shaped: its byte offset and its nominal
@@ -191,6 +192,11 @@ int fonts_face(doc_family family, unsigned style)
 
 int fonts_cover(lay_fonts *f, int want, uint32_t cp)
 {
+	/* called for every character laid out: a face's own character whose
+	 * width is known already costs one array read */
+	const uint16_t *known = f->faces[want].widths;
+	if (cp <= 0xFFFF && known && known[cp] < MISSING)
+		return want;
 	if (width_of(f, want, cp) != MISSING)
 		return want;
 	bool bold = want < FONT_HANGUL ? (want & DOC_BOLD) != 0 : want == FONT_HANGUL_BOLD;
@@ -198,6 +204,20 @@ int fonts_cover(lay_fonts *f, int want, uint32_t cp)
 	if (fb != want && width_of(f, fb, cp) != MISSING)
 		return fb;
 	return -1;
+}
+
+bool fonts_covers_ascii(lay_fonts *f, int face)
+{
+	face_state *fc = get_face(f, face);
+	if (!fc)
+		return false;
+	if (!fc->ascii_known) {
+		fc->ascii = true;
+		for (uint32_t cp = 0x21; cp < 0x7F; cp++)
+			fc->ascii = fc->ascii && width_of(f, face, cp) != MISSING;
+		fc->ascii_known = true;
+	}
+	return fc->ascii;
 }
 
 int fonts_advance(lay_fonts *f, int face, uint32_t cp)

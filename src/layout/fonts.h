@@ -8,6 +8,7 @@
 #ifndef BRIEF_FONTS_H
 #define BRIEF_FONTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -44,6 +45,10 @@ int fonts_face(doc_family family, unsigned style);
  * configured font covers cp). Characters outside the BMP are never covered
  * (libharu cannot show them). */
 int fonts_cover(lay_fonts *f, int want, uint32_t cp);
+
+/* Whether face draws every printable ASCII character (U+0021..U+007E),
+ * so that text of those needs no look-up per character. */
+bool fonts_covers_ascii(lay_fonts *f, int face);
 
 /* Advance width of cp in face, in thousandths of an em (as in /W). The face
  * must cover cp. */

@@ -34,7 +34,7 @@ static lay_role role_of(const doc_block *b)
 }
 
 /* Height the start of block b needs below a heading, to keep them together. */
-static float block_keep(lay_ctx *c, const doc_block *b)
+static float block_start(lay_ctx *c, const doc_block *b)
 {
 	switch (b->kind) {
 	case DOC_PARAGRAPH: return paragraph_keep(c, &b->u.paragraph);
@@ -49,6 +49,19 @@ static float block_keep(lay_ctx *c, const doc_block *b)
 		return 0;
 	}
 	return 0;
+}
+
+/* block_start() of block b, measured as that block (its warnings at its
+ * own line); what it lays out is kept for the block's turn (c->ahead). */
+static float block_keep(lay_ctx *c, int b)
+{
+	int line = c->line, block = c->block;
+	c->line = c->doc->blocks[b].line;
+	c->block = b;
+	float h = block_start(c, &c->doc->blocks[b]);
+	c->line = line;
+	c->block = block;
+	return h;
 }
 
 static void number_headings(lay_ctx *c)
@@ -96,8 +109,26 @@ static void number_headings(lay_ctx *c)
 	}
 }
 
-int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char *err,
-                 size_t errsize)
+/* Gives back what the pages' item arrays hold beyond their items (grown
+ * by doubling, a quarter of them is room on average): the writer that
+ * reads them next allocates much. */
+static void fit_pages(lay_doc *o)
+{
+	for (int p = 0; p < o->npages; p++) {
+		lay_page *pg = &o->pages[p];
+		if (pg->nitems == 0 || pg->nitems == pg->cap)
+			continue;
+		lay_item *it = realloc(pg->items, (size_t)pg->nitems * sizeof *it);
+		if (it) {
+			pg->items = it;
+			pg->cap = pg->nitems;
+		}
+	}
+}
+
+/* lay_document(), or page by page when stream is not NULL. */
+static int lay_run(const doc_document *d, lay_fonts *fonts, const lay_stream *stream,
+                   lay_result *out, char *err, size_t errsize)
 {
 	*out = (lay_result){0};
 	lay_doc *o = calloc(1, sizeof *o);
@@ -112,7 +143,8 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	o->faces = fonts_faces(fonts, &o->nfaces);
 
 	lay_ctx c = {.doc = d, .st = s, .fonts = fonts, .out = o, .arena = o->arena,
-	             .block = -1, .role = LAY_ROLE_ARTIFACT, .on_page_end = notes_flush};
+	             .block = -1, .role = LAY_ROLE_ARTIFACT, .on_page_end = notes_flush,
+	             .ahead_block = -1, .items_arena = o->arena, .stream = stream};
 	o->lang = strcmp(d->meta.lang ? d->meta.lang : "en", "ko") == 0 ? "ko-KR" : "en-US";
 	c.left = (float)s->margin_left;
 	c.right = (float)(s->page_width - s->margin_right);
@@ -124,6 +156,8 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 		snprintf(err, errsize, "the margins leave no room on the page");
 		rc = -1;
 	}
+	if (rc == 0 && stream && !stream_begin(&c))
+		c.oom = true;
 	if (rc == 0) {
 		number_headings(&c);
 		notes_prepare(&c);
@@ -144,7 +178,7 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 		switch (bl->kind) {
 		case DOC_HEADING:
 			heading_layout(&c, &bl->u.heading,
-			               b + 1 < d->nblocks ? block_keep(&c, &d->blocks[b + 1]) : 0);
+			               b + 1 < d->nblocks ? block_keep(&c, b + 1) : 0);
 			break;
 		case DOC_PARAGRAPH:
 			paragraph_layout(&c, &bl->u.paragraph);
@@ -176,17 +210,27 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	c.line = 0;
 	c.block = -1;
 	c.role = LAY_ROLE_ARTIFACT;
-	if (rc == 0 && !c.oom) {
+	if (rc == 0 && !c.oom && !stream) {
 		notes_flush(&c);
 		furniture_finish(&c);
 		audit_layout(&c);
+	} else if (rc == 0 && !c.oom) {
+		notes_flush(&c);
+		stream_page_done(&c, true);
+		furniture_finish(&c);
+		stream_finish(&c);
 	}
+	if (stream && c.ss)
+		rc = stream_failed(&c, err, errsize) ? -1 : rc;
 	if (rc == 0 && c.oom) {
 		snprintf(err, errsize, "out of memory while laying out");
 		rc = LAY_OUT_OF_MEMORY;
 	}
+	text_inline_free(&c.ahead);
+	table_drop_ahead(&c);
 	text_inline_free(&c.scratch);
 	text_inline_free(&c.label);
+	free(c.kern);
 	text_inline_free(&c.notes_in);
 	free(c.notes);
 	free(c.block_pages);
@@ -194,11 +238,14 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	free(c.reported);
 	free(c.pending);
 	free(c.headings);
+	stream_end(&c);
 	if (rc != 0) {
 		free(c.warnings);
 		lay_free(o);
 		return rc;
 	}
+	if (!stream)
+		fit_pages(o);
 	/* hand the warnings over to the arena so the result owns them */
 	out->warnings = arena_memdup(o->arena, c.warnings, (size_t)c.nwarnings,
 	                             sizeof *c.warnings);
@@ -206,6 +253,18 @@ int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char 
 	free(c.warnings);
 	out->doc = o;
 	return 0;
+}
+
+int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char *err,
+                 size_t errsize)
+{
+	return lay_run(d, fonts, NULL, out, err, errsize);
+}
+
+int lay_document_stream(const doc_document *d, lay_fonts *fonts, const lay_stream *stream,
+                        lay_result *out, char *err, size_t errsize)
+{
+	return lay_run(d, fonts, stream, out, err, errsize);
 }
 
 void lay_free(lay_doc *doc)

@@ -38,6 +38,38 @@ typedef struct lay_result {
 int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out,
                  char *err, size_t errsize);
 
+/* Pages handed to a writer one at a time, so that no page's items are
+ * kept after it is drawn (lay_document_stream). A callback returns 0, or
+ * -1 to stop the layout: lay_document_stream() then returns -1 with the
+ * message the callback wrote into err. */
+typedef struct lay_stream {
+	/* Page `page` (0-based, in order) is finished but for its late items.
+	 * pg and everything its items point to are valid during the call
+	 * only; doc->npages counts the pages so far. */
+	int (*page_done)(void *user, const lay_doc *doc, int page, const lay_page *pg,
+	                 char *err, size_t errsize);
+	/* After the last page_done, once per page that has them, in order:
+	 * the page's late items, what depends on the end of the document --
+	 * the running header and footer ("Page 3 of 12", {section}) and a
+	 * contents entry's page number, dotted leader and link (to any
+	 * page). doc->npages is final. Drawn over the page_done content (a
+	 * content stream of its own: HPDF_Page_New_Content_Stream). Same
+	 * validity as page_done. */
+	int (*page_late)(void *user, const lay_doc *doc, int page, const lay_page *late,
+	                 char *err, size_t errsize);
+	void *user;
+} lay_stream;
+
+/* lay_document(), handing each page to stream as it is finished and
+ * freeing it after: the result's pages hold no items (its size, faces,
+ * marks and page count are as lay_document() makes them). The items
+ * handed out, page_done's then page_late's of each page, are those
+ * lay_document() puts on it, in that order but for the late ones, which
+ * it puts among them. What the audit finds is said as blocks are
+ * finished rather than at the end. */
+int lay_document_stream(const doc_document *d, lay_fonts *fonts, const lay_stream *stream,
+                        lay_result *out, char *err, size_t errsize);
+
 /* Frees the pages of a result. NULL is accepted. */
 void lay_free(lay_doc *doc);
 

@@ -247,6 +247,25 @@ static int box_from(const int *box_of, int n, int k, int nboxes)
 
 static void text_hyphenate(lay_ctx *c, lay_inline *in);
 
+/* Whether the boxes of `in` fit on one line of `width` with no forced
+ * break among them: then that line is the breaker's one answer (any other
+ * adds a line's demerits and no negative penalty), found without it --
+ * most table cells. The width is summed as the breaker sums it (items_of,
+ * lb_break: in double, in the items' order) so that both agree exactly. */
+static bool one_line(const lay_inline *in, float width)
+{
+	double natural = 0;
+	for (int i = 0; i < in->nboxes; i++) {
+		const lay_box *b = &in->boxes[i];
+		if (i > 0 && (b->flags & BOX_NEWLINE))
+			return false;
+		if (i > 0 && b->space > 0)
+			natural += b->space;
+		natural += b->width;
+	}
+	return natural <= width;
+}
+
 /* Breaks the boxes of `in` into lines of `width` with the total-fit
  * breaker (breaker.h), the breaks chosen over the whole paragraph.
  * Justified: words are hyphenated first (hyphenate.h), and spaces stretch
@@ -265,6 +284,10 @@ static void text_break_optimal(lay_ctx *c, lay_inline *in, float width, bool jus
 	}
 	if (justified)
 		text_hyphenate(c, in);
+	if (one_line(in, width)) {
+		push_line(c, in, in->boxes, 0, in->nboxes, true);
+		return;
+	}
 	lb_item *items = NULL;
 	int *box_of = NULL;
 	int n = items_of(c, in, !justified, &items, &box_of);

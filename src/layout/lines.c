@@ -37,14 +37,14 @@ static lay_item *text_item(lay_ctx *c, const lay_box *b, const char *s, int len,
 }
 
 /* The text of boxes [from, to), a space where a box has one before it,
- * then `suffix`; in c's arena. NULL when out of memory. */
+ * then `suffix`; in c->items_arena. NULL when out of memory. */
 static char *run_text(lay_ctx *c, const lay_inline *in, int from, int to, const char *suffix,
                       int *len)
 {
 	size_t n = strlen(suffix);
 	for (int j = from; j < to; j++)
 		n += (size_t)in->boxes[j].len + (j > from && in->boxes[j].space > 0);
-	char *s = arena_alloc(c->arena, n + 1);
+	char *s = arena_alloc(c->items_arena, n + 1);
 	if (!s) {
 		c->oom = true;
 		return NULL;
@@ -63,19 +63,20 @@ static char *run_text(lay_ctx *c, const lay_inline *in, int from, int to, const 
 
 /* The kerning of a run of boxes [from, to) as run_text() writes it, then
  * `suffix` more code points: each box shaped on its own (the widths the
- * breaker used), 0 for the spaces between boxes and the suffix. In c's
- * arena; NULL when nothing is kerned (or out of memory, said in c->oom). */
+ * breaker used), 0 for the spaces between boxes and the suffix. Worked out
+ * in c->kern and copied to c->items_arena only when something is kerned (most
+ * runs are not); NULL otherwise, or when out of memory (said in c->oom). */
 static const short *run_kern(lay_ctx *c, const lay_inline *in, int from, int to, int suffix)
 {
 	int n = suffix;
 	for (int j = from; j < to; j++)
 		n += (int)utf8_length(in->text + in->boxes[j].off, (size_t)in->boxes[j].len) +
 		     (j > from && in->boxes[j].space > 0);
-	short *kern = arena_alloc(c->arena, (size_t)(n > 0 ? n : 1) * sizeof *kern);
-	if (!kern) {
+	if (!ctx_grow((void **)&c->kern, &c->capkern, n > 0 ? n : 1, sizeof *c->kern)) {
 		c->oom = true;
 		return NULL;
 	}
+	short *kern = c->kern;
 	bool any = false;
 	int k = 0;
 	for (int j = from; j < to; j++) {
@@ -93,7 +94,12 @@ static const short *run_kern(lay_ctx *c, const lay_inline *in, int from, int to,
 	}
 	while (k < n)
 		kern[k++] = 0;
-	return any ? kern : NULL;
+	if (!any)
+		return NULL;
+	const short *kept = arena_memdup(c->items_arena, kern, (size_t)n, sizeof *kern);
+	if (!kept)
+		c->oom = true;
+	return kept;
 }
 
 static lay_item *emit_run(lay_ctx *c, const lay_inline *in, int from, int to, const char *suffix,
@@ -158,7 +164,8 @@ static void emit_link(lay_ctx *c, const char *url, float x, float baseline, floa
 		l->y = baseline - size * 0.25f;
 		l->w = w;
 		l->h = size * 1.1f;
-		l->u.link.uri = ctx_strndup(c, url, strlen(url));
+		l->u.link.uri = arena_strndup(c->items_arena, url, strlen(url));
+		c->oom = c->oom || !l->u.link.uri;
 	}
 }
 

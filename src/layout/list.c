@@ -25,14 +25,15 @@ static float text_left(lay_ctx *c, const doc_list *l, float left, const lay_text
 	return left + indent;
 }
 
-/* Breaks item i of l into the lines of c->scratch for a text from x. */
-static void break_item(lay_ctx *c, const doc_list *l, int i, float x, const lay_textstyle *ts)
+/* Breaks item i of l into the lines of `in` for a text from x. */
+static void break_item(lay_ctx *c, lay_inline *in, const doc_list *l, int i, float x,
+                       const lay_textstyle *ts)
 {
 	/* the sources (long titles, URLs, dates) are set ragged */
 	doc_align align = ctx_align(c, DOC_ALIGN_DEFAULT) == DOC_ALIGN_JUSTIFY && !l->sources
 	                  ? DOC_ALIGN_JUSTIFY : DOC_ALIGN_LEFT;
-	text_boxes(c, &c->scratch, &l->items[i].text, ts);
-	text_break_block(c, &c->scratch, c->right - x, align, ctx_greedy(c, 0));
+	text_boxes(c, in, &l->items[i].text, ts);
+	text_break_block(c, in, c->right - x, align, ctx_greedy(c, 0));
 }
 
 /* The height of the first lines of the item broken in `in` that go
@@ -53,7 +54,8 @@ static void list_at(lay_ctx *c, const doc_list *l, int depth, float left)
 	                  ? DOC_ALIGN_JUSTIFY : DOC_ALIGN_LEFT;
 	for (int i = 0; i < l->nitems; i++) {
 		lay_inline *in = &c->scratch;
-		break_item(c, l, i, x, &ts);
+		if (depth > 0 || i > 0 || !ctx_take_ahead(c))   /* list_keep() broke it */
+			break_item(c, in, l, i, x, &ts);
 		/* the mark goes with the item's first lines: on the next page
 		 * when they do (text_place_lines keeps them together) */
 		float need = first_lines(c, in, &ts);
@@ -91,6 +93,7 @@ float list_keep(lay_ctx *c, const doc_list *l)
 	if (l->nitems == 0)
 		return 0;
 	lay_textstyle ts = ctx_body_style(c, 0);
-	break_item(c, l, 0, text_left(c, l, c->left, &ts), &ts);
-	return first_lines(c, &c->scratch, &ts);
+	break_item(c, &c->ahead, l, 0, text_left(c, l, c->left, &ts), &ts);
+	c->ahead_block = c->block;      /* kept for list_at() */
+	return first_lines(c, &c->ahead, &ts);
 }

@@ -74,6 +74,9 @@ static float widest_char(lay_ctx *c, const lay_inline *in)
 	return most;
 }
 
+/* Sets the columns' widths (tc->w), left edges (tc->x) and alignments
+ * (tc->align) as the top of this file says; a table wider than the column
+ * is a warning. */
 static void column_widths(table_ctx *tc)
 {
 	lay_ctx *c = tc->c;
@@ -87,24 +90,31 @@ static void column_widths(table_ctx *tc)
 	float *least = want + n, *floor = want + 2 * n;
 	lay_inline *in = &c->scratch;
 	for (int j = 0; j < n; j++) {
+		/* a column given its width is not measured: its cells are shaped
+		 * once, when their row is laid out */
+		bool measure = t->cols[j].width <= 0;
 		float mx, mn;
-		text_boxes(c, in, &t->cols[j].title, &tc->head_style);
-		text_measure(in, &mx, &mn);
-		want[j] = mx;
-		least[j] = mn;
-		floor[j] = widest_char(c, in);
+		if (measure) {
+			text_boxes(c, in, &t->cols[j].title, &tc->head_style);
+			text_measure(in, &mx, &mn);
+			want[j] = mx;
+			least[j] = mn;
+			floor[j] = widest_char(c, in);
+		}
 		bool nums = true, any = false;
 		for (int r = 0; r < t->nrows; r++) {
 			const doc_text *cell = &t->cells[(size_t)r * (size_t)n + (size_t)j];
-			text_boxes(c, in, cell, &tc->body);
-			text_measure(in, &mx, &mn);
-			if (mx > want[j])
-				want[j] = mx;
-			if (mn > least[j])
-				least[j] = mn;
-			float wc = widest_char(c, in);
-			if (wc > floor[j])
-				floor[j] = wc;
+			if (measure) {
+				text_boxes(c, in, cell, &tc->body);
+				text_measure(in, &mx, &mn);
+				if (mx > want[j])
+					want[j] = mx;
+				if (mn > least[j])
+					least[j] = mn;
+				float wc = widest_char(c, in);
+				if (wc > floor[j])
+					floor[j] = wc;
+			}
 			if (!empty(cell)) {
 				any = true;
 				nums = nums && numeric(cell);
@@ -299,12 +309,47 @@ static void table_end(table_ctx *tc)
 	free(tc->align);
 }
 
+/* The start of the table is kept for table_layout() (c->ahead_table),
+ * unless there is none or memory ran out. */
 float table_keep(lay_ctx *c, const doc_table *t)
 {
 	table_ctx tc;
-	float h = table_begin(c, t, &tc) ? start_height(&tc) : 0;
-	table_end(&tc);
+	if (!table_begin(c, t, &tc)) {
+		table_end(&tc);
+		return 0;
+	}
+	float h = start_height(&tc);
+	table_drop_ahead(c);
+	c->ahead_table = malloc(sizeof tc);
+	if (c->ahead_table) {
+		*c->ahead_table = tc;
+		c->ahead_block = c->block;
+	} else {
+		table_end(&tc);
+	}
 	return h;
+}
+
+void table_drop_ahead(lay_ctx *c)
+{
+	if (!c->ahead_table)
+		return;
+	table_end(c->ahead_table);
+	free(c->ahead_table);
+	c->ahead_table = NULL;
+}
+
+/* table_begin(), or what table_keep() kept of it for this block. */
+static bool table_start(lay_ctx *c, const doc_table *t, table_ctx *tc)
+{
+	if (c->ahead_table && c->block >= 0 && c->ahead_block == c->block) {
+		*tc = *c->ahead_table;
+		free(c->ahead_table);
+		c->ahead_table = NULL;
+		c->ahead_block = -1;
+		return true;
+	}
+	return table_begin(c, t, tc);
 }
 
 void table_layout(lay_ctx *c, const doc_table *t)
@@ -315,7 +360,7 @@ void table_layout(lay_ctx *c, const doc_table *t)
 	int *from = calloc((size_t)(n > 0 ? n : 1), sizeof *from);
 	if (!from)
 		c->oom = true;
-	if (!from || !table_begin(c, t, &tc))
+	if (!from || !table_start(c, t, &tc))
 		goto done;
 	float body_h = c->top - c->bottom;
 	int first_lines = tc.first_lines;

@@ -40,6 +40,8 @@ typedef struct builder {
 	unsigned style;
 	int span;                   /* changes start a new box */
 	int cur_span;
+	int want;                   /* the face the string asks for (add_string) */
+	bool italic;                /* and whether it is italic */
 } builder;
 
 static bool is_space(uint32_t cp)
@@ -48,13 +50,17 @@ static bool is_space(uint32_t cp)
 	       cp == 0x2009 || cp == 0x3000;
 }
 
-static void add_char(builder *b, uint32_t cp)
+/* Adds character cp, whose UTF-8 is src[0..len), to the box being built,
+ * or to a new box when a break, a space or a change of face comes before
+ * it. A box's width is left for shape_boxes() to set. */
+static void add_char(builder *b, uint32_t cp, const char *src, size_t len)
 {
 	lay_ctx *c = b->c;
 	lay_inline *in = b->in;
-	int want = fonts_face(b->ts->family, b->ts->style | b->style);
-	int face = fonts_cover(c->fonts, want, cp);
+	int face = fonts_cover(c->fonts, b->want, cp);
+	char enc[4];
 	if (face < 0) {
+		int want = b->want;
 		bool seen = false;
 		for (int i = 0; i < c->nreported && !seen; i++)
 			seen = c->reported[i] == cp;
@@ -70,14 +76,13 @@ static void add_char(builder *b, uint32_t cp)
 		face = fonts_cover(c->fonts, want, cp);
 		if (face < 0)
 			return;
+		len = utf8_encode(cp, enc);
+		src = enc;
 	}
-	char enc[4];
-	size_t n = utf8_encode(cp, enc);
-	float w = (float)fonts_advance(c->fonts, face, cp) * b->ts->size / 1000.0f;
 
 	lay_box *last = in->nboxes ? &in->boxes[in->nboxes - 1] : NULL;
 	/* a face without an italic (NanumGothic) is slanted instead */
-	float slant = (b->ts->style | b->style) & DOC_ITALIC && face >= FONT_HANGUL ? 0.2f : 0;
+	float slant = b->italic && face >= FONT_HANGUL ? 0.2f : 0;
 	bool fresh = !last || b->space || b->newline || b->brk || b->hyphen ||
 	             last->face != face || last->slant != slant || b->cur_span != b->span;
 	if (fresh) {
@@ -85,7 +90,8 @@ static void add_char(builder *b, uint32_t cp)
 		 * it, at the text's size (a note's number before it is smaller) */
 		float space = last ? (float)fonts_advance(c->fonts, last->face, ' ') *
 		                     (last->note ? b->ts->size : last->size) / 1000.0f : 0;
-		if (!ctx_grow((void **)&in->boxes, &in->capboxes, in->nboxes + 1, sizeof *in->boxes)) {
+		if (in->nboxes == in->capboxes &&
+		    !ctx_grow((void **)&in->boxes, &in->capboxes, in->nboxes + 1, sizeof *in->boxes)) {
 			c->oom = true;
 			return;
 		}
@@ -110,27 +116,47 @@ static void add_char(builder *b, uint32_t cp)
 		b->cur_span = b->span;
 		last = nb;
 	}
-	if (!ctx_grow((void **)&in->text, &in->captext, in->ntext + 4, 1)) {
+	if (in->ntext + 4 > in->captext &&
+	    !ctx_grow((void **)&in->text, &in->captext, in->ntext + 4, 1)) {
 		c->oom = true;
 		return;
 	}
-	memcpy(in->text + in->ntext, enc, n);
-	in->ntext += (int)n;
-	last->len += (int)n;
-	last->width += w;
+	memcpy(in->text + in->ntext, src, len);
+	in->ntext += (int)len;
+	last->len += (int)len;
 }
 
 /* Adds the characters of s, which starts at b->at in the text whose break
  * marks b->marks holds: a line may start after a character marked
  * BRK_ALLOW that is not a space (after a slash in a URL, between CJK
- * ideographs); spaces and newlines are breaks of their own. */
+ * ideographs); spaces and newlines are breaks of their own. The face is
+ * looked up per character, so printable ASCII, most of any text, goes
+ * straight to add_char(). */
 static void add_string(builder *b, const char *s)
 {
 	size_t n = strlen(s);
+	unsigned style = b->ts->style | b->style;
+	b->want = fonts_face(b->ts->family, style);
+	b->italic = (style & DOC_ITALIC) != 0;
+	bool ascii = fonts_covers_ascii(b->c->fonts, b->want);
+	lay_inline *in = b->in;
 	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		i += utf8_decode(s + i, n - i, &cp);
-		if (cp == '\n') {
+		uint32_t cp = (unsigned char)s[i];
+		size_t k = cp < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
+		i += k;
+		if (cp > ' ' && cp < 0x7F) {
+			lay_box *last = in->nboxes ? &in->boxes[in->nboxes - 1] : NULL;
+			if (ascii && last && last->face == b->want && last->slant == 0 &&
+			    b->cur_span == b->span && !(b->space || b->newline || b->brk || b->hyphen) &&
+			    in->ntext < in->captext) {
+				in->text[in->ntext++] = (char)cp;   /* add_char(), in short */
+				last->len++;
+			} else {
+				add_char(b, cp, s + i - k, 1);
+			}
+			if (b->marks && b->marks[b->at + i - 1] == BRK_ALLOW)
+				b->brk = true;
+		} else if (cp == '\n') {
 			b->newline = true;
 			b->space = false;
 		} else if (is_space(cp)) {
@@ -144,7 +170,8 @@ static void add_string(builder *b, const char *s)
 		} else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
 			b->space = true;    /* other controls read as space */
 		} else {
-			add_char(b, cp);
+			char enc[4];
+			add_char(b, cp, enc, utf8_encode(cp, enc));
 			if (b->marks && b->marks[b->at + i - 1] == BRK_ALLOW)
 				b->brk = true;
 		}
@@ -246,8 +273,7 @@ static void shape_boxes(lay_ctx *c, lay_inline *in, int from)
 		long w = fonts_shape(c->fonts, b->face, in->text + b->off, (size_t)b->len, NULL);
 		if (w < 0)
 			c->oom = true;
-		else
-			b->width = (float)w * b->size / 1000.0f;
+		b->width = w > 0 ? (float)w * b->size / 1000.0f : 0;
 	}
 }
 

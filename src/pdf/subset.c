@@ -1,17 +1,17 @@
 /*
  * subset.c -- TrueType subsetting with hb-subset for the PDF backend.
  *
- * What libharu 2.3.0 needs from the subset, and why each choice is made:
- * - a (3,1) format 4 cmap and a name table with the PostScript name (ID 6)
- *   and subfamily (ID 2) for Windows/US English: hb-subset keeps name IDs
- *   0..6 in language 0x0409 and writes a format 4 cmap for BMP code points
- *   by default;
+ * What the embedded font needs from the subset (embed.c writes the PDF
+ * font objects itself), and why each choice is made:
+ * - a cmap for the code points, to find each one's glyph in the subset
+ *   (embed.c then replaces it with the map its one-byte font needs), and
+ *   the PostScript name (name ID 6) for /BaseFont;
  * - the same advance widths: hmtx is subset, never recomputed;
- * - no hinting: fpgm, prep and cvt are dropped (libharu writes them as empty
- *   tables) and glyph instructions stripped, which halves a CJK subset;
- * - no layout tables: libharu embeds only its 13 fixed tables, and dropping
- *   GSUB keeps hb-subset from pulling in ligature and variant glyphs nobody
- *   draws (brief positions characters, it does not shape).
+ * - no hinting: fpgm, prep and cvt are dropped and glyph instructions
+ *   stripped, which halves a CJK subset;
+ * - no layout tables: a PDF font uses none, and dropping GSUB keeps
+ *   hb-subset from pulling in ligature and variant glyphs nobody draws
+ *   (brief positions characters, it does not shape).
  */
 #include "pdf/subset.h"
 
@@ -19,12 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include <hb.h>
 #include <hb-subset.h>
 
-/* Tables libharu never embeds and that would only grow the subset. */
+/* Tables a PDF font never uses and that would only grow the subset. */
 static const hb_tag_t dropped_tables[] = {
 	HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
 	HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
@@ -35,23 +33,6 @@ static const hb_tag_t dropped_tables[] = {
 	HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
 	HB_TAG('V', 'O', 'R', 'G'), HB_TAG('m', 'e', 't', 'a'),
 };
-
-/* Writes len bytes of data to the open descriptor fd; returns 0, or -1 with
- * errno set. Retries short writes. */
-static int pdf_write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
 
 /* Opens font_path as a HarfBuzz face. Returns a new face owned by the caller
  * (hb_face_destroy), or NULL with a message in err: the system's reason when
@@ -124,52 +105,13 @@ static int pdf_check_coverage(hb_face_t *subset, const uint32_t *cps, size_t ncp
 	return rc;
 }
 
-/* Writes the font blob to a new temporary file in tmpdir and stores its name
- * in out_path. Returns 0, or -1 with a message (and no file left). */
-static int pdf_save_blob(hb_blob_t *blob, const char *tmpdir, char *out_path,
-                         size_t out_size, const char *font_path,
-                         char *err, size_t errsize)
-{
-	int n = snprintf(out_path, out_size, "%s/brief-font-XXXXXX", tmpdir);
-	if (n < 0 || (size_t)n >= out_size) {
-		snprintf(err, errsize, "subset of font %s: temporary directory name "
-		         "too long", font_path);
-		return -1;
-	}
-	int fd = mkstemp(out_path);
-	if (fd < 0) {
-		snprintf(err, errsize, "subset of font %s: cannot create a file in "
-		         "%s: %s", font_path, tmpdir, strerror(errno));
-		return -1;
-	}
-	unsigned len = 0;
-	const char *data = hb_blob_get_data(blob, &len);
-	int rc = pdf_write_all(fd, data, len);
-	int e = errno;
-	if (close(fd) != 0 && rc == 0) {
-		rc = -1;
-		e = errno;
-	}
-	if (rc != 0) {
-		unlink(out_path);
-		snprintf(err, errsize, "subset of font %s: cannot write %s: %s",
-		         font_path, out_path, strerror(e));
-		return -1;
-	}
-	return 0;
-}
-
-int pdf_subset_font(const char *font_path, const uint32_t *cps, size_t ncps,
-                    const char *tmpdir, char *out_path, size_t out_size,
-                    char *err, size_t errsize)
+hb_face_t *pdf_subset_face(const char *font_path, const uint32_t *cps, size_t ncps,
+                          char *err, size_t errsize)
 {
 	hb_face_t *face = pdf_open_face(font_path, err, errsize);
 	if (face == NULL)
-		return -1;
-
-	int rc = -1;
+		return NULL;
 	hb_face_t *subset = NULL;
-	hb_blob_t *blob = NULL;
 	hb_subset_input_t *input = pdf_subset_input(cps, ncps);
 	if (input == NULL) {
 		snprintf(err, errsize, "subset of font %s: out of memory", font_path);
@@ -181,18 +123,19 @@ int pdf_subset_font(const char *font_path, const uint32_t *cps, size_t ncps,
 		         font_path);
 		goto done;
 	}
-	if (pdf_check_coverage(subset, cps, ncps, font_path, err, errsize) != 0)
-		goto done;
-	blob = hb_face_reference_blob(subset);
-	if (hb_blob_get_length(blob) == 0) {
-		snprintf(err, errsize, "cannot subset font %s: empty result", font_path);
-		goto done;
+	if (pdf_check_coverage(subset, cps, ncps, font_path, err, errsize) != 0) {
+		hb_face_destroy(subset);
+		subset = NULL;
+	} else {
+		/* hb-subset returns a face being built, which cannot list its
+		 * tables (HarfBuzz 6): the caller gets the serialized font */
+		hb_blob_t *blob = hb_face_reference_blob(subset);
+		hb_face_destroy(subset);
+		subset = hb_face_create(blob, 0);
+		hb_blob_destroy(blob);
 	}
-	rc = pdf_save_blob(blob, tmpdir, out_path, out_size, font_path, err, errsize);
 done:
-	hb_blob_destroy(blob);
-	hb_face_destroy(subset);
 	hb_subset_input_destroy(input);
 	hb_face_destroy(face);
-	return rc;
+	return subset;
 }

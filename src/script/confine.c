@@ -90,7 +90,7 @@ static const struct allowed_call {
 	{"mremap", ANY_ARGS, "realloc of large blocks"},
 	{"mprotect", ANY_ARGS, "malloc growing a heap, sanitizers' shadow memory"},
 	{"madvise", ANY_ARGS, "AddressSanitizer's allocator returning memory"},
-	/* reading: scripts, templates, fonts, the temporary fonts */
+	/* reading: scripts, templates, fonts, data */
 	{"openat", ANY_ARGS, "every file"},
 	{"open", ANY_ARGS, "AddressSanitizer opens files with it"},
 	{"close", ANY_ARGS, "every file"},
@@ -112,7 +112,7 @@ static const struct allowed_call {
 	{"dup3", ANY_ARGS, "dup2 where glibc uses it"},
 	{"ioctl", TTY_QUERY_ONLY, "isatty(stderr), for sanitizers' colours"},
 	/* writing: the temporary PDF and fonts, the pipe to the parent, stderr */
-	{"write", ANY_ARGS, "the PDF, the subset fonts, the pipe, stderr"},
+	{"write", ANY_ARGS, "the PDF, the pipe, stderr"},
 	{"fsync", ANY_ARGS, "a PDF on disk before the parent renames it"},
 	{"fchmod", ANY_ARGS, "a PDF gets 0666 & ~umask"},
 	{"umask", ANY_ARGS, "reading the umask"},

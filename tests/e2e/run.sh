@@ -285,7 +285,7 @@ if render glyphs "$S/glyphs.lua"; then
 	qdf "$T/glyphs.pdf"
 	n=$(awk '$NF == "Tm" && $3 >= 0.15 && $3 <= 0.25' "$T/qdf" | wc -l)
 	[ "$n" -ge 1 ] && ok "glyphs: Korean italics drawn slanted" || no "glyphs: no slanted Tm"
-	grep -aE '> -?[0-9.]+ <.*\] TJ$' "$T/qdf" | awk -f "$S/drawn.awk" | grep -q AVATAR &&
+	grep -aE '[)>] -?[0-9.]+ [(<].*\] TJ$' "$T/qdf" | awk -f "$S/drawn.awk" | grep -q AVATAR &&
 		ok "glyphs: AVATAR drawn kerned (TJ with adjustments)" ||
 		no "glyphs: no kerned TJ draws AVATAR"
 fi

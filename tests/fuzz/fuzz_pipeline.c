@@ -187,7 +187,7 @@ static void width(gen *g)
 static void value(gen *g, bool nil_ok)
 {
 	static const char *const values[] = {
-		"1989", "2024.5", "-3", "0", "1e15", "true", "false", "rel.events[1]",
+		"1989", "2024.5", "-3", "0", "1e15", "true", "false", "rel.events[1].title",
 		"rel.meetings[1].co_chairs", "0.1 + 0.2", "nil",
 	};
 	unsigned n = sizeof values / sizeof values[0] - !nil_ok;
@@ -225,7 +225,8 @@ static void query(gen *g)
 			    field_values[pick(g, sizeof field_values / sizeof field_values[0])]);
 			break;
 		case 1:
-			out(g, ":where(function(r) return (r.year or 0) %% %u == 0 end)", 1 + pick(g, 5));
+			out(g, ":where(function(r) return (rel.field(r, \"year\") or 0) %% %u == 0 end)",
+			    1 + pick(g, 5));
 			break;
 		case 2:
 			out(g, ":between(%u, %u)", 1960 + pick(g, 70), 1980 + pick(g, 60));
@@ -415,10 +416,11 @@ static void call_queries(gen *g)
 {
 	out(g, "do\n  local q = ");
 	query(g);
-	out(g, "\n  local f = q:first%s\n", pick(g, 2) ? "()" : "{ kind = \"summit\" }");
+	out(g, "\n  local f = q:first%s\n", pick(g, 2) ? "()"
+	    : "(function(r) return rel.field(r, \"kind\") == \"summit\" end)");
 	out(g, "  doc:paragraph(tostring(#q) .. \" items; first: \" .. tostring(f and f.id))\n");
-	out(g, "  doc:paragraph(brief.join(q:map(function(r) return tostring(r.name or r.title "
-	       "or r.id) end), \", \", \" and \"))\n");
+	out(g, "  doc:paragraph(brief.join(q:map(function(r) return tostring(rel.field(r, \"name\") "
+	       "or rel.field(r, \"title\") or r.id) end), \", \", \" and \"))\n");
 	out(g, "end\n");
 }
 
@@ -706,7 +708,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	read_error(msg, sizeof msg);
 	if (getenv("FUZZ_PRINT"))
 		printf("-- exit %d%s%s\n", code, msg[0] ? ": " : "", msg);
-	if (code != EXIT_OK && code != EXIT_LIMIT) {
+	/* a field name drawn at random for a collection that lacks it is the
+	 * documented error (docs/lua-api.md §3.3), not a fault */
+	bool expected = code == EXIT_SCRIPT && strstr(msg, " record has no field '");
+	if (code != EXIT_OK && code != EXIT_LIMIT && !expected) {
 		fprintf(stderr, "fuzz_pipeline: exit %d: %s\n-- script --\n%s-- end --\n", code, msg,
 		        g.s);
 		abort();
