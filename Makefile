@@ -134,6 +134,8 @@ demo: deps brief
 	./brief scripts/anniversary.lua -o reports/anniversary.pdf
 	@ls -l reports/*.pdf
 
+# brief against raw libharu on the briefing-N workload, N = 1 to 10,000
+# (BENCH_MAX_N=1000 stops earlier), then the batch figures: tests/bench.sh.
 bench: deps brief
 	@sh tests/bench.sh ./brief
 

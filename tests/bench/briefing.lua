@@ -1,7 +1,33 @@
 -- briefing.lua -- the "briefing-N" benchmark workload as a brief script: N
 -- sections of generated text, byte for byte the text the peers' programs
--- generate (the same words in the same order every run), so tests/bench.sh
--- can set the same pages beside them. Run: brief tests/bench/briefing.lua --set n=100
+-- generate (the same words in the same order every run), laid out as the
+-- workload's specification says (WORKLOAD.md in the peers' workload folder
+-- beside the repository, ../shared/bench), so tests/bench.sh can set the same
+-- pages beside them. Run: brief tests/bench/briefing.lua --set n=100
+--
+-- The layout, and what brief's template keys (docs/lua-api.md §5.2) can say
+-- of it:
+--   A4, margins 2 cm; Liberation Sans throughout; text in black
+--   title block: title Bold 20/24, subtitle 11, date line 10
+--   section heading Bold 14, 18 pt before (dropped at the top of a page),
+--     kept with the first two body lines
+--   body Regular 10/13, ragged right (so never hyphenated), 6 pt after
+--     each paragraph
+--   table 44/250/110/77.89 pt, 9 pt text on 11 pt lines, header Bold on 85%
+--     grey, repeated on every page, Year left and Count right aligned, no stripes
+--   footer "Page X of Y", Regular 9 pt, centred
+-- What no key can say yet (brief's fixed values, each against the
+-- workload's), and so where these pages differ from the peers':
+--   table cell padding 4 pt left/right, 3 pt top/bottom (workload 3 and 2:
+--     2 pt more per row, the most of the difference in page count);
+--   2 pt before a table and body.space + 4 pt after it (workload 0 and 0);
+--   8 pt after a level-1 heading (workload 6), its lines 1.25 × size apart
+--     (17.5 pt; workload 17), and a 0.6 pt rule under it;
+--   row rules 0.3 pt between rows only, 0.8 pt under the header, and a white
+--     fill for the stripe (workload: a 0.5 pt grid, no stripes);
+--   title block leadings 1.2 × size and its own gaps, a 1.5 pt rule (workload
+--     15 and 13 pt leadings, 8 pt gap, 0.5 pt rule, 12 pt gap);
+--   the footer baseline at 0.45 × the bottom margin, 25.5 pt (workload 28).
 local brief = require "brief"
 local N = math.tointeger(tonumber(brief.params.n or "1"))
   or error("--set n=N needs a whole number", 0)
@@ -55,11 +81,19 @@ local doc = brief.document{
   title = "Regional Briefing",
   subtitle = ("Workload briefing-%d — %d sections of generated text"):format(N, N),
   date = "Issued 1 June 2024 · seed 20240601",
-  template = { base = "default", header = { right = "" },
+  -- brief's built-in style, not templates/default.lua: no running header
+  template = {
+    paper = "A4",
     margins = { top = 56.693, bottom = 56.693, left = 56.693, right = 56.693 },
-    headings = { numbered = false, font = "sans", sizes = { 14, 12, 11 } },
-    body = { font = "sans", size = 10, leading = 13, align = "left", space = 6 },
-    table = { size = 9, leading = 11 } },
+    title = { font = "sans", size = 20, subtitle_size = 11, color = "#000000" },
+    headings = { font = "sans", sizes = { 14, 12, 11 }, numbered = false, color = "#000000" },
+    body = { font = "sans", size = 10, leading = 13, align = "left", space = 6,
+             color = "#000000" },
+    table = { size = 9, leading = 11, header_fill = "#d9d9d9", header_text = "#000000",
+              stripe = "#ffffff", rule = "#000000" },
+    footer = { center = "Page {page} of {pages}", size = 9, color = "#000000" },
+    accent = "#000000", muted = "#000000",
+  },
 }
 for i = 1, N do
   doc:heading(i .. ". " .. words(2 + rnd(3), true))
@@ -72,7 +106,7 @@ for i = 1, N do
     local place = P[rnd(#P) + 1]
     rows[r] = { year, title, place, count(rnd(1000000)) }
   end
-  doc:table{ columns = { { title = "Year", width = 44 }, { title = "Event", width = 250 },
-    { title = "Place", width = 110 }, { title = "Count", width = 77.89, align = "right" } },
-    rows = rows }
+  doc:table{ columns = { { title = "Year", width = 44, align = "left" },
+    { title = "Event", width = 250 }, { title = "Place", width = 110 },
+    { title = "Count", width = 77.89, align = "right" } }, rows = rows }
 end
