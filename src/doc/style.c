@@ -85,6 +85,10 @@ void style_default(doc_style *s)
 
 	s->table_size = 9;
 	s->table_leading = 11.5;
+	s->table_pad_x = 4;
+	s->table_pad_y = 3;
+	s->table_space_before = 2;
+	s->table_space_after = -1;
 	s->table_header_fill = navy;
 	s->table_header_text = (doc_rgb){1, 1, 1};
 	s->table_stripe = (doc_rgb){0.94f, 0.95f, 0.97f};

@@ -55,6 +55,9 @@ typedef struct doc_style {
 	doc_rgb muted;                      /* captions, header/footer text */
 
 	double table_size, table_leading;
+	double table_pad_x, table_pad_y;    /* inside each cell, across and down */
+	double table_space_before;          /* above the caption or header */
+	double table_space_after;           /* below the last row; < 0: body.space + 4 */
 	doc_rgb table_header_fill, table_header_text, table_stripe, table_rule;
 
 	bool timeline_long_months;          /* "29 October 2010", not "29 Oct 2010" */

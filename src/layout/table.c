@@ -16,8 +16,6 @@
 #include "layout/blocks.h"
 #include "util/utf8.h"
 
-#define PAD_X 4.0f
-#define PAD_Y 3.0f
 
 typedef struct table_ctx {
 	lay_ctx *c;
@@ -32,6 +30,8 @@ typedef struct table_ctx {
 	lay_inline cap;         /* the caption's lines */
 	float cap_h;            /* their height, 0 without a caption */
 	int first_lines;        /* lines of the first row (shaped in cells) */
+	float pad_x, pad_y;     /* inside each cell (the template's table.padding_x, _y) */
+	float space_before;     /* above the caption or header (table.space_before) */
 } table_ctx;
 
 /* A cell reads as a number: digits with , . % $ + - and spaces only. */
@@ -122,9 +122,9 @@ static void column_widths(table_ctx *tc)
 		}
 		tc->align[j] = t->cols[j].align != DOC_ALIGN_DEFAULT ? t->cols[j].align
 		               : any && nums ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
-		want[j] += 2 * PAD_X;
-		least[j] += 2 * PAD_X;
-		floor[j] = floor[j] < 4 ? 2 * PAD_X + 4 : floor[j] + 2 * PAD_X;
+		want[j] += 2 * tc->pad_x;
+		least[j] += 2 * tc->pad_x;
+		floor[j] = floor[j] < 4 ? 2 * tc->pad_x + 4 : floor[j] + 2 * tc->pad_x;
 	}
 	float rest = c->width, sum_want = 0, sum_least = 0, sum_floor = 0;
 	for (int j = 0; j < n; j++) {
@@ -183,7 +183,7 @@ static int shape_row(table_ctx *tc, int row)
 		                              : &t->cells[(size_t)row * (size_t)t->ncols + (size_t)j];
 		text_boxes(tc->c, &into[j], txt, row < 0 ? &tc->head_style : &tc->body);
 		doc_align align = row >= 0 ? tc->align[j] : DOC_ALIGN_LEFT;
-		text_break_block(tc->c, &into[j], tc->w[j] - 2 * PAD_X, align, ctx_greedy(tc->c, 0));
+		text_break_block(tc->c, &into[j], tc->w[j] - 2 * tc->pad_x, align, ctx_greedy(tc->c, 0));
 		if (into[j].nlines > most)
 			most = into[j].nlines;
 	}
@@ -208,9 +208,9 @@ static void draw_band(table_ctx *tc, const lay_inline *cells, const int *from, i
 	for (int j = 0; j < tc->t->ncols; j++) {
 		const lay_inline *in = &cells[j];
 		for (int i = 0; i < k && from[j] + i < in->nlines; i++) {
-			float base = top - PAD_Y - (float)i * ts->leading - (ts->leading - ts->size) / 2 -
+			float base = top - tc->pad_y - (float)i * ts->leading - (ts->leading - ts->size) / 2 -
 			             ts->size * 0.8f;
-			text_emit_line(c, in, from[j] + i, tc->x[j] + PAD_X, base, tc->w[j] - 2 * PAD_X,
+			text_emit_line(c, in, from[j] + i, tc->x[j] + tc->pad_x, base, tc->w[j] - 2 * tc->pad_x,
 			               header && tc->align[j] == DOC_ALIGN_JUSTIFY ? DOC_ALIGN_LEFT
 			                                                           : tc->align[j]);
 			ctx_cite_notes(c, in, from[j] + i);
@@ -248,7 +248,8 @@ static void new_page_with_header(table_ctx *tc)
 static bool table_begin(lay_ctx *c, const doc_table *t, table_ctx *tc)
 {
 	const doc_style *s = c->st;
-	*tc = (table_ctx){.c = c, .t = t};
+	*tc = (table_ctx){.c = c, .t = t, .pad_x = (float)s->table_pad_x,
+	                  .pad_y = (float)s->table_pad_y, .space_before = (float)s->table_space_before};
 	if (t->ncols == 0)
 		return false;
 	int n = t->ncols;
@@ -271,7 +272,7 @@ static bool table_begin(lay_ctx *c, const doc_table *t, table_ctx *tc)
 	if (c->oom)
 		return false;
 	tc->head_lines = shape_row(tc, -1);
-	tc->header_h = (float)tc->head_lines * tc->head_style.leading + 2 * PAD_Y;
+	tc->header_h = (float)tc->head_lines * tc->head_style.leading + 2 * tc->pad_y;
 	float body_h = c->top - c->bottom;
 	if (tc->header_h > body_h / 2) {
 		ctx_warn(c, "table header is taller than half a page");
@@ -295,7 +296,7 @@ static bool table_begin(lay_ctx *c, const doc_table *t, table_ctx *tc)
 static float start_height(const table_ctx *tc)
 {
 	int lines = tc->first_lines < 2 ? tc->first_lines : 2;
-	return 2 + tc->cap_h + tc->header_h + (float)lines * tc->body.leading + 2 * PAD_Y;
+	return tc->space_before + tc->cap_h + tc->header_h + (float)lines * tc->body.leading + 2 * tc->pad_y;
 }
 
 static void table_end(table_ctx *tc)
@@ -364,8 +365,8 @@ void table_layout(lay_ctx *c, const doc_table *t)
 		goto done;
 	float body_h = c->top - c->bottom;
 	int first_lines = tc.first_lines;
-	c->y -= 2;
-	ctx_ensure(c, start_height(&tc) - 2);
+	c->y -= tc.space_before;
+	ctx_ensure(c, start_height(&tc) - tc.space_before);
 	lay_inline cap = tc.cap;
 	float cap_h = tc.cap_h;
 	lay_textstyle cs = tc.cap_style;
@@ -384,12 +385,12 @@ void table_layout(lay_ctx *c, const doc_table *t)
 
 	for (int r = 0; r < t->nrows && !c->oom; r++) {
 		int k = r == 0 ? first_lines : shape_row(&tc, r);  /* row 0 is shaped already */
-		float h = (float)k * tc.body.leading + 2 * PAD_Y;
+		float h = (float)k * tc.body.leading + 2 * tc.pad_y;
 		bool stripe = r % 2 == 1;
 		/* a row that does not fit moves to the next page, unless it is the
 		 * first under its header, or splits with two lines or more on
 		 * either side: then it continues on the next page */
-		int room = (int)((ctx_room(c) - 2 * PAD_Y) / tc.body.leading);
+		int room = (int)((ctx_room(c) - 2 * tc.pad_y) / tc.body.leading);
 		bool split = r == 0 || (room >= 2 && k - room >= 2);
 		if (!ctx_fits(c, h) && !split && h <= body_h - tc.header_h)
 			new_page_with_header(&tc);
@@ -403,7 +404,7 @@ void table_layout(lay_ctx *c, const doc_table *t)
 		memset(from, 0, (size_t)n * sizeof *from);
 		bool paged = false;
 		for (;;) {
-			int fit = (int)((ctx_room(c) - 2 * PAD_Y) / tc.body.leading);
+			int fit = (int)((ctx_room(c) - 2 * tc.pad_y) / tc.body.leading);
 			if (fit < 1 && !paged) {
 				new_page_with_header(&tc);
 				paged = true;
@@ -419,7 +420,7 @@ void table_layout(lay_ctx *c, const doc_table *t)
 					left = rem;
 			}
 			int k2 = left < fit ? left : fit;
-			draw_band(&tc, tc.cells, from, k2, (float)k2 * tc.body.leading + 2 * PAD_Y,
+			draw_band(&tc, tc.cells, from, k2, (float)k2 * tc.body.leading + 2 * tc.pad_y,
 			          &tc.body, false, stripe);
 			for (int j = 0; j < n; j++)
 				from[j] += k2;
@@ -429,7 +430,8 @@ void table_layout(lay_ctx *c, const doc_table *t)
 			paged = true;
 		}
 	}
-	c->y -= (float)s->paragraph_space + 4;
+	c->y -= s->table_space_after >= 0 ? (float)s->table_space_after
+	                                   : (float)s->paragraph_space + 4;
 done:
 	table_end(&tc);
 	free(from);

@@ -35,7 +35,8 @@ static doc_family parse_family(lua_State *L, int i, const char *what)
 	return (doc_family)f;
 }
 
-typedef enum { F_NUM, F_SIZE, F_SIZES, F_COLOR, F_COLORS, F_FAMILY, F_BOOL, F_STR, F_ALIGN,
+typedef enum { F_NUM, F_PAD, F_SPACES, F_SIZE, F_SIZES, F_COLOR, F_COLORS, F_FAMILY, F_BOOL,
+               F_STR, F_ALIGN,
                F_LINEBREAKS } ftype;
 
 /* Every style key a template may set: in which of its tables (NULL: at the
@@ -77,6 +78,12 @@ static const style_key style_keys[] = {
 	KEY("table", "header_text", F_COLOR, table_header_text),
 	KEY("table", "stripe", F_COLOR, table_stripe),
 	KEY("table", "rule", F_COLOR, table_rule),
+	KEY("table", "padding_x", F_PAD, table_pad_x),
+	KEY("table", "padding_y", F_PAD, table_pad_y),
+	KEY("table", "space_before", F_NUM, table_space_before),
+	KEY("table", "space_after", F_NUM, table_space_after),
+	KEY("headings", "space_before", F_SPACES, heading_space_before),
+	KEY("headings", "space_after", F_SPACES, heading_space_after),
 	KEY("chart", "colors", F_COLORS, chart_colors),
 	KEY("timeline", "long_months", F_BOOL, timeline_long_months),
 	KEY(NULL, "accent", F_COLOR, accent),
@@ -116,6 +123,11 @@ static void style_field(lua_State *L, int t, const style_key *k, doc_style *st,
 			luaL_error(L, "%s: must be a number from 0 to %d", what, ARG_MAX_POINTS);
 		*(double *)out = lua_tonumber(L, -1);
 		break;
+	case F_PAD:         /* a cell's padding: a cell keeps room for its text */
+		if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) >= 0) || lua_tonumber(L, -1) > 36)
+			luaL_error(L, "%s: must be a number from 0 to 36", what);
+		*(double *)out = lua_tonumber(L, -1);
+		break;
 	case F_SIZE:        /* a font size or a leading: 0 would divide by zero */
 		if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) >= 1) ||
 		    lua_tonumber(L, -1) > ARG_MAX_POINTS)
@@ -130,6 +142,20 @@ static void style_field(lua_State *L, int t, const style_key *k, doc_style *st,
 				if (!(lua_tonumber(L, -1) >= 1) || lua_tonumber(L, -1) > ARG_MAX_POINTS)
 					luaL_error(L, "template headings.sizes[%d]: must be a number from 1 "
 					           "to %d", i + 1, ARG_MAX_POINTS);
+				((double *)out)[i] = lua_tonumber(L, -1);
+			}
+			lua_pop(L, 1);
+		}
+		break;
+	case F_SPACES:      /* headings.space_before = {level 1, level 2, level 3} */
+		if (!lua_istable(L, -1))
+			luaL_error(L, "%s: must be a table of up to three numbers (levels 1, 2, 3)", what);
+		for (int i = 0; i < 3; i++) {
+			if (lua_geti(L, -1, i + 1) != LUA_TNIL) {
+				if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) >= 0) ||
+				    lua_tonumber(L, -1) > ARG_MAX_POINTS)
+					luaL_error(L, "%s[%d]: must be a number from 0 to %d", what, i + 1,
+					           ARG_MAX_POINTS);
 				((double *)out)[i] = lua_tonumber(L, -1);
 			}
 			lua_pop(L, 1);

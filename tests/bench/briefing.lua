@@ -16,13 +16,13 @@
 --   table 44/250/110/77.89 pt, 9 pt text on 11 pt lines, header Bold on 85%
 --     grey, repeated on every page, Year left and Count right aligned, no stripes
 --   footer "Page X of Y", Regular 9 pt, centred
+--   table cells padded 3 pt left/right, 2 pt top/bottom (table.padding_x,
+--     padding_y), no space around a table (table.space_before, space_after)
+--   6 pt after a section heading (headings.space_after)
 -- What no key can say yet (brief's fixed values, each against the
 -- workload's), and so where these pages differ from the peers':
---   table cell padding 4 pt left/right, 3 pt top/bottom (workload 3 and 2:
---     2 pt more per row, the most of the difference in page count);
---   2 pt before a table and body.space + 4 pt after it (workload 0 and 0);
---   8 pt after a level-1 heading (workload 6), its lines 1.25 × size apart
---     (17.5 pt; workload 17), and a 0.6 pt rule under it;
+--   a level-1 heading's lines 1.25 × size apart (17.5 pt; workload 17), and
+--     a 0.6 pt rule under it;
 --   row rules 0.3 pt between rows only, 0.8 pt under the header, and a white
 --     fill for the stripe (workload: a 0.5 pt grid, no stripes);
 --   title block leadings 1.2 × size and its own gaps, a 1.5 pt rule (workload
@@ -86,11 +86,13 @@ local doc = brief.document{
     paper = "A4",
     margins = { top = 56.693, bottom = 56.693, left = 56.693, right = 56.693 },
     title = { font = "sans", size = 20, subtitle_size = 11, color = "#000000" },
-    headings = { font = "sans", sizes = { 14, 12, 11 }, numbered = false, color = "#000000" },
+    headings = { font = "sans", sizes = { 14, 12, 11 }, numbered = false, color = "#000000",
+                 space_before = { 18, 14, 10 }, space_after = { 6, 6, 4 } },
     body = { font = "sans", size = 10, leading = 13, align = "left", space = 6,
              color = "#000000" },
     table = { size = 9, leading = 11, header_fill = "#d9d9d9", header_text = "#000000",
-              stripe = "#ffffff", rule = "#000000" },
+              stripe = "#ffffff", rule = "#000000", padding_x = 3, padding_y = 2,
+              space_before = 0, space_after = 0 },
     footer = { center = "Page {page} of {pages}", size = 9, color = "#000000" },
     accent = "#000000", muted = "#000000",
   },
