@@ -203,7 +203,11 @@ int main(int argc, char **argv)
 		cli_options_free(&o);
 		return EXIT_INTERNAL;
 	}
-	lay_preload();      /* once here, not once in every worker */
+	/* many workers (a batch, --watch's renders) share the hyphenation
+	 * patterns loaded once here; a single run loads them in its worker only
+	 * if it hyphenates (about 5 ms a run that never does would pay) */
+	if (o.batch || o.watch)
+		lay_preload();
 	run_job job = {
 		.data_dir = data_dir, .templates_dir = templates_dir,
 		.params = o.params, .nparams = o.nparams, .limits = o.limits,
