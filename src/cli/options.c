@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli/options.h"
+#include "util/nearest.h"
 #include "output/save.h"
 #include "util/path.h"
 
@@ -344,32 +345,6 @@ const cli_env *cli_environment(int *n)
 
 /* ---- the parser ------------------------------------------------------------------- */
 
-/* Edit distance of a and b (short strings), for "did you mean". */
-static int distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 40 || lb > 40)
-		return 99;
-	int row[41];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		int diag = row[0];
-		row[0] = (int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			int up = row[j];
-			int best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 /* The option arg names (-o, --output, --output=FILE), or NULL; *inline_val
  * points past the '=' of --name=value, else is NULL. */
 static const cli_option *find_option(const char *arg, const char **inline_val)
@@ -401,7 +376,7 @@ static int unknown_option(const char *arg)
 	const cli_option *best = NULL;
 	int best_d = 3;
 	for (size_t k = 0; k < sizeof options / sizeof options[0]; k++) {
-		int d = distance(name, options[k].long_name);
+		int d = nearest_distance(name, options[k].long_name);
 		if (!options[k].hidden && d < best_d && d < (int)strlen(name)) {
 			best = &options[k];
 			best_d = d;
