@@ -65,7 +65,7 @@ static int carry(lua_State *L)
 	lua_CFunction f = lua_tocfunction(L, lua_upvalueindex(1));
 	prov_ud *u = lua_touserdata(L, lua_upvalueindex(2));
 	prov_run *p = u ? u->p : NULL;
-	if (!p)
+	if (!p || prov_empty(p))    /* nothing read from the dataset yet: nothing to carry */
 		return f(L);
 	char num[64];
 	size_t len;

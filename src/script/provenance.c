@@ -487,6 +487,11 @@ void prov_read(prov_run *p, const ds_record *r, const ds_value *v)
 		value_texts(p, v, r->serial, read_text);
 }
 
+bool prov_empty(const prov_run *p)
+{
+	return p->ntexts == 0;
+}
+
 void prov_from_reset(prov_from *f)
 {
 	f->n = 0;

@@ -97,6 +97,10 @@ typedef struct prov_from {
  * function or userdata whose text the string library took on its own). */
 void prov_from_reset(prov_from *f);
 void prov_from_text(const prov_run *p, prov_from *f, const char *s, size_t len);
+
+/* Whether p remembers no text yet (no record value has been read): then no
+ * string can carry a record, and the string functions need not look. */
+bool prov_empty(const prov_run *p);
 void prov_made(prov_run *p, const prov_from *f, const char *s, size_t len);
 
 /* While quiet (delta +1 at the start of a query predicate, -1 at its end)
