@@ -1032,12 +1032,12 @@ static void kerned_runs_are_shown_with_tj_and_extract_back(void **state)
 
 	qpdf_accepts(path);
 	char *q = qdf_text(path);
-	/* one-byte codes: Latin as itself, the Hangul from 0x80 up in code
-	 * point order (국 U+AD6D, 어 U+C5B4, 한 U+D55C) */
+	/* one-byte codes: Latin as itself, the Hangul from 0x80 up in the
+	 * order the characters first appear (한, 국, 어) */
 	assert_non_null(strstr(q, " Td [(A) 129 (V)] TJ "));
 	assert_non_null(strstr(q, " Td [(W) 80 (ave)] TJ "));
 	/* (qpdf --qdf writes a string with bytes past ASCII in hex) */
-	assert_non_null(strstr(q, " Tf [(A) 46 <56828081>] TJ "));
+	assert_non_null(strstr(q, " Tf [(A) 46 <56808182>] TJ "));
 	assert_int_equal(count_of(q, "] TJ"), 3);
 	assert_int_equal(count_of(q, " Tj"), 2);        /* the plain AV, and To */
 	free(q);
@@ -1201,8 +1201,9 @@ static void one_byte_text_extracts_as_written(void **state)
 	assert_int_equal(count_of(q, "/Subtype /TrueType"), 1);
 	assert_int_equal(count_of(q, "/Subtype /Type0"), 0);
 	assert_int_equal(count_of(q, " Tj "), 1);
-	/* é (U+00E9) is its own code; “ ” – ’ … take 0x80.. in code point order */
-	assert_non_null(strstr(q, "<80> <80> <2013> <81> <81> <2019> <82> <83> <201C> "
+	/* é (U+00E9) is its own code; “ ” – ’ … take 0x80.. in the order they
+	 * first appear */
+	assert_non_null(strstr(q, "<80> <81> <201C> <82> <82> <2013> <83> <83> <2019> "
 	                          "<84> <84> <2026> <E9> <E9> <00E9>"));
 	free(q);
 	char *out = extract_text(fx, path);
@@ -1212,8 +1213,81 @@ static void one_byte_text_extracts_as_written(void **state)
 	free(out);
 }
 
-/* A face drawing more distinct characters than one byte holds: the 255
- * drawn most get one-byte codes, the others CIDs in a Type0 font over the
+/* ---- a page at a time ----------------------------------------------------- */
+
+/* Pages handed to the writer one at a time, as lay_document_stream does:
+ * each drawn when it comes (its items may be gone after), a link on page 1
+ * to page 2 made at the end, the late items ("Page 1 of 2") appended to
+ * each page's one content stream, the fonts completed at pdf_close. The
+ * file extracts as the same pages written whole do, and pages out of order
+ * are refused. */
+static void pages_written_one_at_a_time_with_late_items(void **state)
+{
+	fixture *fx = *state;
+	lay_item first[2] = {
+		text(72, 740, F_SERIF, 12, "Contents \u2013 caf\u00E9"),
+		{.kind = LAY_LINK, .x = 72, .y = 736, .w = 120, .h = 14,
+		 .u.link = {.page = 1, .top = 700}},
+	};
+	lay_item second[1] = {text(72, 740, F_NANUM, 12, "\uD55C\uAD6D\uC5B4 briefing")};
+	lay_item late[2][1] = {{text(72, 30, F_SERIF, 9, "Page 1 of 2")},
+	                       {text(72, 30, F_SERIF, 9, "Page 2 of 2")}};
+	lay_page pages[2] = {{.items = first, .nitems = 2}, {.items = second, .nitems = 1}};
+	lay_page none[2] = {{0}, {0}};
+	char path[256], err[512];
+	in_dir(fx, "stream.pdf", path, sizeof path);
+
+	pdf_writer *w = pdf_open();
+	assert_non_null(w);
+	lay_doc growing = doc_of(none, 1);
+	assert_int_equal(pdf_page(w, &growing, 0, &pages[0]), 0);
+	growing.npages = 2;
+	assert_int_equal(pdf_page(w, &growing, 1, &pages[1]), 0);
+	for (int p = 0; p < 2; p++) {
+		lay_page l = {.items = late[p], .nitems = 1};
+		assert_int_equal(pdf_page_late(w, &growing, p, &l), 0);
+	}
+	lay_doc final = doc_of(none, 2);
+	if (pdf_close(w, &final, NULL, path, err, sizeof err) != 0)
+		fail_msg("pdf_close: %s", err);
+	qpdf_accepts(path);
+
+	char *q = qdf_text(path);
+	assert_int_equal(count_of(q, "/Contents ["), 0);        /* one stream a page */
+	const char *prefix = "%% Page 2 %% Original object ID: ";
+	const char *p2 = strstr(q, prefix);
+	assert_non_null(p2);
+	int obj = 0;
+	assert_int_equal(sscanf(p2 + strlen(prefix), "%*d %*d %d 0 obj", &obj), 1);
+	char want[64];
+	snprintf(want, sizeof want, "/Dest [ %d 0 R /XYZ 0 700 null ]", obj);
+	assert_non_null(strstr(q, want));
+	free(q);
+
+	/* the same pages written whole, the late items among the others */
+	lay_item all0[3] = {first[0], first[1], late[0][0]};
+	lay_item all1[2] = {second[0], late[1][0]};
+	lay_page whole[2] = {{.items = all0, .nitems = 3}, {.items = all1, .nitems = 2}};
+	lay_doc doc = doc_of(whole, 2);
+	char path2[256];
+	write_ok(fx, &doc, NULL, "whole.pdf", path2, sizeof path2);
+	char *got = extract_text(fx, path), *exp = extract_text(fx, path2);
+	assert_string_equal(got, exp);
+	assert_non_null(strstr(got, "Page 2 of 2"));
+	assert_non_null(strstr(got, "\uD55C\uAD6D\uC5B4 briefing"));
+	free(got);
+	free(exp);
+
+	w = pdf_open();
+	assert_non_null(w);
+	assert_int_equal(pdf_page(w, &growing, 1, &pages[1]), -1);
+	assert_string_equal(pdf_error(w), "PDF: page 2 comes out of order");
+	assert_int_equal(pdf_page(w, &growing, 0, &pages[0]), -1);     /* stays failed */
+	pdf_abandon(w);
+}
+
+/* A face drawing more distinct characters than one byte holds: the first
+ * 255 drawn get one-byte codes, the others CIDs in a Type0 font over the
  * same font file. A run mixing both switches fonts inside its text block
  * and extracts whole; the same pages written twice give the same bytes. */
 static void a_run_past_255_characters_mixes_one_and_two_byte_codes(void **state)
@@ -1390,6 +1464,7 @@ int main(void)
 		T(a_slanted_run_shears_the_text_matrix_and_the_next_is_upright),
 		T(one_byte_text_extracts_as_written),
 		T(a_run_past_255_characters_mixes_one_and_two_byte_codes),
+		T(pages_written_one_at_a_time_with_late_items),
 #undef T
 	};
 	return cmocka_run_group_tests_name("pdf", tests, group_setup, group_teardown);

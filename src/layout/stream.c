@@ -65,7 +65,8 @@ static lay_item *take_late(lay_ctx *c, lay_page *pg, int p, int *n)
 	}
 	for (int k = from; k < ss->pending_from; k++) {
 		struct pending *e = &c->pending[k];
-		int *slots[3] = {&e->item, &e->link_item, &e->leader_item};
+		/* in the order lay_document() draws them: leader, number, link */
+		int *slots[3] = {&e->leader_item, &e->item, &e->link_item};
 		for (int s = 0; s < 3; s++) {
 			if (*slots[s] < 0)
 				continue;

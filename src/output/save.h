@@ -7,11 +7,15 @@
  * pages as a PDF into a new file in the plan's private folder and adds it to
  * the plan for its target. Nothing reaches the target until the plan is
  * committed (output/plan.h), which happens only when the whole run
- * succeeded.
+ * succeeded. save_stream() does both at once, a page at a time, so that a
+ * long document never holds more than a page of layout items; the two
+ * steps remain for --check (nothing written) and --provenance (which reads
+ * every page's items after the layout).
  */
 #ifndef BRIEF_SAVE_H
 #define BRIEF_SAVE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "doc/document.h"
@@ -36,6 +40,26 @@ typedef enum save_status {
  * 10,000 (raise it with --max-pages)"). */
 save_status save_layout(const doc_document *d, lay_fonts *fonts, int max_pages,
                         lay_result *res, char *err, size_t errsize);
+
+/* Lays d out and writes it as a PDF with info a page at a time, each page
+ * drawn as soon as it is finished and its items freed (layout.h,
+ * lay_document_stream), into a new temporary file in plan->tmpdir, at most
+ * max_bytes long, its path in temp; the file is not in the plan yet
+ * (save_commit). *res gets the result, whose pages hold no items (free
+ * res->doc with lay_free()). The same limits and messages as save_layout()
+ * then save_pdf(); on failure no file is left, res holds nothing to free,
+ * err says why and *writing tells whether writing failed (rather than
+ * laying out). */
+save_status save_stream(const doc_document *d, lay_fonts *fonts, int max_pages,
+                        const pdf_info *info, const out_plan *plan,
+                        unsigned long long max_bytes, lay_result *res, char *temp,
+                        size_t tempsize, bool *writing, char *err, size_t errsize);
+
+/* Adds the written file temp (of pages pages) to the plan for target
+ * (checked there by the path rule). On failure temp is removed and err
+ * says why. */
+save_status save_commit(out_plan *plan, const char *temp, const char *target, int pages,
+                        char *err, size_t errsize);
 
 /* Writes the pages of doc as a PDF with info into a new temporary file in
  * plan->tmpdir, at most max_bytes long, and adds it to the plan for target

@@ -13,16 +13,21 @@
  *     subtable mapping 0xF000 + code to the glyph of each one-byte code --
  *     how a symbolic TrueType font maps its codes (PDF 32000-1, 9.6.6.4);
  *   - a simple TrueType font (/Flags 4, no /Encoding) with one-byte codes
- *     for the at most 255 code points the document draws most: Latin text
- *     is written as literal strings, one byte a character;
+ *     for the first 255 code points the face draws, given as they first
+ *     appear (pdf_face_text): Latin text is written as literal strings,
+ *     one byte a character;
  *   - a Type0 font (Identity-H) over a CIDFontType2 for the rest, made only
- *     when some code point has no one-byte code. CIDs number the code
- *     points drawn in order (1, 2, ...), and a small CIDToGIDMap sends them
- *     to glyphs, so every code point keeps a code of its own even where two
+ *     when some code point has no one-byte code (or a short one-byte
+ *     stretch sits amid such text). CIDs number the code points as they
+ *     first need one (1, 2, ...), and a small CIDToGIDMap sends them to
+ *     glyphs, so every code point keeps a code of its own even where two
  *     share a glyph;
  *   - a ToUnicode map for each, so the text copies out as written.
  *
- * Widths are floor(advance * 1000 / units per em), as the layout measures.
+ * The font dictionaries are named when first used and filled in, with the
+ * font file, widths and ToUnicode maps, by pdf_finish_fonts once every
+ * page is drawn. Widths are floor(advance * 1000 / units per em), as the
+ * layout measures.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -60,11 +65,11 @@ long pdf_next_cp(const unsigned char *s, int len, int *i)
 	return -1;
 }
 
-/* ---- what the text draws -------------------------------------------------- */
+/* ---- codes, as characters first appear ------------------------------------- */
 
 /* Sets up c->faces with the owner of each face: the first face with the
- * same file. Counts come later, for owners that draw text. Returns 0 or -1. */
-static int pdf_faces_init(pdf_ctx *c)
+ * same file. Returns 0 or -1. */
+int pdf_faces_init(pdf_ctx *c)
 {
 	const lay_doc *d = c->doc;
 	if (d->nfaces == 0)
@@ -72,9 +77,12 @@ static int pdf_faces_init(pdf_ctx *c)
 	c->faces = calloc((size_t)d->nfaces, sizeof *c->faces);
 	if (c->faces == NULL)
 		return pdf_fail(c, "out of memory");
+	c->nfaces = d->nfaces;
 	for (int f = 0; f < d->nfaces; f++) {
 		pdf_face *pf = &c->faces[f];
 		pf->owner = f;
+		pf->taken[0] = true;                    /* code 0 is never used */
+		pf->next = 0x80;
 		for (int g = 0; g < f; g++) {
 			if (strcmp(d->faces[g].path, d->faces[f].path) == 0) {
 				pf->owner = g;
@@ -85,95 +93,87 @@ static int pdf_faces_init(pdf_ctx *c)
 	return 0;
 }
 
-/* Counts in the owners every code point the text items draw, after
- * checking each item's face index and encoding. Returns 0 or -1. */
-static int pdf_count_code_points(pdf_ctx *c)
+/* Gives cp (which has neither) a one-byte code while the simple font has
+ * room: its own value when it is below 256 and free (Latin text reads as
+ * itself in the content stream), else the next free code from 0x80 up,
+ * then 0x01 up. */
+static void pdf_give_code(pdf_face *pf, uint32_t cp)
 {
-	const lay_doc *d = c->doc;
-	for (int p = 0; p < d->npages; p++) {
-		const lay_page *pg = &d->pages[p];
-		for (int k = 0; k < pg->nitems; k++) {
-			const lay_item *it = &pg->items[k];
-			if (it->kind != LAY_TEXT || it->u.text.len <= 0)
-				continue;
-			int fi = it->u.text.face;
-			if (fi < 0 || fi >= d->nfaces)
-				return pdf_fail(c, "page %d, item %d (text): face %d does not "
-				                "exist (the document has %d)", p + 1, k + 1,
-				                fi, d->nfaces);
-			pdf_face *owner = &c->faces[c->faces[fi].owner];
-			if (owner->count == NULL) {
-				owner->count = calloc(65536, sizeof *owner->count);
-				if (owner->count == NULL)
-					return pdf_fail(c, "out of memory");
-			}
-			const unsigned char *s = (const unsigned char *)it->u.text.str;
-			int len = it->u.text.len;
-			for (int i = 0; i < len;) {
-				long cp = pdf_next_cp(s, len, &i);
-				if (cp < 0)
-					return pdf_fail(c, "page %d, item %d (text): byte %d is "
-					                "not UTF-8 for a character a PDF font here "
-					                "can draw (BMP only)", p + 1, k + 1, i + 1);
-				if (owner->count[cp] < UINT32_MAX)
-					owner->count[cp]++;
-			}
-		}
+	unsigned k;
+	if (cp > 0 && cp < 256 && !pf->taken[cp]) {
+		k = cp;
+	} else {
+		k = pf->next;
+		while (pf->taken[k])
+			k = k == 0xFF ? 0x01 : k + 1;
+		pf->next = k;
 	}
-	return 0;
+	pf->taken[k] = true;
+	pf->code_cp[k] = cp;
+	pf->code[cp] = (uint8_t)k;
+	pf->ncodes++;
 }
 
-/* ---- codes ----------------------------------------------------------------- */
-
-static const uint32_t *pdf_sort_counts;   /* for pdf_by_use, during qsort */
-
-/* Orders code points by use, most used first, then by value. */
-static int pdf_by_use(const void *a, const void *b)
+/* Makes font (pf->simple or pf->type0) an empty indirect dictionary named
+ * in the shared resources, filled in by pdf_finish_fonts once every
+ * character is known. Returns HPDF_OK or a status. */
+static HPDF_STATUS pdf_font_dict(pdf_ctx *c, HPDF_Dict *font, char name[12])
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	uint32_t cx = pdf_sort_counts[x], cy = pdf_sort_counts[y];
-	if (cx != cy)
-		return cx > cy ? -1 : 1;
-	return x < y ? -1 : x > y;
+	HPDF_Dict d = HPDF_Dict_New(c->pdf->mmgr);
+	if (d == NULL || HPDF_Xref_Add(c->pdf->xref, d) != HPDF_OK)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	*font = d;
+	return pdf_add_resource(c, d, true, name);
 }
 
-/* Gives one-byte codes to the (at most 255) code points of cps[0..n)
- * (ascending) drawn most often, in pf->code. A code point below 256 keeps
- * its own value as its code (Latin text reads as itself in the content
- * stream); the others take the free codes from 0x80 up, then 0x01 up.
- * Returns how many got a code, or -1 when out of memory. */
-static int pdf_assign_codes(pdf_face *pf, const uint32_t *cps, size_t n)
+HPDF_STATUS pdf_cid_of(pdf_ctx *c, pdf_face *pf, uint32_t cp)
 {
-	uint32_t *chosen = malloc((n ? n : 1) * sizeof *chosen);
-	if (chosen == NULL)
-		return -1;
-	memcpy(chosen, cps, n * sizeof *chosen);
-	size_t m = n;
-	if (m > PDF_NCODES) {
-		pdf_sort_counts = pf->count;
-		qsort(chosen, n, sizeof *chosen, pdf_by_use);
-		m = PDF_NCODES;
+	if (pf->cid[cp] != 0)
+		return HPDF_OK;
+	if (pf->type0 == NULL) {
+		HPDF_STATUS st = pdf_font_dict(c, &pf->type0, pf->type0_name);
+		if (st != HPDF_OK)
+			return st;
 	}
-	bool taken[256] = {true};               /* code 0 is never used */
-	for (size_t i = 0; i < m; i++) {
-		uint32_t cp = chosen[i];
-		if (cp > 0 && cp < 256) {
-			pf->code[cp] = (uint8_t)cp;
-			taken[cp] = true;
-		}
+	if (pf->ncids == pf->capcids) {
+		int cap = pf->capcids ? pf->capcids * 2 : 256;
+		uint32_t *a = realloc(pf->cid_cp, (size_t)cap * sizeof *a);
+		if (a == NULL)
+			return HPDF_FAILD_TO_ALLOC_MEM;
+		pf->cid_cp = a;
+		pf->capcids = cap;
 	}
-	unsigned next = 0x80;
+	pf->cid_cp[pf->ncids++] = cp;           /* at most 65,536 code points */
+	pf->cid[cp] = (uint16_t)pf->ncids;
+	return HPDF_OK;
+}
+
+HPDF_STATUS pdf_face_text(pdf_ctx *c, pdf_face *pf, const uint32_t *cps, size_t m)
+{
+	if (pf->code == NULL) {
+		pf->code = calloc(65536, sizeof *pf->code);
+		pf->cid = calloc(65536, sizeof *pf->cid);
+		if (pf->code == NULL || pf->cid == NULL)
+			return HPDF_FAILD_TO_ALLOC_MEM;
+	}
 	for (size_t i = 0; i < m; i++) {
-		uint32_t cp = chosen[i];
-		if (cp > 0 && cp < 256)
+		uint32_t cp = cps[i];
+		if (pf->code[cp] != 0 || pf->cid[cp] != 0)
 			continue;
-		while (taken[next])
-			next = next == 0xFF ? 0x01 : next + 1;
-		pf->code[cp] = (uint8_t)next;
-		taken[next] = true;
+		if (pf->ncodes < PDF_NCODES) {
+			if (pf->simple == NULL) {
+				HPDF_STATUS st = pdf_font_dict(c, &pf->simple, pf->simple_name);
+				if (st != HPDF_OK)
+					return st;
+			}
+			pdf_give_code(pf, cp);
+		} else {
+			HPDF_STATUS st = pdf_cid_of(c, pf, cp);
+			if (st != HPDF_OK)
+				return st;
+		}
 	}
-	free(chosen);
-	return (int)m;
+	return HPDF_OK;
 }
 
 /* ---- the font file ----------------------------------------------------------- */
@@ -437,59 +437,43 @@ static HPDF_Dict pdf_to_unicode(pdf_ctx *c, int bytes, const uint32_t *src,
 	return s;
 }
 
-/* Everything the fonts of one face are made from. */
+/* The glyphs of one font of a face: n code points (a one-byte code or a
+ * CID each), their glyphs in the subset and their widths (thousandths of
+ * an em). */
 typedef struct pdf_glyphs {
-	const uint32_t *cps;    /* the code points drawn, ascending */
+	const uint32_t *cps;
 	size_t n;
-	const unsigned *gid;    /* their glyphs in the subset */
-	const int *width;       /* their widths, thousandths of an em */
-	const pdf_metrics *m;
-	HPDF_Dict descriptor;
+	const unsigned *gid;
+	const int *width;
 } pdf_glyphs;
 
-/* Makes the one-byte TrueType font of pf: /Widths over the codes used,
- * the shared descriptor, and the map back to Unicode. Returns HPDF_OK or a
- * status. */
-static HPDF_STATUS pdf_simple_font(pdf_ctx *c, pdf_face *pf, const pdf_glyphs *g)
+/* Fills in the one-byte TrueType font of pf: /Widths over the codes
+ * given, the shared descriptor, and the map back to Unicode. g holds the
+ * code points of codes[0..g->n) (ascending). Returns HPDF_OK or a status. */
+static HPDF_STATUS pdf_simple_font(pdf_ctx *c, pdf_face *pf, const pdf_metrics *m,
+                                   HPDF_Dict descriptor, const uint32_t *codes,
+                                   const pdf_glyphs *g)
 {
 	int widths[256] = {0};
-	uint32_t cp_of[256] = {0}, src[256], dst[256];
-	for (size_t i = 0; i < g->n; i++) {
-		unsigned k = pf->code[g->cps[i]];
-		if (k != 0) {
-			widths[k] = g->width[i];
-			cp_of[k] = g->cps[i] + 1;           /* 0: code k is unused */
-		}
-	}
-	size_t n = 0;
-	unsigned first = 256, last = 0;
-	for (unsigned k = 1; k < 256; k++) {
-		if (cp_of[k] == 0)
-			continue;
-		src[n] = k;
-		dst[n++] = cp_of[k] - 1;
-		first = first < k ? first : k;
-		last = k;
-	}
-	HPDF_Dict font = pdf_new_dict(c);
+	for (size_t i = 0; i < g->n; i++)
+		widths[codes[i]] = g->width[i];
+	unsigned first = g->n > 0 ? codes[0] : 1, last = g->n > 0 ? codes[g->n - 1] : 1;
+	HPDF_Dict font = pf->simple;
 	HPDF_Array w = HPDF_Array_New(c->pdf->mmgr);
-	HPDF_Dict map = pdf_to_unicode(c, 1, src, dst, n);
-	if (font == NULL || w == NULL || map == NULL)
+	HPDF_Dict map = pdf_to_unicode(c, 1, codes, g->cps, g->n);
+	if (w == NULL || map == NULL)
 		return HPDF_FAILD_TO_ALLOC_MEM;
 	HPDF_STATUS st = HPDF_Dict_AddName(font, "Type", "Font");
 	st |= HPDF_Dict_AddName(font, "Subtype", "TrueType");
-	st |= HPDF_Dict_AddName(font, "BaseFont", g->m->name);
+	st |= HPDF_Dict_AddName(font, "BaseFont", m->name);
 	st |= HPDF_Dict_AddNumber(font, "FirstChar", (HPDF_INT32)first);
 	st |= HPDF_Dict_AddNumber(font, "LastChar", (HPDF_INT32)last);
 	st |= HPDF_Dict_Add(font, "Widths", w);
 	for (unsigned k = first; k <= last; k++)
 		st |= HPDF_Array_AddNumber(w, widths[k]);
-	st |= HPDF_Dict_Add(font, "FontDescriptor", g->descriptor);
+	st |= HPDF_Dict_Add(font, "FontDescriptor", descriptor);
 	st |= HPDF_Dict_Add(font, "ToUnicode", map);
-	if (st != HPDF_OK)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	pf->simple = font;
-	return pdf_add_resource(c, font, true, pf->simple_name);
+	return st != HPDF_OK ? HPDF_FAILD_TO_ALLOC_MEM : HPDF_OK;
 }
 
 /* The most common of the n widths (the smallest of equals): the CID font's
@@ -511,11 +495,11 @@ static int pdf_common_width(const int *width, size_t n)
 	return best;
 }
 
-/* Makes the Type0 font of pf: a CIDFontType2 whose CID i (1-based) is the
- * i-th code point drawn, its glyph given by a CIDToGIDMap, /W for the
- * widths other than /DW, and the map back to Unicode. Returns HPDF_OK or a
- * status. */
-static HPDF_STATUS pdf_type0_font(pdf_ctx *c, pdf_face *pf, const pdf_glyphs *g)
+/* Fills in the Type0 font of pf: a CIDFontType2 whose CID i (1-based) is
+ * g->cps[i - 1], its glyph given by a CIDToGIDMap, /W for the widths other
+ * than /DW, and the map back to Unicode. Returns HPDF_OK or a status. */
+static HPDF_STATUS pdf_type0_font(pdf_ctx *c, pdf_face *pf, const pdf_metrics *m,
+                                  HPDF_Dict descriptor, const pdf_glyphs *g)
 {
 	size_t n = g->n;
 	uint8_t *gids = malloc(2 * (n + 1));
@@ -534,22 +518,22 @@ static HPDF_STATUS pdf_type0_font(pdf_ctx *c, pdf_face *pf, const pdf_glyphs *g)
 	HPDF_Dict map = pdf_to_unicode(c, 2, cids, g->cps, n);
 	free(gids);
 	free(cids);
-	HPDF_Dict font = pdf_new_dict(c), cid = pdf_new_dict(c);
+	HPDF_Dict font = pf->type0, cid = pdf_new_dict(c);
 	HPDF_Dict info = HPDF_Dict_New(c->pdf->mmgr);
 	HPDF_Array desc = HPDF_Array_New(c->pdf->mmgr), w = HPDF_Array_New(c->pdf->mmgr);
-	if (togid == NULL || map == NULL || font == NULL || cid == NULL || info == NULL ||
-	    desc == NULL || w == NULL)
+	if (togid == NULL || map == NULL || cid == NULL || info == NULL || desc == NULL ||
+	    w == NULL)
 		return HPDF_FAILD_TO_ALLOC_MEM;
 
 	int dw = pdf_common_width(g->width, n);
 	HPDF_STATUS st = HPDF_Dict_AddName(cid, "Type", "Font");
 	st |= HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
-	st |= HPDF_Dict_AddName(cid, "BaseFont", g->m->name);
+	st |= HPDF_Dict_AddName(cid, "BaseFont", m->name);
 	st |= HPDF_Dict_Add(cid, "CIDSystemInfo", info);
 	st |= HPDF_Dict_Add(info, "Registry", HPDF_String_New(c->pdf->mmgr, "Adobe", NULL));
 	st |= HPDF_Dict_Add(info, "Ordering", HPDF_String_New(c->pdf->mmgr, "Identity", NULL));
 	st |= HPDF_Dict_AddNumber(info, "Supplement", 0);
-	st |= HPDF_Dict_Add(cid, "FontDescriptor", g->descriptor);
+	st |= HPDF_Dict_Add(cid, "FontDescriptor", descriptor);
 	st |= HPDF_Dict_AddNumber(cid, "DW", dw);
 	st |= HPDF_Dict_Add(cid, "W", w);
 	HPDF_Array group = NULL;                /* the widths of consecutive CIDs */
@@ -570,17 +554,12 @@ static HPDF_STATUS pdf_type0_font(pdf_ctx *c, pdf_face *pf, const pdf_glyphs *g)
 
 	st |= HPDF_Dict_AddName(font, "Type", "Font");
 	st |= HPDF_Dict_AddName(font, "Subtype", "Type0");
-	st |= HPDF_Dict_AddName(font, "BaseFont", g->m->name);
+	st |= HPDF_Dict_AddName(font, "BaseFont", m->name);
 	st |= HPDF_Dict_AddName(font, "Encoding", "Identity-H");
 	st |= HPDF_Dict_Add(font, "DescendantFonts", desc);
 	st |= HPDF_Array_Add(desc, cid);
 	st |= HPDF_Dict_Add(font, "ToUnicode", map);
-	if (st != HPDF_OK)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	pf->type0 = font;
-	for (size_t i = 0; i < n; i++)
-		pf->cid[g->cps[i]] = (uint16_t)(i + 1);
-	return pdf_add_resource(c, font, true, pf->type0_name);
+	return st != HPDF_OK ? HPDF_FAILD_TO_ALLOC_MEM : HPDF_OK;
 }
 
 /* Looks up the glyph and width of each of cps in the subset. False when a
@@ -602,25 +581,65 @@ static bool pdf_glyphs_of(hb_face_t *subset, const uint32_t *cps, size_t n,
 	return ok;
 }
 
-/* Embeds the subset and makes the fonts of pf from it. Returns HPDF_OK,
- * a status, or -1 after reporting (c->failed). */
-static HPDF_STATUS pdf_make_fonts(pdf_ctx *c, pdf_face *pf, hb_face_t *subset,
-                                  const uint32_t *cps, size_t n, int ncodes)
+static int pdf_by_value(const void *a, const void *b)
 {
-	unsigned *gid = malloc(n * sizeof *gid);
-	int *width = malloc(n * sizeof *width);
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The code points face pf has drawn, ascending, each once, in a new array
+ * (NULL when out of memory); their count in *n. */
+static uint32_t *pdf_drawn(const pdf_face *pf, size_t *n)
+{
+	uint32_t *cps = malloc(((size_t)pf->ncodes + (size_t)pf->ncids + 1) * sizeof *cps);
+	if (cps == NULL)
+		return NULL;
+	size_t m = 0;
+	for (unsigned k = 1; k < 256; k++)
+		if (pf->taken[k])
+			cps[m++] = pf->code_cp[k];
+	memcpy(cps + m, pf->cid_cp, (size_t)pf->ncids * sizeof *cps);
+	m += (size_t)pf->ncids;
+	qsort(cps, m, sizeof *cps, pdf_by_value);
+	size_t w = 0;
+	for (size_t i = 0; i < m; i++)
+		if (w == 0 || cps[w - 1] != cps[i])
+			cps[w++] = cps[i];
+	*n = w;
+	return cps;
+}
+
+/* Embeds the subset (its cmap giving the one-byte codes) and fills in the
+ * fonts of pf from it. Returns HPDF_OK, a status, or -1 after reporting
+ * (c->failed). */
+static HPDF_STATUS pdf_make_fonts(pdf_ctx *c, pdf_face *pf, hb_face_t *subset,
+                                  const uint32_t *cps, size_t n)
+{
+	uint32_t codes[256], code_cps[256];
+	unsigned code_gid[256];
+	int code_width[256];
+	size_t ncodes = 0;
+	for (unsigned k = 1; k < 256; k++) {
+		if (pf->taken[k]) {
+			codes[ncodes] = k;
+			code_cps[ncodes++] = pf->code_cp[k];
+		}
+	}
+	size_t ncids = (size_t)pf->ncids;
+	unsigned *gid = malloc((ncids + 1) * sizeof *gid);
+	int *width = malloc((ncids + 1) * sizeof *width);
 	HPDF_STATUS st = HPDF_FAILD_TO_ALLOC_MEM;
 	hb_blob_t *cmap = NULL, *file = NULL;
 	if (gid == NULL || width == NULL)
 		goto done;
-	if (!pdf_glyphs_of(subset, cps, n, gid, width)) {
+	if (!pdf_glyphs_of(subset, code_cps, ncodes, code_gid, code_width) ||
+	    !pdf_glyphs_of(subset, pf->cid_cp, ncids, gid, width)) {
 		st = (HPDF_STATUS)pdf_fail(c, "the subset of a font lost a glyph");
 		goto done;
 	}
 	unsigned gid_of_code[256] = {0};
-	for (size_t i = 0; i < n; i++)
-		if (pf->code[cps[i]] != 0)
-			gid_of_code[pf->code[cps[i]]] = gid[i];
+	for (size_t i = 0; i < ncodes; i++)
+		gid_of_code[codes[i]] = code_gid[i];
 	cmap = pdf_symbol_cmap(gid_of_code);
 	file = cmap != NULL ? pdf_font_file(subset, cmap) : NULL;
 	unsigned len = 0;
@@ -632,12 +651,18 @@ static HPDF_STATUS pdf_make_fonts(pdf_ctx *c, pdf_face *pf, hb_face_t *subset,
 		goto done;
 	pdf_metrics m;
 	pdf_read_metrics(subset, cps, n, &m);
-	pdf_glyphs g = {cps, n, gid, width, &m, pdf_descriptor(c, &m, stream)};
-	if (g.descriptor == NULL)
+	HPDF_Dict descriptor = pdf_descriptor(c, &m, stream);
+	if (descriptor == NULL)
 		goto done;
-	st = ncodes > 0 ? pdf_simple_font(c, pf, &g) : HPDF_OK;
-	if (st == HPDF_OK && (size_t)ncodes < n)
-		st = pdf_type0_font(c, pf, &g);
+	st = HPDF_OK;
+	if (pf->simple != NULL) {
+		pdf_glyphs g = {code_cps, ncodes, code_gid, code_width};
+		st = pdf_simple_font(c, pf, &m, descriptor, codes, &g);
+	}
+	if (st == HPDF_OK && pf->type0 != NULL) {
+		pdf_glyphs g = {pf->cid_cp, ncids, gid, width};
+		st = pdf_type0_font(c, pf, &m, descriptor, &g);
+	}
 done:
 	hb_blob_destroy(file);
 	hb_blob_destroy(cmap);
@@ -646,37 +671,23 @@ done:
 	return st;
 }
 
-/* Subsets face f (an owner with code points) and embeds it, one font file
- * for both its fonts. Returns 0 or -1. */
-static int pdf_load_face(pdf_ctx *c, int f)
+/* Subsets face f (an owner that has drawn text) to the code points it
+ * drew and embeds it, one font file for both its fonts. Returns 0 or -1. */
+static int pdf_finish_face(pdf_ctx *c, int f)
 {
 	pdf_face *pf = &c->faces[f];
 	const lay_face *lf = &c->doc->faces[f];
-
-	size_t n = 0;
-	for (uint32_t cp = 0; cp < 65536; cp++)
-		n += pf->count[cp] != 0;
-	uint32_t *cps = malloc(n * sizeof *cps);
-	pf->code = calloc(65536, sizeof *pf->code);
-	pf->cid = calloc(65536, sizeof *pf->cid);
-	if (cps == NULL || pf->code == NULL || pf->cid == NULL) {
-		free(cps);
+	size_t n;
+	uint32_t *cps = pdf_drawn(pf, &n);
+	if (cps == NULL)
 		return pdf_fail(c, "out of memory");
-	}
-	n = 0;
-	for (uint32_t cp = 0; cp < 65536; cp++)
-		if (pf->count[cp] != 0)
-			cps[n++] = cp;
-
 	char msg[512];
 	hb_face_t *subset = pdf_subset_face(lf->path, cps, n, msg, sizeof msg);
 	if (subset == NULL) {
 		free(cps);
 		return pdf_fail(c, "%s", msg);
 	}
-	int ncodes = pdf_assign_codes(pf, cps, n);
-	HPDF_STATUS st = ncodes < 0 ? HPDF_FAILD_TO_ALLOC_MEM
-	                            : pdf_make_fonts(c, pf, subset, cps, n, ncodes);
+	HPDF_STATUS st = pdf_make_fonts(c, pf, subset, cps, n);
 	hb_face_destroy(subset);
 	free(cps);
 	if (c->failed)
@@ -686,22 +697,18 @@ static int pdf_load_face(pdf_ctx *c, int f)
 	return 0;
 }
 
-/* Embeds every face some text uses, in face order (so the output does not
- * depend on anything but the input). Unused faces are not embedded.
- * Returns 0 or -1. */
-int pdf_load_fonts(pdf_ctx *c)
+int pdf_finish_fonts(pdf_ctx *c)
 {
-	if (pdf_faces_init(c) != 0 || pdf_count_code_points(c) != 0)
-		return -1;
-	for (int f = 0; f < c->doc->nfaces; f++) {
-		if (c->faces[f].owner == f && c->faces[f].count != NULL &&
-		    pdf_load_face(c, f) != 0)
+	for (int f = 0; f < c->nfaces; f++) {
+		const pdf_face *pf = &c->faces[f];
+		if (pf->owner == f && (pf->simple != NULL || pf->type0 != NULL) &&
+		    pdf_finish_face(c, f) != 0)
 			return -1;
 	}
 	return 0;
 }
 
-const pdf_face *pdf_face_of(const pdf_ctx *c, int f)
+pdf_face *pdf_face_of(const pdf_ctx *c, int f)
 {
 	return &c->faces[c->faces[f].owner];
 }

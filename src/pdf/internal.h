@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "layout/page.h"
+#include "pdf/pdf.h"
 
 /* Text runs are written in pieces of at most this many bytes of UTF-8, so
  * that no string in a content stream grows past what readers are sure to
@@ -20,26 +21,32 @@
 #define PDF_MAX_RUN 16000
 
 /* One face of lay_doc.faces as the PDF sees it. Faces with the same file
- * share one embedded font: the first of them (the owner) holds the counts
+ * share one embedded font: the first of them (the owner) holds the codes
  * and the fonts; the others point at it.
  *
- * Each owner that draws text is embedded once, as a subset, and shown
- * through up to two PDF fonts over that one font file: a simple TrueType
- * font with one-byte codes for the (at most 255) code points the document
- * draws most, and a Type0 CID font with two-byte codes for the rest. Codes
- * and CIDs are brief's own numbering (embed.c), so the text of a content
- * stream is not Unicode: the ToUnicode map of each font gives it back. */
+ * Each owner that draws text is shown through up to two PDF fonts over one
+ * font file: a simple TrueType font with one-byte codes for the first 255
+ * code points it draws, and a Type0 CID font with two-byte codes for the
+ * others (and for a short stretch of one-byte text amid them). Codes are
+ * given as characters first appear, so pages are drawn as they come; the
+ * font file, widths and ToUnicode maps are made at the end (embed.c), when
+ * every character is known. Codes and CIDs are brief's own numbering, so
+ * the text of a content stream is not Unicode: the ToUnicode map of each
+ * font gives it back. */
 typedef struct pdf_face {
 	int owner;              /* index of the face that embeds this file */
-	uint32_t *count;        /* owner only: how often each BMP code point is
-	                           drawn, or NULL when no text uses the face */
-	uint8_t *code;          /* owner only: one-byte code of each code point,
-	                           0 when it has none */
-	uint16_t *cid;          /* owner only: CID of each code point drawn, 0
-	                           when it is not drawn */
-	HPDF_Dict simple;       /* owner only: the one-byte font, or NULL */
-	HPDF_Dict type0;        /* owner only: the CID font, or NULL when every
-	                           code point has a one-byte code */
+	/* the rest: owner only */
+	uint8_t *code;          /* one-byte code of each BMP code point, 0 when it
+	                           has none; NULL until the face draws text */
+	uint16_t *cid;          /* CID of each code point, 0 when it has none */
+	bool taken[256];        /* codes given (code 0 never is) */
+	uint32_t code_cp[256];  /* the code point of each code given */
+	int ncodes;
+	unsigned next;          /* where the search for a free code starts */
+	uint32_t *cid_cp;       /* the code point of CID i + 1 */
+	int ncids, capcids;
+	HPDF_Dict simple;       /* the one-byte font, or NULL */
+	HPDF_Dict type0;        /* the CID font, or NULL */
 	char simple_name[12];   /* their names in the resources: "F1" */
 	char type0_name[12];
 } pdf_face;
@@ -67,20 +74,34 @@ typedef struct pdf_pen {
 	bool invisible;         /* text render mode 3 (kept across BT/ET) */
 } pdf_pen;
 
+/* An internal link whose target page was not added yet: made at the end. */
+typedef struct pdf_link {
+	int page, item;         /* where it is (0-based page, 1-based item) */
+	HPDF_Rect rect;
+	int target;             /* 0-based page */
+	float top;
+} pdf_link;
+
 typedef struct pdf_ctx {
-	const lay_doc *doc;
+	const lay_doc *doc;         /* its pages so far; final at pdf_close */
 	HPDF_Doc pdf;
 	HPDF_STATUS code, detail;   /* first error libharu reported, 0 if none */
 	char *err;
 	size_t errsize;
 	bool failed;                /* err holds a message */
+	bool growing;               /* pages still to come: links may point ahead */
 
-	pdf_face *faces;            /* doc->nfaces */
+	pdf_face *faces;            /* nfaces: doc->nfaces at the first page */
+	int nfaces;
 	HPDF_Dict resources;        /* the one resource dictionary, inherited by
 	                               every page from the page tree's root */
 	HPDF_Dict fonts, xobjects;  /* its /Font and /XObject, NULL until used */
 	int nnames;                 /* resource names given so far */
-	HPDF_Page *pages;           /* doc->npages */
+	HPDF_Page *pages;           /* the pages added so far */
+	pdf_pen *pens;              /* the state each page's content ends in */
+	int npages, cappages;
+	pdf_link *links;            /* links to pages not added when drawn */
+	int nlinks, caplinks;
 	pdf_image *images;
 	int nimages, capimages;
 	char *run;                  /* scratch: the operators that show a run */
@@ -88,6 +109,12 @@ typedef struct pdf_ctx {
 	uint32_t *cps;              /* scratch: the code points of a run */
 	size_t capcps;
 } pdf_ctx;
+
+/* pdf.h's writer: the state and the first failure's message. */
+struct pdf_writer {
+	pdf_ctx c;
+	char message[512];
+};
 
 /* Stores "PDF: " and the formatted text in c->err, unless a message is
  * already there (the first failure is the one to report). Returns -1. */
@@ -109,14 +136,24 @@ int pdf_fail_lib(pdf_ctx *c, HPDF_STATUS st, const char *fmt, ...);
  * byte sequence it would not read as a BMP character. */
 long pdf_next_cp(const unsigned char *s, int len, int *i);
 
-/* Embeds every face some text uses, subset to the code points it shows, in
- * face order (so the output depends on nothing but the input); unused faces
- * are not embedded. Returns 0 or -1 (with c->err set). */
-int pdf_load_fonts(pdf_ctx *c);
+/* Sets up c->faces (the owner of each face). Returns 0 or -1. */
+int pdf_faces_init(pdf_ctx *c);
 
-/* The owner of face f, which holds its fonts and codes (valid after
- * pdf_load_fonts). */
-const pdf_face *pdf_face_of(const pdf_ctx *c, int f);
+/* Gives each of cps[0..m) that has neither a one-byte code or a CID of
+ * pf, making the font it needs on first use. Returns HPDF_OK or a status. */
+HPDF_STATUS pdf_face_text(pdf_ctx *c, pdf_face *pf, const uint32_t *cps, size_t m);
+
+/* Gives cp a CID of pf if it has none (it may have a one-byte code too).
+ * Returns HPDF_OK or a status. */
+HPDF_STATUS pdf_cid_of(pdf_ctx *c, pdf_face *pf, uint32_t cp);
+
+/* Subsets every face that drew text to the code points it drew, in face
+ * order (so the output depends on nothing but the input), and fills in
+ * its fonts. Returns 0 or -1 (with c->err set). */
+int pdf_finish_fonts(pdf_ctx *c);
+
+/* The owner of face f, which holds its fonts and codes. */
+pdf_face *pdf_face_of(const pdf_ctx *c, int f);
 
 /* Adds obj to the shared resources under a new name ("F3" in /Font when
  * font, "Im3" in /XObject otherwise), stored in name (12 bytes). Returns

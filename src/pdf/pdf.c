@@ -1,20 +1,27 @@
 /*
  * pdf.c -- draws a lay_doc through libharu 2.3.0 and saves it.
  *
- * The order of work follows what libharu 2.3.0 needs:
- *   1. a document with compression on and the UTF-8 encoder current;
- *   2. fonts (embed.c): the code points every face draws are collected
- *      first, each used face is subset with hb-subset into tmpdir and loaded
- *      once, with a ToUnicode map;
- *   3. all pages are added before any is drawn, because internal links and
- *      outline entries need the target page object;
- *   4. items drawn in order, with redundant color/width/font operators
- *      skipped and consecutive text items in one BT/ET block; kerned runs,
- *      marked-content spans and the like, which libharu 2.3.0 has no calls
- *      for, written into the page's content stream directly (its page and
- *      stream structures are exported, hpdf_pages.h and hpdf_streams.h);
- *   5. page labels and language, outline, info, save; temporary font
- *      files removed on every path.
+ * Pages come one at a time (pdf_page, as the layout finishes them; or all
+ * of a laid-out document, pdf_write), and the order of work follows what
+ * libharu 2.3.0 needs:
+ *   1. at the first page, a document with compression on and the UTF-8
+ *      encoder current, the page size and one resource dictionary on the
+ *      root of the page tree;
+ *   2. each page added and drawn when it comes: items in order, with
+ *      redundant color/width/font operators skipped and consecutive text
+ *      items in one BT/ET block; kerned runs, marked-content spans and the
+ *      like, which libharu 2.3.0 has no calls for, written into the page's
+ *      content stream directly (its page and stream structures are
+ *      exported, hpdf_pages.h and hpdf_streams.h). Characters get their
+ *      font codes as they first appear (embed.c); an internal link to a
+ *      page not added yet is kept for the end;
+ *   3. the late items of a page (pdf_page_late: "Page 3 of 12", contents
+ *      numbers) appended to its content stream, which libharu keeps in
+ *      memory until it saves;
+ *   4. at pdf_close: the kept links, the fonts (subset to the characters
+ *      drawn and completed: libharu writes every object at save, so font
+ *      dictionaries named on the first page can be filled in last), page
+ *      labels and language, outline, info, save.
  *
  * Errors: libharu's handler only records the first code (never longjmps).
  * After each step the record is checked, and the message names what was
@@ -446,9 +453,12 @@ static HPDF_Dict pdf_font_for(const pdf_face *pf, const pdf_pen *pen,
  * CIDs as 4 hex digits -- with Tj, or with TJ when the run carries
  * adjustments, each adjustment following its character as -kern (TJ
  * subtracts, in thousandths of text space): [(AV) 129 (a)] TJ. */
-static HPDF_STATUS pdf_show(pdf_ctx *c, HPDF_Stream out, pdf_pen *pen, const pdf_face *pf,
+static HPDF_STATUS pdf_show(pdf_ctx *c, HPDF_Stream out, pdf_pen *pen, pdf_face *pf,
                             float size, const uint32_t *cps, size_t m, const short *kern)
 {
+	HPDF_STATUS st = pdf_face_text(c, pf, cps, m);
+	if (st != HPDF_OK)
+		return st;
 	/* per code at most: "\\x" or 4 hex digits, " -32768 ", a string's
 	 * delimiters, and a font change with its TJ/Tj ending */
 	if (!pdf_reserve(c, 48 * m + 64))
@@ -481,6 +491,8 @@ static HPDF_STATUS pdf_show(pdf_ctx *c, HPDF_Stream out, pdf_pen *pen, const pdf
 			open = true;
 			if (one)
 				w = pdf_put_code(w, pf->code[cps[i]]);
+			else if ((st = pdf_cid_of(c, pf, cps[i])) != HPDF_OK)
+				return st;
 			else
 				w = pdf_hex4(w, pf->cid[cps[i]]);
 			if (kern != NULL && kern[i] != 0) {
@@ -496,9 +508,9 @@ static HPDF_STATUS pdf_show(pdf_ctx *c, HPDF_Stream out, pdf_pen *pen, const pdf
 	return HPDF_Stream_Write(out, (const HPDF_BYTE *)c->run, (HPDF_UINT)(w - c->run));
 }
 
-/* Decodes s[0..n) -- whole BMP characters -- into c->cps. Returns how many,
- * or -1 when out of memory or the bytes are not such characters (refused
- * before, by pdf_load_fonts). */
+/* Decodes s[0..n) -- whole BMP characters -- into c->cps. Returns how many;
+ * -1 when out of memory; -2 - i when the bytes at s[i] are not UTF-8 for a
+ * BMP character. */
 static long pdf_decode(pdf_ctx *c, const char *s, size_t n)
 {
 	if (n > c->capcps) {
@@ -512,7 +524,7 @@ static long pdf_decode(pdf_ctx *c, const char *s, size_t n)
 	for (int i = 0; i < (int)n;) {
 		long cp = pdf_next_cp((const unsigned char *)s, (int)n, &i);
 		if (cp < 0)
-			return -1;
+			return -2 - i;
 		c->cps[m++] = (uint32_t)cp;
 	}
 	return m;
@@ -522,12 +534,18 @@ static long pdf_decode(pdf_ctx *c, const char *s, size_t n)
  * block (opened here if needed): sheared by its slant; inside an
  * /ActualText span when it stands for other text. Runs are shown in pieces
  * of at most PDF_MAX_RUN bytes cut at character boundaries, each continuing
- * where the previous one ended. */
+ * where the previous one ended. The run is item k (1-based) of page p
+ * (0-based), for messages. */
 static HPDF_STATUS pdf_draw_text(pdf_ctx *c, HPDF_Page page, pdf_pen *pen,
-                                 const lay_item *it)
+                                 const lay_item *it, int p, int k)
 {
 	if (it->u.text.len <= 0)
 		return HPDF_OK;
+	int fi = it->u.text.face;
+	if (fi < 0 || fi >= c->nfaces)
+		return (HPDF_STATUS)pdf_fail(c, "page %d, item %d (text): face %d does not "
+		                             "exist (the document has %d)", p + 1, k, fi,
+		                             c->nfaces);
 	/* libharu's own limit, which HPDF_Page_SetFontAndSize checked */
 	if (!(it->u.text.size > 0 && it->u.text.size <= HPDF_MAX_FONTSIZE))
 		return HPDF_PAGE_INVALID_FONT_SIZE;
@@ -546,7 +564,7 @@ static HPDF_STATUS pdf_draw_text(pdf_ctx *c, HPDF_Page page, pdf_pen *pen,
 			return st;
 		pen->invisible = it->u.text.invisible;
 	}
-	const pdf_face *pf = pdf_face_of(c, it->u.text.face);
+	pdf_face *pf = pdf_face_of(c, fi);
 	HPDF_Stream out = ((HPDF_PageAttr)page->attr)->stream;
 	const char *actual = it->u.text.actual;
 	HPDF_STATUS st = pdf_text_start(out, pen, it);
@@ -564,8 +582,13 @@ static HPDF_STATUS pdf_draw_text(pdf_ctx *c, HPDF_Page page, pdf_pen *pen,
 				n--;
 		}
 		long m = pdf_decode(c, s, n);
-		if (m < 0)
+		if (m == -1)
 			return HPDF_FAILD_TO_ALLOC_MEM;
+		if (m < 0)
+			return (HPDF_STATUS)pdf_fail(c, "page %d, item %d (text): byte %ld is not "
+			                             "UTF-8 for a character a PDF font here can "
+			                             "draw (BMP only)", p + 1, k,
+			                             (long)(s - it->u.text.str) - m - 1);
 		st = pdf_show(c, out, pen, pf, it->u.text.size, c->cps, (size_t)m, kern);
 		if (kern != NULL)
 			kern += m;
@@ -617,38 +640,59 @@ static HPDF_Destination pdf_dest(pdf_ctx *c, int p, float top, HPDF_STATUS *st)
 	return *st == HPDF_OK ? dst : NULL;
 }
 
-/* Makes the link annotation of it on page p, without a border. Internal
- * links are checked against the page count first. */
-static HPDF_STATUS pdf_draw_link(pdf_ctx *c, int p, int k, const lay_item *it)
+/* Makes a link annotation without a border on page p (0-based) over r, to
+ * the top of page target, which must have been added; the link is item k
+ * (1-based) of its page, for messages. */
+static HPDF_STATUS pdf_link_to(pdf_ctx *c, int p, int k, HPDF_Rect r, int target,
+                               float top)
 {
-	HPDF_Page page = c->pages[p];
-	HPDF_Rect r = {it->x, it->y, it->x + it->w, it->y + it->h};
-	HPDF_Annotation a;
-	HPDF_STATUS st = HPDF_OK;
-	if (it->u.link.uri != NULL) {
-		a = HPDF_Page_CreateURILinkAnnot(page, r, it->u.link.uri);
-	} else {
-		int target = it->u.link.page;
-		if (target < 0 || target >= c->doc->npages)
-			return pdf_fail(c, "page %d, item %d (link): target page %d does "
-			                "not exist (the document has %d)", p + 1, k + 1,
-			                target + 1, c->doc->npages);
-		HPDF_Destination dst = pdf_dest(c, target, it->u.link.top, &st);
-		if (dst == NULL)
-			return st;
-		a = HPDF_Page_CreateLinkAnnot(page, r, dst);
-	}
+	if (target < 0 || target >= c->npages)
+		return (HPDF_STATUS)pdf_fail(c, "page %d, item %d (link): target page %d does "
+		                             "not exist (the document has %d)", p + 1, k,
+		                             target + 1, c->npages);
+	HPDF_STATUS st;
+	HPDF_Destination dst = pdf_dest(c, target, top, &st);
+	if (dst == NULL)
+		return st;
+	HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(c->pages[p], r, dst);
 	if (a == NULL)
 		return HPDF_INVALID_ANNOTATION;
 	return HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 }
 
-/* Draws item k of page p. Returns HPDF_OK, a libharu status, or -1 after
- * reporting a failure of its own (c->failed). */
-static HPDF_STATUS pdf_draw_item(pdf_ctx *c, int p, int k, pdf_pen *pen)
+/* Makes the link annotation of it, item k (1-based) of page p, without a
+ * border; an internal link to a page not added yet while pages are still
+ * to come is kept for pdf_close. */
+static HPDF_STATUS pdf_draw_link(pdf_ctx *c, int p, int k, const lay_item *it)
+{
+	HPDF_Rect r = {it->x, it->y, it->x + it->w, it->y + it->h};
+	if (it->u.link.uri == NULL) {
+		int target = it->u.link.page;
+		if (target < c->npages || !c->growing)
+			return pdf_link_to(c, p, k, r, target, it->u.link.top);
+		if (c->nlinks == c->caplinks) {
+			int cap = c->caplinks ? c->caplinks * 2 : 64;
+			pdf_link *l = realloc(c->links, (size_t)cap * sizeof *l);
+			if (l == NULL)
+				return HPDF_FAILD_TO_ALLOC_MEM;
+			c->links = l;
+			c->caplinks = cap;
+		}
+		c->links[c->nlinks++] = (pdf_link){p, k, r, target, it->u.link.top};
+		return HPDF_OK;
+	}
+	HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(c->pages[p], r, it->u.link.uri);
+	if (a == NULL)
+		return HPDF_INVALID_ANNOTATION;
+	return HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+/* Draws it, item k (1-based) of page p. Returns HPDF_OK, a libharu status,
+ * or -1 after reporting a failure of its own (c->failed). */
+static HPDF_STATUS pdf_draw_item(pdf_ctx *c, int p, int k, const lay_item *it,
+                                 pdf_pen *pen)
 {
 	HPDF_Page page = c->pages[p];
-	const lay_item *it = &c->doc->pages[p].items[k];
 
 	if (pen->in_text && it->kind != LAY_TEXT && it->kind != LAY_LINK) {
 		HPDF_Page_EndText(page);
@@ -656,7 +700,7 @@ static HPDF_STATUS pdf_draw_item(pdf_ctx *c, int p, int k, pdf_pen *pen)
 	}
 	switch (it->kind) {
 	case LAY_TEXT:
-		return pdf_draw_text(c, page, pen, it);
+		return pdf_draw_text(c, page, pen, it, p, k);
 	case LAY_RECT: {
 		bool fill = it->u.rect.fill, stroke = it->u.rect.stroke;
 		if (!fill && !stroke)
@@ -702,7 +746,7 @@ static HPDF_STATUS pdf_draw_item(pdf_ctx *c, int p, int k, pdf_pen *pen)
 		return pdf_draw_image(page, im, it->x, it->y, it->w, it->h);
 	}
 	}
-	return pdf_fail(c, "page %d, item %d: unknown item kind %d", p + 1, k + 1,
+	return pdf_fail(c, "page %d, item %d: unknown item kind %d", p + 1, k,
 	                (int)it->kind);
 }
 
@@ -732,24 +776,26 @@ static bool pdf_item_finite(const lay_item *it)
 	return true;
 }
 
-/* Draws the items of page p in order. Returns 0 or -1. */
-static int pdf_draw_page(pdf_ctx *c, int p)
+/* Draws the n items of page p in order into its current content stream,
+ * starting from the state pen and leaving it in the state the content ends
+ * in (outside a text block). Returns 0 or -1. */
+static int pdf_draw_items(pdf_ctx *c, int p, const lay_item *items, int n, pdf_pen *pen)
 {
-	const lay_page *pg = &c->doc->pages[p];
-	pdf_pen pen = {.width = 1};     /* black, solid, miter: the PDF defaults */
-	for (int k = 0; k < pg->nitems; k++) {
-		if (!pdf_item_finite(&pg->items[k]))
+	for (int k = 0; k < n; k++) {
+		if (!pdf_item_finite(&items[k]))
 			return pdf_fail(c, "page %d, item %d (%s): a position or size is not a "
-			                "finite number", p + 1, k + 1, pdf_kind_name(pg->items[k].kind));
-		HPDF_STATUS st = pdf_draw_item(c, p, k, &pen);
+			                "finite number", p + 1, k + 1, pdf_kind_name(items[k].kind));
+		HPDF_STATUS st = pdf_draw_item(c, p, k + 1, &items[k], pen);
 		if (c->failed)
 			return -1;
 		if (pdf_bad(c, st))
 			return pdf_fail_lib(c, st, "page %d, item %d (%s)", p + 1, k + 1,
-			                    pdf_kind_name(pg->items[k].kind));
+			                    pdf_kind_name(items[k].kind));
 	}
-	if (pen.in_text)
+	if (pen->in_text) {
 		HPDF_Page_EndText(c->pages[p]);
+		pen->in_text = false;
+	}
 	if (pdf_bad(c, HPDF_OK))
 		return pdf_fail_lib(c, HPDF_OK, "page %d", p + 1);
 	return 0;
@@ -782,27 +828,35 @@ static int pdf_page_root(pdf_ctx *c)
 	return 0;
 }
 
-/* Adds every page first, so links and outline entries can point at pages
- * not drawn yet. A page keeps only its contents and parent: libharu's own
- * /MediaBox and /Resources are taken out, so that the root's are
+/* Adds the next page. It keeps only its contents and parent: libharu's
+ * own /MediaBox and /Resources are taken out, so that the root's are
  * inherited. Returns 0 or -1. */
-static int pdf_add_pages(pdf_ctx *c)
+static int pdf_add_page(pdf_ctx *c)
 {
-	const lay_doc *d = c->doc;
-	c->pages = calloc((size_t)d->npages, sizeof *c->pages);
-	if (c->pages == NULL)
-		return pdf_fail(c, "out of memory");
-	for (int p = 0; p < d->npages; p++) {
-		HPDF_Page page = HPDF_AddPage(c->pdf);
-		if (page == NULL || pdf_bad(c, HPDF_OK))
-			return pdf_fail_lib(c, HPDF_OK, "page %d", p + 1);
-		HPDF_STATUS st = HPDF_Dict_RemoveElement(page, "MediaBox");
-		if (st == HPDF_OK)
-			st = HPDF_Dict_RemoveElement(page, "Resources");
-		if (pdf_bad(c, st))
-			return pdf_fail_lib(c, st, "page %d", p + 1);
-		c->pages[p] = page;
+	int p = c->npages;
+	if (p == c->cappages) {
+		int cap = c->cappages ? c->cappages * 2 : 64;
+		HPDF_Page *pages = realloc(c->pages, (size_t)cap * sizeof *pages);
+		if (pages != NULL)
+			c->pages = pages;
+		pdf_pen *pens = realloc(c->pens, (size_t)cap * sizeof *pens);
+		if (pens != NULL)
+			c->pens = pens;
+		if (pages == NULL || pens == NULL)
+			return pdf_fail(c, "out of memory");
+		c->cappages = cap;
 	}
+	HPDF_Page page = HPDF_AddPage(c->pdf);
+	if (page == NULL || pdf_bad(c, HPDF_OK))
+		return pdf_fail_lib(c, HPDF_OK, "page %d", p + 1);
+	HPDF_STATUS st = HPDF_Dict_RemoveElement(page, "MediaBox");
+	if (st == HPDF_OK)
+		st = HPDF_Dict_RemoveElement(page, "Resources");
+	if (pdf_bad(c, st))
+		return pdf_fail_lib(c, st, "page %d", p + 1);
+	c->pages[p] = page;
+	c->pens[p] = (pdf_pen){.width = 1};     /* black, solid, miter: the PDF defaults */
+	c->npages = p + 1;
 	return 0;
 }
 
@@ -1018,59 +1072,154 @@ static int pdf_begin(pdf_ctx *c)
 		st = HPDF_SetCurrentEncoder(c->pdf, "UTF-8");
 	if (pdf_bad(c, st))
 		return pdf_fail_lib(c, st, "cannot set up the document");
-	return pdf_page_root(c);
+	if (pdf_page_root(c) != 0)
+		return -1;
+	return pdf_faces_init(c);
 }
 
-/* Frees everything pdf_write made: the libharu document, then our arrays. */
+/* Frees everything the writer made: the libharu document, then our arrays. */
 static void pdf_end(pdf_ctx *c)
 {
 	if (c->pdf != NULL)
 		HPDF_Free(c->pdf);
 	if (c->faces != NULL) {
-		for (int f = 0; f < c->doc->nfaces; f++) {
-			free(c->faces[f].count);
+		for (int f = 0; f < c->nfaces; f++) {
 			free(c->faces[f].code);
 			free(c->faces[f].cid);
+			free(c->faces[f].cid_cp);
 		}
 	}
 	free(c->faces);
 	free(c->pages);
+	free(c->pens);
+	free(c->links);
 	free(c->images);
 	free(c->run);
 	free(c->cps);
 }
 
+pdf_writer *pdf_open(void)
+{
+	pdf_writer *w = calloc(1, sizeof *w);
+	if (w == NULL)
+		return NULL;
+	w->c.err = w->message;
+	w->c.errsize = sizeof w->message;
+	w->c.growing = true;
+	return w;
+}
+
+const char *pdf_error(const pdf_writer *w)
+{
+	return w->message;
+}
+
+int pdf_page(pdf_writer *w, const lay_doc *doc, int p, const lay_page *pg)
+{
+	pdf_ctx *c = &w->c;
+	if (c->failed)
+		return -1;
+	c->doc = doc;
+	if (c->pdf == NULL && pdf_begin(c) != 0)      /* the first page: size and faces */
+		return -1;
+	if (p != c->npages)
+		return pdf_fail(c, "page %d comes out of order", p + 1);
+	if (pdf_add_page(c) != 0)
+		return -1;
+	return pdf_draw_items(c, p, pg->items, pg->nitems, &c->pens[p]);
+}
+
+int pdf_page_late(pdf_writer *w, const lay_doc *doc, int p, const lay_page *late)
+{
+	pdf_ctx *c = &w->c;
+	if (c->failed)
+		return -1;
+	c->doc = doc;
+	c->growing = false;
+	if (p < 0 || p >= c->npages)
+		return pdf_fail(c, "page %d was not drawn", p + 1);
+	/* libharu keeps each page's content stream in memory until it saves:
+	 * the late items go on the end of it, in the state it ended in, which
+	 * costs no object of its own (HPDF_Page_New_Content_Stream makes one,
+	 * about 200 bytes a page) */
+	return pdf_draw_items(c, p, late->items, late->nitems, &c->pens[p]);
+}
+
+/* Makes the links kept for the end (pdf_draw_link), now that every page
+ * is added. Returns 0 or -1. */
+static int pdf_late_links(pdf_ctx *c)
+{
+	for (int i = 0; i < c->nlinks; i++) {
+		const pdf_link *l = &c->links[i];
+		HPDF_STATUS st = pdf_link_to(c, l->page, l->item, l->rect, l->target, l->top);
+		if (c->failed)
+			return -1;
+		if (pdf_bad(c, st))
+			return pdf_fail_lib(c, st, "page %d, item %d (link)", l->page + 1, l->item);
+	}
+	return 0;
+}
+
+int pdf_close(pdf_writer *w, const lay_doc *doc, const pdf_info *info, const char *path,
+              char *err, size_t errsize)
+{
+	if (errsize > 0)
+		err[0] = '\0';
+	pdf_ctx *c = &w->c;
+	c->doc = doc;
+	c->growing = false;
+	int rc = c->failed ? -1 : 0;
+	if (rc == 0 && (c->npages <= 0 || c->npages != doc->npages))
+		rc = c->npages <= 0 ? pdf_fail(c, "the document has no pages")
+		                    : pdf_fail(c, "%d of the %d pages were drawn", c->npages,
+		                               doc->npages);
+	if (rc == 0)
+		rc = pdf_late_links(c);
+	if (rc == 0)
+		rc = pdf_finish_fonts(c);
+	if (rc == 0)
+		rc = pdf_catalog(c);
+	if (rc == 0)
+		rc = pdf_outline(c);
+	if (rc == 0)
+		rc = pdf_set_info(c, info);
+	if (rc == 0) {
+		HPDF_STATUS st = HPDF_SaveToFile(c->pdf, path);
+		if (pdf_bad(c, st))
+			rc = pdf_fail_lib(c, st, "cannot write %s", path);
+	}
+	if (rc != 0)
+		escape_format(err, errsize, "%s", w->message);
+	pdf_abandon(w);
+	return rc;
+}
+
+void pdf_abandon(pdf_writer *w)
+{
+	if (w == NULL)
+		return;
+	pdf_end(&w->c);
+	free(w);
+}
+
 int pdf_write(const lay_doc *doc, const pdf_info *info, const char *path,
               char *err, size_t errsize)
 {
-	pdf_ctx c = {
-		.doc = doc,
-		.err = err,
-		.errsize = errsize,
-	};
 	if (errsize > 0)
 		err[0] = '\0';
-	if (doc->npages <= 0)
-		return pdf_fail(&c, "the document has no pages");
-
-	int rc = pdf_begin(&c);
-	if (rc == 0)
-		rc = pdf_load_fonts(&c);
-	if (rc == 0)
-		rc = pdf_add_pages(&c);
-	for (int p = 0; rc == 0 && p < doc->npages; p++)
-		rc = pdf_draw_page(&c, p);
-	if (rc == 0)
-		rc = pdf_catalog(&c);
-	if (rc == 0)
-		rc = pdf_outline(&c);
-	if (rc == 0)
-		rc = pdf_set_info(&c, info);
-	if (rc == 0) {
-		HPDF_STATUS st = HPDF_SaveToFile(c.pdf, path);
-		if (pdf_bad(&c, st))
-			rc = pdf_fail_lib(&c, st, "cannot write %s", path);
+	pdf_writer *w = pdf_open();
+	if (w == NULL) {
+		snprintf(err, errsize, "PDF: out of memory");
+		return -1;
 	}
-	pdf_end(&c);
+	int rc = 0;
+	if (doc->npages <= 0)
+		rc = pdf_fail(&w->c, "the document has no pages");
+	for (int p = 0; rc == 0 && p < doc->npages; p++)
+		rc = pdf_page(w, doc, p, &doc->pages[p]);
+	if (rc == 0)
+		return pdf_close(w, doc, info, path, err, errsize);
+	escape_format(err, errsize, "%s", w->message);
+	pdf_abandon(w);
 	return rc;
 }

@@ -1063,15 +1063,28 @@ static int m_save(lua_State *L)
 	fill_sources(L, u);
 	still_open(L, u);
 	lay_result res;
-	save_status st = save_layout(u->doc, job->fonts, job->limits.pages, &res, err, sizeof err);
+	char temp[PATH_LIMIT * 2];
+	bool stream = !job->check && !job->provenance;  /* --provenance reads every page */
+	bool writing = false;
+	pdf_info info = job->check ? (pdf_info){.date = -1} : info_of(L, u->doc);
+	save_status st = stream ? save_stream(u->doc, job->fonts, job->limits.pages, &info, plan,
+	                                      job->limits.output_bytes, &res, temp, sizeof temp,
+	                                      &writing, err, sizeof err)
+	                        : save_layout(u->doc, job->fonts, job->limits.pages, &res, err,
+	                                      sizeof err);
+	if (st != SAVE_OK && writing)
+		return sbx_fail(L, exit_of[st], "save: cannot write %s: %s", target, err);
 	if (st != SAVE_OK)
 		return sbx_fail(L, exit_of[st], "save: %s", err);
 	lu->doc = res.doc;
 	for (int i = 0; i < res.nwarnings; i++)
 		sbx_warn(L, res.warnings[i].line, res.warnings[i].message);
-	if (job->strict && sbx_warnings(L) > 0)
+	if (job->strict && sbx_warnings(L) > 0) {
+		if (stream)
+			unlink(temp);
 		return sbx_fail(L, EXIT_STRICT, "save: %d warning%s with --strict: nothing written",
 		                sbx_warnings(L), sbx_warnings(L) == 1 ? "" : "s");
+	}
 	int pages = res.doc->npages;
 	char npages[16];
 	snprintf(npages, sizeof npages, "%d", pages);
@@ -1079,8 +1092,9 @@ static int m_save(lua_State *L)
 	if (job->check && plan_add(plan, NULL, target, pages, err, sizeof err) != 0)
 		return sbx_fail(L, EXIT_LIMIT, "save: %s", err);
 	if (!job->check) {
-		pdf_info info = info_of(L, u->doc);
-		st = save_pdf(res.doc, &info, plan, target, job->limits.output_bytes, err, sizeof err);
+		st = stream ? save_commit(plan, temp, target, pages, err, sizeof err)
+		            : save_pdf(res.doc, &info, plan, target, job->limits.output_bytes, err,
+		                       sizeof err);
 		if (st != SAVE_OK)
 			return sbx_fail(L, exit_of[st], "save: cannot write %s: %s", target, err);
 		fields[0] = plan->files[plan->nfiles - 1].temp;
