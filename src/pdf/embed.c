@@ -598,7 +598,8 @@ static uint32_t *pdf_drawn(const pdf_face *pf, size_t *n)
 	for (unsigned k = 1; k < 256; k++)
 		if (pf->taken[k])
 			cps[m++] = pf->code_cp[k];
-	memcpy(cps + m, pf->cid_cp, (size_t)pf->ncids * sizeof *cps);
+	if (pf->ncids > 0)      /* cid_cp is NULL until a first CID */
+		memcpy(cps + m, pf->cid_cp, (size_t)pf->ncids * sizeof *cps);
 	m += (size_t)pf->ncids;
 	qsort(cps, m, sizeof *cps, pdf_by_value);
 	size_t w = 0;
