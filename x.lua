@@ -1,3 +1,0 @@
-local doc = require("brief").document{ title = "W" }
-doc:paragraph("x1")
-doc:save()
