@@ -203,12 +203,16 @@ VALUES=$(seq -s, 1 100)
 j1=$(batch_ms "$BRIEF" batch -q -j 1 --each n="$VALUES" "$PAGE")
 j2=$(batch_ms "$BRIEF" batch -q -j 2 --each n="$VALUES" "$PAGE")
 # shellcheck disable=SC2016
+x1=$(batch_ms sh -c 'seq 1 100 | xargs -P 1 -I{} "$0" "$1" --set n={} -q' "$BRIEF" "$PAGE")
+# shellcheck disable=SC2016
 x2=$(batch_ms sh -c 'seq 1 100 | xargs -P 2 -I{} "$0" "$1" --set n={} -q' "$BRIEF" "$PAGE")
 echo
 echo "batch: 100 one-page briefings ($PAGE --each n=1..100), $(nproc) CPUs," \
 	"load average $LOAD before"
-printf '%-34s %8s %9s\n' how "wall ms" "speed-up"
+printf '%-34s %8s %14s %14s\n' how "wall ms" "vs one by one" "vs batch -j 1"
 speedup() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "?" }'; }
-printf '%-34s %8s %9s\n' "brief batch -j 1" "$j1" "1.00x"
-printf '%-34s %8s %9s\n' "brief batch -j 2" "$j2" "$(speedup "$j1" "$j2")"
-printf '%-34s %8s %9s\n' "xargs -P 2 of single runs" "$x2" "$(speedup "$j1" "$x2")"
+row() { printf '%-34s %8s %14s %14s\n' "$1" "$2" "$(speedup "$x1" "$2")" "$(speedup "$j1" "$2")"; }
+row "one by one (100 single runs)" "$x1"
+row "brief batch -j 1" "$j1"
+row "brief batch -j 2" "$j2"
+row "xargs -P 2 of single runs" "$x2"
