@@ -860,28 +860,6 @@ static void fill_sources(lua_State *L, document_ud *u)
 		arg_oom(L);
 }
 
-/* A C string freed by __gc, so that a raise cannot leak it. */
-typedef struct string_ud { char *s; } string_ud;
-
-static int string_gc(lua_State *L)
-{
-	string_ud *u = lua_touserdata(L, 1);
-	free(u->s);
-	u->s = NULL;
-	return 0;
-}
-
-static string_ud *new_string(lua_State *L)
-{
-	string_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
-	u->s = NULL;
-	lua_newtable(L);
-	lua_pushcfunction(L, string_gc);
-	lua_setfield(L, -2, "__gc");
-	lua_setmetatable(L, -2);
-	return u;
-}
-
 /* The run's provenance so far, in the registry: "brief.sidecar" is
  * { [resolved PDF] = k, [k] = the JSON of the k-th PDF saved }, and
  * "brief.sidecar.temp" the name of the file last written. */
@@ -914,10 +892,10 @@ static void write_provenance(lua_State *L, const lay_doc *o, const doc_document 
 	const char **names = lua_newuserdatauv(L, (size_t)(nnames ? nnames : 1) * sizeof *names, 0);
 	for (int s = 0; s < nnames; s++)
 		names[s] = prov_name(p, s);
-	string_ud *json = new_string(L);
-	if (!(json->s = sidecar_document(o, d, target, names, p ? prov_order(p) : NULL, nnames)))
+	char **json = sbx_new_box(L, NULL);     /* freed by __gc if a raise comes first */
+	if (!(*json = sidecar_document(o, d, target, names, p ? prov_order(p) : NULL, nnames)))
 		arg_oom(L);
-	lua_pushstring(L, json->s);
+	lua_pushstring(L, *json);
 	lua_rawseti(L, t, at);
 	lua_pushinteger(L, at);
 	lua_setfield(L, t, resolved);
@@ -940,8 +918,8 @@ static void write_provenance(lua_State *L, const lay_doc *o, const doc_document 
 	lua_setfield(L, LUA_REGISTRYINDEX, SIDECAR_TEMP);
 	const char *fields[1] = {temp};
 	run_send(job->channel, MSG_PROVENANCE, fields, 1);
-	free(json->s);
-	json->s = NULL;
+	free(*json);
+	*json = NULL;
 	lua_settop(L, t - 1);
 }
 

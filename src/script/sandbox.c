@@ -511,10 +511,7 @@ static int free_box(lua_State *L)
 	return 0;
 }
 
-/* Pushes a userdata holding p, a malloc'd buffer, that frees it when the
- * userdata is collected unless *box is set to NULL first: C memory held
- * across a call that may raise. */
-static char **new_box(lua_State *L, char *p)
+char **sbx_new_box(lua_State *L, char *p)
 {
 	char **box = lua_newuserdatauv(L, sizeof *box, 0);
 	*box = NULL;        /* set only once the box can free it */
@@ -532,7 +529,7 @@ int sbx_loadfile(lua_State *L, const char *given, const char *const *roots, int 
 {
 	/* the file's text is C memory until it is copied into Lua, and the copy
 	 * can raise a memory error: a box made first frees it then */
-	char **box = new_box(L, NULL);
+	char **box = sbx_new_box(L, NULL);
 	path_file f;
 	char why[128];
 	if (path_read(roots, nroots, given, NULL, RUN_MAX_SOURCE, &f, why, sizeof why) != PATH_OK) {

@@ -69,6 +69,11 @@ int sbx_warnings(lua_State *L);
  * the script itself, else the innermost Lua level (a template's), else 0. */
 int sbx_script_line(lua_State *L);
 
+/* Pushes a userdata holding p, a malloc'd buffer (or NULL, to be set
+ * later), that frees it when the userdata is collected unless *box is set
+ * to NULL first: C memory held across a call that may raise. */
+char **sbx_new_box(lua_State *L, char *p);
+
 /* The job of the state's run. */
 const run_job *sbx_job(lua_State *L);
 
