@@ -20,7 +20,7 @@ WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE $(WARN) -Isrc -I$(BUILD) -MMD -MP \
            -DBRIEF_VERSION='"$(VERSION)"' -DBRIEF_SHAREDIR='"$(SHAREDIR)"'
-LDLIBS  += -lhpdf -lcsv -lpng -ljpeg -lseccomp -lhyphen -lunibreak -lm
+LDLIBS  += -lhpdf -lcsv -lpng -lz -ljpeg -lseccomp -lhyphen -lunibreak -lm
 
 ifneq ($(SANITIZE),)
 CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -45,7 +45,7 @@ all: deps brief annotations
 # ---- system packages ---------------------------------------------------------
 
 DEB_PACKAGES := gcc make pkg-config liblua5.4-dev libhpdf-dev libcmocka-dev \
-                libharfbuzz-dev libcsv-dev libpng-dev libjpeg-dev libseccomp-dev \
+                libharfbuzz-dev libcsv-dev libpng-dev zlib1g-dev libjpeg-dev libseccomp-dev \
                 libhyphen-dev hyphen-en-us libunibreak-dev \
                 fonts-liberation2 fonts-nanum \
                 poppler-utils qpdf clang libclang-rt-14-dev valgrind jq parallel

@@ -431,7 +431,7 @@ static void every_item_kind_reaches_the_content_stream(void **state)
 
 	char *q = qdf_text(path);
 	assert_non_null(strstr(q, " re B "));           /* filled and stroked rect */
-	assert_non_null(strstr(q, "[3 2 ] 0 d"));       /* dashed line */
+	assert_non_null(strstr(q, "[3 2] 0 d"));        /* dashed line */
 	assert_non_null(strstr(q, "[] 0 d"));           /* back to solid after it */
 	assert_non_null(strstr(q, "1 j"));              /* round joins for the polyline */
 	assert_non_null(strstr(q, "72 300 m 150 360 l 230 320 l 300 400 l S"));
@@ -1108,6 +1108,39 @@ static void a_hyphenated_word_extracts_whole_once(void **state)
 	free(out);
 }
 
+/* Positions are written to 0.01 pt and each move is taken from where the
+ * last one left the reader, so rounding never adds up: 120 runs 5.123 pt
+ * apart end within 0.005 pt of where the last one was laid out. */
+static void rounded_text_moves_do_not_drift(void **state)
+{
+	fixture *fx = *state;
+	enum { RUNS = 120 };
+	lay_item items[RUNS];
+	for (int i = 0; i < RUNS; i++)
+		items[i] = text(20 + 4.123f * (float)i, 700 - 0.037f * (float)i, F_SERIF, 4, "i");
+	lay_page page = {.items = items, .nitems = RUNS};
+	lay_doc doc = doc_of(&page, 1);
+	char path[256];
+	write_ok(fx, &doc, NULL, "drift.pdf", path, sizeof path);
+	char *q = qdf_text(path);
+	double x = 0, y = 0;
+	int moves = 0;
+	for (const char *p = q; (p = strstr(p, " Td")) != NULL; p += 3) {
+		const char *start = p;
+		for (int spaces = 0; start > q && spaces < 2; start--)
+			spaces += start[-1] == ' ' || start[-1] == '\n';
+		double dx, dy;
+		assert_int_equal(sscanf(start, "%lf %lf Td", &dx, &dy), 2);
+		x += dx;
+		y += dy;
+		moves++;
+	}
+	free(q);
+	assert_int_equal(moves, RUNS);
+	assert_true(fabs(x - (20 + 4.123 * (RUNS - 1))) <= 0.0051);
+	assert_true(fabs(y - (700 - 0.037 * (RUNS - 1))) <= 0.0051);
+}
+
 /* A synthetic italic shears the text matrix; the next upright run sets it
  * back. A run of the same shear moves relative to the last, the shear
  * taken into account: from (72, 680) to (100, 640) is 28 - 0.25 * -40 = 38
@@ -1133,8 +1166,9 @@ static void a_slanted_run_shears_the_text_matrix_and_the_next_is_upright(void **
 
 	char *q = qdf_text(path);
 	assert_non_null(strstr(q, " 72 700 Td /F1 12 Tf (Upright, ) Tj "));
-	assert_non_null(strstr(q, " 1 0 0.2 1 115.332 700 Tm (slanted) Tj "));
-	assert_non_null(strstr(q, " 1 0 0 1 149.304 700 Tm ( again.) Tj "));
+	/* positions are written to 0.01 pt */
+	assert_non_null(strstr(q, " 1 0 0.2 1 115.33 700 Tm (slanted) Tj "));
+	assert_non_null(strstr(q, " 1 0 0 1 149.3 700 Tm ( again.) Tj "));
 	assert_non_null(strstr(q, " 1 0 0.25 1 72 680 Tm /F2 12 Tf [(A) 46 "));
 	assert_non_null(strstr(q, "] TJ 38 -40 Td /F1 12 Tf (Twice) Tj"));
 	free(q);
@@ -1461,6 +1495,7 @@ int main(void)
 		T(a_hyphenated_word_extracts_whole_once),
 		T(page_labels_and_the_language_are_in_the_catalog),
 		T(thousands_of_scattered_characters_extract_back),
+		T(rounded_text_moves_do_not_drift),
 		T(a_slanted_run_shears_the_text_matrix_and_the_next_is_upright),
 		T(one_byte_text_extracts_as_written),
 		T(a_run_past_255_characters_mixes_one_and_two_byte_codes),

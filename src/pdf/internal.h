@@ -66,13 +66,23 @@ typedef struct pdf_pen {
 	float width;
 	int dash;               /* 0 solid, 1 dashed, 2 dotted */
 	bool round_join;
-	HPDF_Dict font;         /* the font of the text block, NULL after BT */
+	HPDF_Dict font;         /* the font set by the last Tf, NULL before one */
 	float size;
 	bool in_text;           /* between BeginText and EndText */
 	float slant;            /* the shear of the text matrix (0 after BT) */
-	float line_x, line_y;   /* the start of the text line (0 0 after BT) */
+	float line_x, line_y;   /* the start of the text line as written (0 0
+	                           after BT) */
 	bool invisible;         /* text render mode 3 (kept across BT/ET) */
 } pdf_pen;
+
+/* A page's content, compressed when the page was drawn (deflate.c). */
+typedef struct pdf_packed {
+	unsigned char *bytes;   /* raw deflate blocks ending in a sync flush; len */
+	size_t len;
+	size_t raw_len;         /* the bytes of content they hold */
+	unsigned long adler;    /* the Adler-32 of that content */
+	bool sealed;            /* the page's stream holds the whole zlib stream */
+} pdf_packed;
 
 /* An internal link whose target page was not added yet: made at the end. */
 typedef struct pdf_link {
@@ -99,6 +109,8 @@ typedef struct pdf_ctx {
 	int nnames;                 /* resource names given so far */
 	HPDF_Page *pages;           /* the pages added so far */
 	pdf_pen *pens;              /* the state each page's content ends in */
+	pdf_packed *packed;         /* each page's compressed content */
+	struct z_stream_s *zs;      /* the one deflate state, NULL until used */
 	int npages, cappages;
 	pdf_link *links;            /* links to pages not added when drawn */
 	int nlinks, caplinks;
@@ -128,6 +140,62 @@ bool pdf_bad(const pdf_ctx *c, HPDF_STATUS st);
  * code>". Returns -1. */
 __attribute__((format(printf, 3, 4)))
 int pdf_fail_lib(pdf_ctx *c, HPDF_STATUS st, const char *fmt, ...);
+
+/* ---- ops.c: the content operators brief writes ---- */
+
+/* Writes v at w with at most decimals (2 or 3) decimals, rounded, no
+ * trailing zeros ("12.5", "-3", "0.851"); returns the end. |v| <= 1e7. */
+char *pdf_fixed(char *w, float v, int decimals);
+
+/* pdf_fixed(w, v, 2): how positions and sizes are written. */
+char *pdf_num(char *w, float v);
+
+/* The value pdf_num writes for v: what a reader sees. */
+float pdf_num_value(float v);
+
+/* Writes s[0..end) to out. */
+HPDF_STATUS pdf_put(HPDF_Stream out, const char *s, const char *end);
+
+/* Sets the fill colour (components clamped to 0..1) unless pen has it. */
+HPDF_STATUS pdf_op_fill(HPDF_Stream out, pdf_pen *pen, lay_color col);
+
+/* Sets what a stroke uses, each unless pen has it: colour, width
+ * (negative or NaN: 0, the thinnest line a device draws), dashing (0 solid,
+ * 1 dashed, 2 dotted) and round or miter joins. */
+HPDF_STATUS pdf_op_stroke(HPDF_Stream out, pdf_pen *pen, lay_color col, float width,
+                          int dash, bool round_join);
+
+/* A rectangle painted by paint ("f", "S" or "B"). */
+HPDF_STATUS pdf_op_rect(HPDF_Stream out, float x, float y, float width, float height,
+                        const char *paint);
+
+/* A stroked open path through npoints (x, y) pairs, npoints >= 2. */
+HPDF_STATUS pdf_op_path(HPDF_Stream out, const float *xy, int npoints);
+
+/* A filled circle of radius r around (x, y). */
+HPDF_STATUS pdf_op_disc(HPDF_Stream out, float x, float y, float r);
+
+/* BT, and the text state it starts from (no shear, line start 0 0; the
+ * font and render mode stay: they belong to the graphics state). */
+HPDF_STATUS pdf_op_begin_text(HPDF_Stream out, pdf_pen *pen);
+
+/* ET when a text block is open. */
+HPDF_STATUS pdf_op_end_text(HPDF_Stream out, pdf_pen *pen);
+
+/* ---- deflate.c: page content compressed as pages end ---- */
+
+/* Compresses what page p's content stream holds into c->packed[p] and
+ * empties the stream, so that what is drawn later starts a part of its
+ * own. Once per page. Returns 0 or -1 (c->err set). */
+int pdf_pack_page(pdf_ctx *c, int p);
+
+/* Compresses what page p's stream gained since pdf_pack_page and puts the
+ * whole zlib stream into the page, marked /FlateDecode; the page takes
+ * nothing more. Returns 0 or -1. */
+int pdf_seal_page(pdf_ctx *c, int p);
+
+/* Frees the packed pages and the deflate state. */
+void pdf_packs_free(pdf_ctx *c);
 
 /* ---- embed.c ---- */
 

@@ -4,9 +4,8 @@
  * Pages come one at a time (pdf_page, as the layout finishes them; or all
  * of a laid-out document, pdf_write), and the order of work follows what
  * libharu 2.3.0 needs:
- *   1. at the first page, a document with compression on and the UTF-8
- *      encoder current, the page size and one resource dictionary on the
- *      root of the page tree;
+ *   1. at the first page, a document with compression on, the page size
+ *      and one resource dictionary on the root of the page tree;
  *   2. each page added and drawn when it comes: items in order, with
  *      redundant color/width/font operators skipped and consecutive text
  *      items in one BT/ET block; kerned runs, marked-content spans and the
@@ -127,13 +126,6 @@ static const char *pdf_kind_name(lay_kind k)
 
 /* ---- resources ---------------------------------------------------------- */
 
-/* Writes v into w as libharu writes reals (up to 5 decimals, no trailing
- * zeros); returns the end. */
-static char *pdf_real(char *w, float v)
-{
-	return HPDF_FToA(w, v, w + 15);
-}
-
 /* Adds obj to the shared resources under a new name ("F3" in /Font when
  * font, "Im3" in /XObject otherwise), stored in name. One dictionary on the
  * root of the page tree serves every page (pages inherit /Resources): a
@@ -234,80 +226,23 @@ static const pdf_image *pdf_image_of(pdf_ctx *c, const lay_item *it, int p)
 /* Draws image im into the box (x, y, w, h): q, the box as a matrix, Do,
  * Q -- what HPDF_Page_DrawImage writes, with the name from the shared
  * resources. */
-static HPDF_STATUS pdf_draw_image(HPDF_Page page, const pdf_image *im, float x, float y,
+static HPDF_STATUS pdf_draw_image(HPDF_Stream out, const pdf_image *im, float x, float y,
                                   float w, float h)
 {
 	char buf[160], *o = buf;
 	o = stpcpy(o, "q\n");
-	o = pdf_real(o, w);
+	o = pdf_num(o, w);
 	o = stpcpy(o, " 0 0 ");
-	o = pdf_real(o, h);
+	o = pdf_num(o, h);
 	*o++ = ' ';
-	o = pdf_real(o, x);
+	o = pdf_num(o, x);
 	*o++ = ' ';
-	o = pdf_real(o, y);
+	o = pdf_num(o, y);
 	o += sprintf(o, " cm\n/%s Do\nQ\n", im->name);
-	return HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)buf,
-	                         (HPDF_UINT)(o - buf));
+	return pdf_put(out, buf, o);
 }
 
 /* ---- drawing ------------------------------------------------------------ */
-
-/* A color component clamped to 0..1 (libharu rejects anything else; NaN
- * becomes 0). */
-static float pdf_unit(float v)
-{
-	return v > 0 ? (v < 1 ? v : 1) : 0;
-}
-
-static lay_color pdf_color(lay_color col)
-{
-	return (lay_color){pdf_unit(col.r), pdf_unit(col.g), pdf_unit(col.b)};
-}
-
-static bool pdf_same_color(lay_color a, lay_color b)
-{
-	return a.r == b.r && a.g == b.g && a.b == b.b;
-}
-
-static void pdf_set_fill(HPDF_Page page, pdf_pen *pen, lay_color col)
-{
-	col = pdf_color(col);
-	if (!pdf_same_color(col, pen->fill)) {
-		HPDF_Page_SetRGBFill(page, col.r, col.g, col.b);
-		pen->fill = col;
-	}
-}
-
-/* Sets everything a stroke uses: color, width (negative or NaN widths become
- * 0, the thinnest line a device can draw), dashing (0 solid, 1 dashed, 2
- * dotted) and the line join. */
-static void pdf_set_stroke(HPDF_Page page, pdf_pen *pen, lay_color col,
-                           float width, int dash, bool round_join)
-{
-	col = pdf_color(col);
-	if (!pdf_same_color(col, pen->stroke)) {
-		HPDF_Page_SetRGBStroke(page, col.r, col.g, col.b);
-		pen->stroke = col;
-	}
-	if (!(width > 0))
-		width = 0;
-	if (width != pen->width) {
-		HPDF_Page_SetLineWidth(page, width);
-		pen->width = width;
-	}
-	if (dash != pen->dash) {
-		/* libharu refuses zero-length dashes, so dots are 1 pt squares */
-		static const HPDF_UINT16 dashes[2] = {3, 2}, dots[2] = {1, 2};
-		HPDF_Page_SetDash(page, dash == 1 ? dashes : dash == 2 ? dots : NULL,
-		                  dash ? 2 : 0, 0);
-		pen->dash = dash;
-	}
-	if (round_join != pen->round_join) {
-		HPDF_Page_SetLineJoin(page, round_join ? HPDF_ROUND_JOIN : HPDF_MITER_JOIN);
-		pen->round_join = round_join;
-	}
-}
 
 /* ---- text --------------------------------------------------------------- */
 
@@ -354,31 +289,36 @@ static bool pdf_is_kerned(const lay_item *it)
 /* Moves to the run's baseline start with the text matrix sheared by its
  * slant (x += slant * y, a synthetic italic). While the shear stays the
  * same the move is relative to the line start (Td); a change of shear sets
- * the whole matrix (Tm). Written into the page's stream: the text
- * operators are all brief's own (see pdf_show). */
+ * the whole matrix (Tm). The pen keeps the line start as written, rounded
+ * (pdf_num), and each move is taken from there, so rounding never adds up
+ * along a page. Written into the page's stream: the text operators are all
+ * brief's own (see pdf_show). */
 static HPDF_STATUS pdf_text_start(HPDF_Stream out, pdf_pen *pen, const lay_item *it)
 {
 	char buf[128], *w = buf;
 	float slant = it->u.text.slant;
 	if (slant != pen->slant) {
 		pen->slant = slant;
-		w += sprintf(w, "1 0 ");
-		w = pdf_real(w, slant);
-		w += sprintf(w, " 1 ");
-		w = pdf_real(w, it->x);
+		w = stpcpy(w, "1 0 ");
+		w = pdf_fixed(w, slant, 3);
+		w = stpcpy(w, " 1 ");
+		w = pdf_num(w, it->x);
 		*w++ = ' ';
-		w = pdf_real(w, it->y);
-		w += sprintf(w, " Tm\n");
+		w = pdf_num(w, it->y);
+		w = stpcpy(w, " Tm\n");
+		pen->line_x = pdf_num_value(it->x);
+		pen->line_y = pdf_num_value(it->y);
 	} else {
-		float dy = it->y - pen->line_y;
-		w = pdf_real(w, it->x - pen->line_x - slant * dy);
+		float dy = pdf_num_value(it->y - pen->line_y);
+		float dx = pdf_num_value(it->x - pen->line_x - slant * dy);
+		w = pdf_num(w, dx);
 		*w++ = ' ';
-		w = pdf_real(w, dy);
-		w += sprintf(w, " Td\n");
+		w = pdf_num(w, dy);
+		w = stpcpy(w, " Td\n");
+		pen->line_x += dx + slant * dy;
+		pen->line_y += dy;
 	}
-	pen->line_x = it->x;
-	pen->line_y = it->y;
-	return HPDF_Stream_Write(out, (const HPDF_BYTE *)buf, (HPDF_UINT)(w - buf));
+	return pdf_put(out, buf, w);
 }
 
 /* Opens a marked-content span whose text, for extraction and copying, is
@@ -473,7 +413,7 @@ static HPDF_STATUS pdf_show(pdf_ctx *c, HPDF_Stream out, pdf_pen *pen, pdf_face 
 			*w++ = '/';
 			w = stpcpy(w, one ? pf->simple_name : pf->type0_name);
 			*w++ = ' ';
-			w = pdf_real(w, size);
+			w = pdf_fixed(w, size, 3);
 			w = stpcpy(w, " Tf\n");
 			pen->font = font;
 			pen->size = size;
@@ -549,25 +489,18 @@ static HPDF_STATUS pdf_draw_text(pdf_ctx *c, HPDF_Page page, pdf_pen *pen,
 	/* libharu's own limit, which HPDF_Page_SetFontAndSize checked */
 	if (!(it->u.text.size > 0 && it->u.text.size <= HPDF_MAX_FONTSIZE))
 		return HPDF_PAGE_INVALID_FONT_SIZE;
-	if (!pen->in_text) {
-		HPDF_Page_BeginText(page);
-		pen->in_text = true;
-		pen->slant = 0;
-		pen->line_x = pen->line_y = 0;
-		pen->font = NULL;
-	}
-	pdf_set_fill(page, pen, it->color);
-	if (it->u.text.invisible != pen->invisible) {
-		HPDF_STATUS st = HPDF_Page_SetTextRenderingMode(page, it->u.text.invisible
-		                                                      ? HPDF_INVISIBLE : HPDF_FILL);
-		if (st != HPDF_OK)
-			return st;
+	HPDF_Stream out = ((HPDF_PageAttr)page->attr)->stream;
+	HPDF_STATUS st = pen->in_text ? HPDF_OK : pdf_op_begin_text(out, pen);
+	if (st == HPDF_OK)
+		st = pdf_op_fill(out, pen, it->color);
+	if (st == HPDF_OK && it->u.text.invisible != pen->invisible) {
+		st = HPDF_Stream_WriteStr(out, it->u.text.invisible ? "3 Tr\n" : "0 Tr\n");
 		pen->invisible = it->u.text.invisible;
 	}
 	pdf_face *pf = pdf_face_of(c, fi);
-	HPDF_Stream out = ((HPDF_PageAttr)page->attr)->stream;
 	const char *actual = it->u.text.actual;
-	HPDF_STATUS st = pdf_text_start(out, pen, it);
+	if (st == HPDF_OK)
+		st = pdf_text_start(out, pen, it);
 	if (st == HPDF_OK && actual != NULL)
 		st = pdf_begin_actual(c, out, actual, it->u.text.actual_len);
 
@@ -693,11 +626,12 @@ static HPDF_STATUS pdf_draw_item(pdf_ctx *c, int p, int k, const lay_item *it,
                                  pdf_pen *pen)
 {
 	HPDF_Page page = c->pages[p];
-
-	if (pen->in_text && it->kind != LAY_TEXT && it->kind != LAY_LINK) {
-		HPDF_Page_EndText(page);
-		pen->in_text = false;
-	}
+	HPDF_Stream out = ((HPDF_PageAttr)page->attr)->stream;
+	HPDF_STATUS st = HPDF_OK;
+	if (it->kind != LAY_TEXT && it->kind != LAY_LINK)
+		st = pdf_op_end_text(out, pen);
+	if (st != HPDF_OK)
+		return st;
 	switch (it->kind) {
 	case LAY_TEXT:
 		return pdf_draw_text(c, page, pen, it, p, k);
@@ -706,44 +640,38 @@ static HPDF_STATUS pdf_draw_item(pdf_ctx *c, int p, int k, const lay_item *it,
 		if (!fill && !stroke)
 			return HPDF_OK;
 		if (fill)
-			pdf_set_fill(page, pen, it->color);
-		if (stroke)
-			pdf_set_stroke(page, pen, it->u.rect.stroke_color,
-			               it->u.rect.line_width, 0, false);
-		HPDF_Page_Rectangle(page, it->x, it->y, it->w, it->h);
-		return fill && stroke ? HPDF_Page_FillStroke(page)
-		       : fill ? HPDF_Page_Fill(page) : HPDF_Page_Stroke(page);
+			st = pdf_op_fill(out, pen, it->color);
+		if (stroke && st == HPDF_OK)
+			st = pdf_op_stroke(out, pen, it->u.rect.stroke_color,
+			                   it->u.rect.line_width, 0, false);
+		return st != HPDF_OK ? st : pdf_op_rect(out, it->x, it->y, it->w, it->h,
+		                                        fill && stroke ? "B" : fill ? "f" : "S");
 	}
 	case LAY_LINE:
-		pdf_set_stroke(page, pen, it->color, it->u.line.line_width,
-		               it->u.line.dotted ? 2 : it->u.line.dashed ? 1 : 0, false);
-		HPDF_Page_MoveTo(page, it->x, it->y);
-		HPDF_Page_LineTo(page, it->u.line.x2, it->u.line.y2);
-		return HPDF_Page_Stroke(page);
+		st = pdf_op_stroke(out, pen, it->color, it->u.line.line_width,
+		                   it->u.line.dotted ? 2 : it->u.line.dashed ? 1 : 0, false);
+		return st != HPDF_OK ? st : pdf_op_path(out, (const float[]){it->x, it->y,
+		                                        it->u.line.x2, it->u.line.y2}, 2);
 	case LAY_POLYLINE: {
 		const float *xy = it->u.poly.xy;
 		int n = it->u.poly.npoints;
 		if (xy == NULL || n < 2)
 			return HPDF_OK;
-		pdf_set_stroke(page, pen, it->color, it->u.poly.line_width, 0, true);
-		HPDF_Page_MoveTo(page, xy[0], xy[1]);
-		for (int i = 1; i < n; i++)
-			HPDF_Page_LineTo(page, xy[2 * i], xy[2 * i + 1]);
-		return HPDF_Page_Stroke(page);
+		st = pdf_op_stroke(out, pen, it->color, it->u.poly.line_width, 0, true);
+		return st != HPDF_OK ? st : pdf_op_path(out, xy, n);
 	}
 	case LAY_CIRCLE:
 		if (!(it->u.circle.radius > 0))
 			return HPDF_OK;
-		pdf_set_fill(page, pen, it->color);
-		HPDF_Page_Circle(page, it->x, it->y, it->u.circle.radius);
-		return HPDF_Page_Fill(page);
+		st = pdf_op_fill(out, pen, it->color);
+		return st != HPDF_OK ? st : pdf_op_disc(out, it->x, it->y, it->u.circle.radius);
 	case LAY_LINK:
 		return pdf_draw_link(c, p, k, it);
 	case LAY_IMAGE: {
 		const pdf_image *im = pdf_image_of(c, it, p);
 		if (im == NULL)
 			return (HPDF_STATUS)-1;
-		return pdf_draw_image(page, im, it->x, it->y, it->w, it->h);
+		return pdf_draw_image(out, im, it->x, it->y, it->w, it->h);
 	}
 	}
 	return pdf_fail(c, "page %d, item %d: unknown item kind %d", p + 1, k,
@@ -792,11 +720,8 @@ static int pdf_draw_items(pdf_ctx *c, int p, const lay_item *items, int n, pdf_p
 			return pdf_fail_lib(c, st, "page %d, item %d (%s)", p + 1, k + 1,
 			                    pdf_kind_name(items[k].kind));
 	}
-	if (pen->in_text) {
-		HPDF_Page_EndText(c->pages[p]);
-		pen->in_text = false;
-	}
-	if (pdf_bad(c, HPDF_OK))
+	HPDF_STATUS st = pdf_op_end_text(((HPDF_PageAttr)c->pages[p]->attr)->stream, pen);
+	if (pdf_bad(c, st))
 		return pdf_fail_lib(c, HPDF_OK, "page %d", p + 1);
 	return 0;
 }
@@ -842,7 +767,10 @@ static int pdf_add_page(pdf_ctx *c)
 		pdf_pen *pens = realloc(c->pens, (size_t)cap * sizeof *pens);
 		if (pens != NULL)
 			c->pens = pens;
-		if (pages == NULL || pens == NULL)
+		pdf_packed *packed = realloc(c->packed, (size_t)cap * sizeof *packed);
+		if (packed != NULL)
+			c->packed = packed;
+		if (pages == NULL || pens == NULL || packed == NULL)
 			return pdf_fail(c, "out of memory");
 		c->cappages = cap;
 	}
@@ -856,6 +784,7 @@ static int pdf_add_page(pdf_ctx *c)
 		return pdf_fail_lib(c, st, "page %d", p + 1);
 	c->pages[p] = page;
 	c->pens[p] = (pdf_pen){.width = 1};     /* black, solid, miter: the PDF defaults */
+	c->packed[p] = (pdf_packed){0};
 	c->npages = p + 1;
 	return 0;
 }
@@ -939,6 +868,36 @@ static bool pdf_to_pdfdoc(const char *s, char *out)
 	return true;
 }
 
+/* Sets key of dict to the UTF-8 text s as a PDF text string in UTF-16BE
+ * with its byte order mark (ill-formed bytes become U+FFFD, characters
+ * beyond the BMP surrogate pairs), which libharu writes in hex: what its
+ * UTF-8 encoder would write, without the 256 KiB of tables it sets up. */
+static HPDF_STATUS pdf_add_utf16(pdf_ctx *c, HPDF_Dict dict, const char *key, const char *s)
+{
+	size_t len = strlen(s), n = 0;
+	unsigned char *u = malloc(2 + 2 * len);     /* 2 bytes a byte at most */
+	if (u == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	u[n++] = 0xFE;
+	u[n++] = 0xFF;
+	for (size_t at = 0; at < len;) {
+		uint32_t cp;
+		at += utf8_decode(s + at, len - at, &cp);
+		if (cp > 0xFFFF) {
+			cp -= 0x10000;
+			uint32_t high = 0xD800 | (cp >> 10);
+			u[n++] = (unsigned char)(high >> 8);
+			u[n++] = (unsigned char)high;
+			cp = 0xDC00 | (cp & 0x3FF);
+		}
+		u[n++] = (unsigned char)(cp >> 8);
+		u[n++] = (unsigned char)cp;
+	}
+	HPDF_Binary b = HPDF_Binary_New(c->pdf->mmgr, u, (HPDF_UINT)n);
+	free(u);
+	return b == NULL ? HPDF_FAILD_TO_ALLOC_MEM : HPDF_Dict_Add(dict, key, b);
+}
+
 /* Builds the bookmarks from doc->marks: a mark nests under the last mark of
  * a shallower level still open (a level 3 right after a level 1 goes under
  * that level 1), else at the root. Entries open, and the reader shows the
@@ -949,7 +908,6 @@ static int pdf_outline(pdf_ctx *c)
 	const lay_doc *d = c->doc;
 	if (d->nmarks <= 0)
 		return 0;
-	HPDF_Encoder utf8 = HPDF_GetEncoder(c->pdf, "UTF-8");
 	HPDF_Outline last[4] = {NULL, NULL, NULL, NULL};   /* by level; 0 unused */
 	char *doc_title = NULL;                 /* the title in PDFDocEncoding */
 	size_t cap = 0;
@@ -976,10 +934,12 @@ static int pdf_outline(pdf_ctx *c)
 			doc_title = t;
 			cap = need;
 		}
-		HPDF_Outline o = pdf_to_pdfdoc(title, doc_title)
-		                 ? HPDF_CreateOutline(c->pdf, parent, doc_title, NULL)
-		                 : HPDF_CreateOutline(c->pdf, parent, title, utf8);
+		bool in_pdfdoc = pdf_to_pdfdoc(title, doc_title);
+		HPDF_Outline o = HPDF_CreateOutline(c->pdf, parent, in_pdfdoc ? doc_title : "",
+		                                    NULL);
 		HPDF_STATUS st = o == NULL ? HPDF_INVALID_OUTLINE : HPDF_OK;
+		if (st == HPDF_OK && !in_pdfdoc)
+			st = pdf_add_utf16(c, o, "Title", title);
 		if (st == HPDF_OK)      /* libharu's /Type /Outlines is the root's alone */
 			st = HPDF_Dict_RemoveElement(o, "Type");
 		HPDF_Destination dst = NULL;
@@ -1017,19 +977,28 @@ static int pdf_set_info(pdf_ctx *c, const pdf_info *info)
 		         HPDF_VERSION_TEXT);
 	const struct {
 		HPDF_InfoType type;
-		const char *value, *name;
+		const char *value, *name, *key;
 	} attrs[] = {
-		{HPDF_INFO_TITLE, info->title, "title"},
-		{HPDF_INFO_SUBJECT, info->subject, "subject"},
-		{HPDF_INFO_AUTHOR, info->author, "author"},
-		{HPDF_INFO_KEYWORDS, info->keywords, "keywords"},
-		{HPDF_INFO_CREATOR, info->creator, "creator"},
-		{HPDF_INFO_PRODUCER, producer, "producer"},
+		{HPDF_INFO_TITLE, info->title, "title", "Title"},
+		{HPDF_INFO_SUBJECT, info->subject, "subject", "Subject"},
+		{HPDF_INFO_AUTHOR, info->author, "author", "Author"},
+		{HPDF_INFO_KEYWORDS, info->keywords, "keywords", "Keywords"},
+		{HPDF_INFO_CREATOR, info->creator, "creator", "Creator"},
+		{HPDF_INFO_PRODUCER, producer, "producer", "Producer"},
 	};
 	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
-		if (attrs[i].value == NULL || attrs[i].value[0] == '\0')
+		const char *value = attrs[i].value;
+		if (value == NULL || value[0] == '\0')
 			continue;
-		HPDF_STATUS st = HPDF_SetInfoAttr(c->pdf, attrs[i].type, attrs[i].value);
+		/* in PDFDocEncoding when it holds the text, else in UTF-16 */
+		char *doc = malloc(strlen(value) + 1);
+		if (doc == NULL)
+			return pdf_fail(c, "out of memory");
+		bool in_pdfdoc = pdf_to_pdfdoc(value, doc);
+		HPDF_STATUS st = HPDF_SetInfoAttr(c->pdf, attrs[i].type, in_pdfdoc ? doc : "");
+		free(doc);
+		if (st == HPDF_OK && !in_pdfdoc)
+			st = pdf_add_utf16(c, c->pdf->info, attrs[i].key, value);
 		if (pdf_bad(c, st))
 			return pdf_fail_lib(c, st, "document %s", attrs[i].name);
 	}
@@ -1057,8 +1026,9 @@ static int pdf_set_info(pdf_ctx *c, const pdf_info *info)
 
 /* ---- the whole document ------------------------------------------------- */
 
-/* Creates the libharu document with compression, UTF-8 text and the UTF-8
- * encoder current (Info strings are converted with the current encoder).
+/* Creates the libharu document with compression and no current encoder:
+ * text strings (Info, bookmarks) are brief's own bytes, PDFDocEncoding or
+ * UTF-16 (pdf_add_utf16), and fonts are brief's own objects (embed.c).
  * Returns 0 or -1. */
 static int pdf_begin(pdf_ctx *c)
 {
@@ -1066,10 +1036,6 @@ static int pdf_begin(pdf_ctx *c)
 	if (c->pdf == NULL)
 		return pdf_fail(c, "out of memory");
 	HPDF_STATUS st = HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
-	if (st == HPDF_OK)
-		st = HPDF_UseUTFEncodings(c->pdf);
-	if (st == HPDF_OK)
-		st = HPDF_SetCurrentEncoder(c->pdf, "UTF-8");
 	if (pdf_bad(c, st))
 		return pdf_fail_lib(c, st, "cannot set up the document");
 	if (pdf_page_root(c) != 0)
@@ -1090,6 +1056,7 @@ static void pdf_end(pdf_ctx *c)
 		}
 	}
 	free(c->faces);
+	pdf_packs_free(c);
 	free(c->pages);
 	free(c->pens);
 	free(c->links);
@@ -1124,9 +1091,9 @@ int pdf_page(pdf_writer *w, const lay_doc *doc, int p, const lay_page *pg)
 		return -1;
 	if (p != c->npages)
 		return pdf_fail(c, "page %d comes out of order", p + 1);
-	if (pdf_add_page(c) != 0)
+	if (pdf_add_page(c) != 0 || pdf_draw_items(c, p, pg->items, pg->nitems, &c->pens[p]) != 0)
 		return -1;
-	return pdf_draw_items(c, p, pg->items, pg->nitems, &c->pens[p]);
+	return pdf_pack_page(c, p);
 }
 
 int pdf_page_late(pdf_writer *w, const lay_doc *doc, int p, const lay_page *late)
@@ -1138,11 +1105,14 @@ int pdf_page_late(pdf_writer *w, const lay_doc *doc, int p, const lay_page *late
 	c->growing = false;
 	if (p < 0 || p >= c->npages)
 		return pdf_fail(c, "page %d was not drawn", p + 1);
-	/* libharu keeps each page's content stream in memory until it saves:
-	 * the late items go on the end of it, in the state it ended in, which
-	 * costs no object of its own (HPDF_Page_New_Content_Stream makes one,
-	 * about 200 bytes a page) */
-	return pdf_draw_items(c, p, late->items, late->nitems, &c->pens[p]);
+	if (c->packed[p].sealed)
+		return pdf_fail(c, "page %d: its late items were drawn already", p + 1);
+	/* the late items go on the end of the page's content stream, in the
+	 * state it ended in, which costs no object of its own
+	 * (HPDF_Page_New_Content_Stream makes one, about 200 bytes a page) */
+	if (pdf_draw_items(c, p, late->items, late->nitems, &c->pens[p]) != 0)
+		return -1;
+	return pdf_seal_page(c, p);
 }
 
 /* Makes the links kept for the end (pdf_draw_link), now that every page
@@ -1173,6 +1143,9 @@ int pdf_close(pdf_writer *w, const lay_doc *doc, const pdf_info *info, const cha
 		rc = c->npages <= 0 ? pdf_fail(c, "the document has no pages")
 		                    : pdf_fail(c, "%d of the %d pages were drawn", c->npages,
 		                               doc->npages);
+	for (int p = 0; rc == 0 && p < c->npages; p++)
+		if (!c->packed[p].sealed)
+			rc = pdf_seal_page(c, p);
 	if (rc == 0)
 		rc = pdf_late_links(c);
 	if (rc == 0)
