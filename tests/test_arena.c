@@ -189,6 +189,33 @@ static void test_memdup_copies_arrays(void **state)
 	assert_null(arena_memdup(a, xs, SIZE_MAX / 2 + 1, 2));
 }
 
+/* Strings are packed byte to byte; blocks after them are aligned again,
+ * and nothing overlaps. */
+static void test_strings_are_packed_and_blocks_stay_aligned(void **state)
+{
+	arena *a = *state;
+	char *s1 = arena_strdup(a, "ab");
+	char *s2 = arena_strdup(a, "cde");
+	assert_ptr_equal(s2, s1 + 3);
+	double *d = arena_alloc(a, sizeof *d);
+	assert_int_equal((uintptr_t)d % ALIGN, 0);
+	assert_true((char *)d >= s2 + 4);
+	*d = 1.5;
+	char *s3 = arena_strdup(a, "f");
+	assert_true(s3 >= (char *)(d + 1));
+	assert_string_equal(s1, "ab");
+	assert_string_equal(s2, "cde");
+	assert_string_equal(s3, "f");
+	assert_true(*d == 1.5);
+	for (int i = 0; i < 5000; i++) {         /* across chunks */
+		char *s = arena_strdup(a, "xyz");
+		assert_string_equal(s, "xyz");
+		int *n = arena_alloc(a, sizeof *n);
+		assert_int_equal((uintptr_t)n % ALIGN, 0);
+		assert_int_equal(*n, 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +229,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_strdup_copies_and_terminates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_strndup_takes_prefix_and_stops_at_nul, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memdup_copies_arrays, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_strings_are_packed_and_blocks_stay_aligned, setup,
+		                                teardown),
 	};
 	return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
 }

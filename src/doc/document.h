@@ -36,11 +36,11 @@ struct doc_text;
 /* A run of text in one inline style, optionally a link; or a footnote's
  * reference, where the note's number is set and the note itself goes to
  * the foot of the page. */
-typedef struct doc_span {
+typedef struct doc_span {     /* pointers first: 32 bytes, no padding */
 	const char *text;       /* UTF-8, may be empty; "" for a note */
-	unsigned style;         /* DOC_BOLD | DOC_ITALIC */
 	const char *link;       /* URL, or NULL */
 	const struct doc_text *note;    /* the footnote's text, or NULL */
+	unsigned style;         /* DOC_BOLD | DOC_ITALIC */
 	int note_number;        /* 1, 2, ... through the document; 0 when no note */
 } doc_span;
 

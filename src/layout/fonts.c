@@ -2,16 +2,19 @@
  * fonts.c -- font files, coverage, advance widths and shaping through
  * HarfBuzz.
  *
- * Per face, a table of 65,536 advance widths (BMP only) is filled on first
- * use from the face's cmap and hmtx; a sentinel marks characters the face
- * lacks. Lookups after that are one array read.
+ * Per face, the advance widths of the BMP are kept in pages of 256
+ * characters, each made and filled on first use from the face's cmap and
+ * hmtx; a sentinel marks characters the face lacks. Lookups after that are
+ * two array reads, and a document in one script touches a page or two.
  *
  * Shaping (fonts_shape) runs hb_shape on a buffer kept per face, and keeps
  * the results of recently shaped short runs -- the words of a report, most
- * of them seen many times -- in a cache per face (8,192 entries, 4-way set
- * associative, about 650 KB once the face shapes), so that a word shaped
- * before costs a hash and a compare: about 0.03 microseconds against 1 to
- * 1.5 for hb_shape, measured with BRIEF_SHAPE_BENCH (tests/test_fonts.c).
+ * of them seen many times -- in a cache per face (4-way set associative,
+ * 512 entries at first, growing fourfold as it fills up to 8,192, about
+ * 650 KB), so that a word shaped before costs a hash and a compare: about
+ * 0.03 microseconds against 1 to 1.5 for hb_shape, measured with
+ * BRIEF_SHAPE_BENCH (tests/test_fonts.c). A one-page briefing keeps the
+ * small table, and the memory it touches.
  */
 #include "layout/fonts.h"
 
@@ -44,12 +47,14 @@ static const struct face_file {
 	{"nanum", "NanumGothicBold.ttf", "fonts-nanum"},
 };
 
-/* The shaping cache: SHAPE_SETS sets of SHAPE_WAYS entries per face, a
- * run's set chosen by its hash; a new run evicts the entry of its set used
- * least recently. An entry holds the run's bytes and then its adjustments,
- * in SHAPE_DATA bytes: words of up to 21 Latin letters or 12 Hangul
- * syllables. Longer runs are shaped every time. */
-#define SHAPE_SETS 2048             /* a power of two */
+/* The shaping cache: up to SHAPE_SETS sets of SHAPE_WAYS entries per
+ * face (SHAPE_SETS_FIRST at first, growing fourfold when half its entries
+ * are taken), a run's set chosen by its hash; a new run evicts the entry of
+ * its set used least recently. An entry holds the run's bytes and then its
+ * adjustments, in SHAPE_DATA bytes: words of up to 21 Latin letters or 12
+ * Hangul syllables. Longer runs are shaped every time. */
+#define SHAPE_SETS 2048             /* powers of two */
+#define SHAPE_SETS_FIRST 128
 #define SHAPE_WAYS 4
 #define SHAPE_DATA 64
 
@@ -65,9 +70,12 @@ typedef struct shape_slot {
 typedef struct face_state {
 	hb_font_t *font;        /* NULL until first use */
 	unsigned upem;
-	uint16_t *widths;       /* 65,536 entries */
+	bool opened;            /* font set up (or found unreadable) */
+	uint16_t *widths[256];  /* pages of 256 widths, by cp >> 8; NULL until used */
 	hb_buffer_t *buf;       /* reused by every shaping; NULL until the first */
-	shape_slot *cache;      /* SHAPE_SETS * SHAPE_WAYS; NULL until the first */
+	shape_slot *cache;      /* nsets * SHAPE_WAYS; NULL until the first */
+	unsigned nsets;
+	unsigned taken;         /* entries of the cache holding a run */
 	uint32_t clock;         /* counts cache look-ups, for least recently used */
 	bool ascii_known, ascii;    /* fonts_covers_ascii(), once worked out */
 } face_state;
@@ -130,7 +138,8 @@ void fonts_free(lay_fonts *f)
 	for (int i = 0; i < FONT_NFACES; i++) {
 		hb_font_destroy(f->faces[i].font);
 		hb_buffer_destroy(f->faces[i].buf);
-		free(f->faces[i].widths);
+		for (int pg = 0; pg < 256; pg++)
+			free(f->faces[i].widths[pg]);
 		free(f->faces[i].cache);
 	}
 	free(f->scratch.offset);
@@ -144,12 +153,9 @@ void fonts_free(lay_fonts *f)
 static face_state *get_face(lay_fonts *f, int i)
 {
 	face_state *fc = &f->faces[i];
-	if (fc->widths)
+	if (fc->opened)
 		return fc;
-	fc->widths = malloc(65536 * sizeof *fc->widths);
-	if (!fc->widths)
-		return NULL;
-	memset(fc->widths, 0xFF, 65536 * sizeof *fc->widths);
+	fc->opened = true;
 	hb_blob_t *blob = hb_blob_create_from_file_or_fail(f->paths[i]);
 	if (blob) {
 		hb_face_t *hf = hb_face_create(blob, 0);
@@ -167,9 +173,15 @@ static unsigned width_of(lay_fonts *f, int i, uint32_t cp)
 	if (cp > 0xFFFF)
 		return MISSING;
 	face_state *fc = get_face(f, i);
-	if (!fc)
-		return MISSING;
-	uint16_t w = fc->widths[cp];
+	uint16_t *page = fc->widths[cp >> 8];
+	if (!page) {
+		page = malloc(256 * sizeof *page);
+		if (!page)
+			return MISSING;
+		memset(page, 0xFF, 256 * sizeof *page);     /* UNKNOWN */
+		fc->widths[cp >> 8] = page;
+	}
+	uint16_t w = page[cp & 0xFF];
 	if (w != UNKNOWN)
 		return w;
 	hb_codepoint_t gid;
@@ -181,7 +193,7 @@ static unsigned width_of(lay_fonts *f, int i, uint32_t cp)
 		long k = adv * 1000 / (long)fc->upem;   /* floor, as libharu */
 		w = (uint16_t)(k < 0 ? 0 : k > 0xFFFD ? 0xFFFD : k);
 	}
-	fc->widths[cp] = w;
+	page[cp & 0xFF] = w;
 	return w;
 }
 
@@ -194,8 +206,8 @@ int fonts_cover(lay_fonts *f, int want, uint32_t cp)
 {
 	/* called for every character laid out: a face's own character whose
 	 * width is known already costs one array read */
-	const uint16_t *known = f->faces[want].widths;
-	if (cp <= 0xFFFF && known && known[cp] < MISSING)
+	const uint16_t *known = cp <= 0xFFFF ? f->faces[want].widths[cp >> 8] : NULL;
+	if (known && known[cp & 0xFF] < MISSING)
 		return want;
 	if (width_of(f, want, cp) != MISSING)
 		return want;
@@ -255,7 +267,7 @@ static long thousandths(long units, unsigned upem)
 static shape_slot *cache_find(face_state *fc, uint32_t h, const char *s, size_t len,
                               bool *found)
 {
-	shape_slot *set = &fc->cache[(size_t)(h & (SHAPE_SETS - 1)) * SHAPE_WAYS];
+	shape_slot *set = &fc->cache[(size_t)(h & (fc->nsets - 1)) * SHAPE_WAYS];
 	shape_slot *oldest = set;
 	uint32_t now = ++fc->clock;
 	for (int w = 0; w < SHAPE_WAYS; w++) {
@@ -271,6 +283,34 @@ static shape_slot *cache_find(face_state *fc, uint32_t h, const char *s, size_t 
 	}
 	*found = false;
 	return oldest;
+}
+
+/* Makes the cache of fc four times larger, the runs it holds moved over
+ * (the least recently used of a set given up should more than SHAPE_WAYS
+ * meet in one). Out of memory: it stays as it is. */
+static void cache_grow(face_state *fc)
+{
+	unsigned old = fc->nsets;
+	shape_slot *was = fc->cache;
+	shape_slot *now = calloc((size_t)old * 4 * SHAPE_WAYS, sizeof *now);
+	if (!now)
+		return;
+	fc->cache = now;
+	fc->nsets = old * 4;
+	fc->taken = 0;
+	for (size_t k = 0; k < (size_t)old * SHAPE_WAYS; k++) {
+		const shape_slot *sl = &was[k];
+		if (sl->len == 0)
+			continue;
+		shape_slot *set = &now[(size_t)(sl->hash & (fc->nsets - 1)) * SHAPE_WAYS];
+		shape_slot *to = set;
+		for (int w = 0; w < SHAPE_WAYS; w++)
+			if (set[w].len == 0 || (to->len != 0 && set[w].used < to->used))
+				to = &set[w];
+		fc->taken += to->len == 0;
+		*to = *sl;
+	}
+	free(was);
 }
 
 /* Makes room in the scratch arrays for n code points. False when out of
@@ -302,7 +342,8 @@ static bool scratch_reserve(shape_scratch *sc, size_t n)
 static int shape_init(face_state *fc)
 {
 	fc->buf = hb_buffer_create();
-	fc->cache = calloc((size_t)SHAPE_SETS * SHAPE_WAYS, sizeof *fc->cache);
+	fc->cache = calloc((size_t)SHAPE_SETS_FIRST * SHAPE_WAYS, sizeof *fc->cache);
+	fc->nsets = SHAPE_SETS_FIRST;
 	if (!hb_buffer_allocation_successful(fc->buf) || !fc->cache) {
 		hb_buffer_destroy(fc->buf);
 		free(fc->cache);
@@ -427,10 +468,13 @@ long fonts_shape(lay_fonts *f, int face, const char *s, size_t len, short *kern)
 	if (kern)
 		memcpy(kern, f->scratch.kern, kbytes);
 	if (slot && len + kbytes <= SHAPE_DATA && width >= INT32_MIN && width <= INT32_MAX) {
+		fc->taken += slot->len == 0;
 		*slot = (shape_slot){.hash = h, .used = fc->clock, .len = (uint16_t)len,
 		                     .ncp = (uint16_t)n, .width = (int32_t)width};
 		memcpy(slot->data, s, len);
 		memcpy(slot->data + len, f->scratch.kern, kbytes);
+		if (fc->nsets < SHAPE_SETS && fc->taken * 2 >= fc->nsets * SHAPE_WAYS)
+			cache_grow(fc);
 	}
 	return width;
 }

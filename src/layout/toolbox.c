@@ -118,7 +118,9 @@ lay_item *ctx_item(lay_ctx *c, lay_kind kind)
 {
 	lay_page *p = ctx_page(c);
 	if (p->nitems == p->cap) {
-		int cap = p->cap ? p->cap * 2 : 64;
+		/* from 4: the pages drawn already take their late items (a footer
+		 * "Page 3 of 12") one or two each */
+		int cap = p->cap ? p->cap * 2 : 4;
 		lay_item *it = realloc(p->items, (size_t)cap * sizeof *it);
 		if (!it) {
 			c->oom = true;

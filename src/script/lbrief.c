@@ -1033,6 +1033,10 @@ static int m_save(lua_State *L)
 	char target[PATH_LIMIT], err[PATH_LIMIT + 256];
 	output_target(L, 2, target);
 	lua_settop(L, 1);
+	/* what the script holds no more -- all of its tables when the document
+	 * is saved at the end, the chunk having returned -- is freed for the
+	 * layout to reuse, rather than kept beside it */
+	lua_gc(L, LUA_GCCOLLECT);
 	out_plan *plan = worker_plan(L);
 	if (plan->nfiles >= PLAN_MAX_FILES)
 		return sbx_fail(L, EXIT_LIMIT, "save: more than %d PDFs in one run (a fixed limit)",

@@ -5,7 +5,8 @@
  * already zero. Each new chunk is twice the size of the last (up to
  * CHUNK_MAX), so a small arena stays small and a big one needs few mallocs.
  * A request larger than a quarter of the next chunk gets a chunk of its own,
- * and the space left in the current one is not wasted.
+ * and the space left in the current one is not wasted. Blocks are aligned
+ * for any type, but strings, which are packed byte to byte.
  */
 #include "util/arena.h"
 
@@ -68,7 +69,7 @@ static chunk *chunk_new(size_t size)
 	return calloc(1, sizeof(chunk) + size);
 }
 
-/* The slow path of arena_alloc(): r (a multiple of ALIGN) does not fit in
+/* The slow path of arena_take(): r bytes do not fit in
  * the current chunk. Big requests get a chunk of their own and leave ptr in
  * the current chunk, which keeps serving small ones; otherwise a new, larger
  * current chunk is started. Returns the block, NULL when out of memory. */
@@ -89,6 +90,25 @@ static void *arena_alloc_slow(arena *a, size_t r)
 	return c->data;
 }
 
+/* n bytes at an address that is a multiple of align (a power of two, at
+ * most ALIGN) in the current chunk, or from arena_alloc_slow(); NULL when
+ * out of memory. */
+static void *arena_take(arena *a, size_t n, size_t align)
+{
+	size_t pad = (size_t)(-(uintptr_t)a->ptr) & (align - 1);
+	void *p;
+	if (pad <= a->avail && n <= a->avail - pad) {
+		p = a->ptr + pad;
+		a->ptr += pad + n;
+		a->avail -= pad + n;
+	} else {
+		p = arena_alloc_slow(a, n);
+		if (!p)
+			return NULL;
+	}
+	return p;
+}
+
 void *arena_alloc(arena *a, size_t n)
 {
 	assert(a);
@@ -96,16 +116,9 @@ void *arena_alloc(arena *a, size_t n)
 		return NULL;
 	/* n == 0 still takes ALIGN bytes, so the pointer is unique. */
 	size_t r = n ? (n + ALIGN - 1) & ~(ALIGN - 1) : ALIGN;
-	void *p;
-	if (r <= a->avail) {
-		p = a->ptr;
-		a->ptr += r;
-		a->avail -= r;
-	} else {
-		p = arena_alloc_slow(a, r);
-		if (!p)
-			return NULL;
-	}
+	void *p = arena_take(a, r, ALIGN);
+	if (!p)
+		return NULL;
 	assert((uintptr_t)p % ALIGN == 0);
 	a->used += n;
 	return p;
@@ -125,9 +138,11 @@ char *arena_strndup(arena *a, const char *s, size_t n)
 	size_t len = nul ? (size_t)(nul - s) : n;
 	if (len == SIZE_MAX)
 		return NULL;
-	char *p = arena_alloc(a, len + 1);
+	/* strings need no alignment: packed byte to byte */
+	char *p = arena_take(a, len + 1, 1);
 	if (!p)
 		return NULL;
+	a->used += len + 1;
 	memcpy(p, s, len);      /* the terminator is there: arena memory is zero */
 	return p;
 }

@@ -23,8 +23,8 @@ void arena_free(arena *a);
  * NULL when out of memory. n == 0 gives a valid unique pointer. */
 void *arena_alloc(arena *a, size_t n);
 
-/* Copies s (or its first n bytes) into the arena, NUL-terminated.
- * NULL when out of memory. */
+/* Copies s (or its first n bytes) into the arena, NUL-terminated, at any
+ * address (strings are packed, not aligned). NULL when out of memory. */
 char *arena_strdup(arena *a, const char *s);
 char *arena_strndup(arena *a, const char *s, size_t n);
 
