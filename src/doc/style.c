@@ -92,6 +92,7 @@ void style_default(doc_style *s)
 	s->table_header_fill = navy;
 	s->table_header_text = (doc_rgb){1, 1, 1};
 	s->table_stripe = (doc_rgb){0.94f, 0.95f, 0.97f};
+	s->table_striped = true;
 	s->table_rule = (doc_rgb){0.70f, 0.72f, 0.76f};
 
 	s->footer.center = "Page {page} of {pages}";

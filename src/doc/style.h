@@ -59,6 +59,7 @@ typedef struct doc_style {
 	double table_space_before;          /* above the caption or header */
 	double table_space_after;           /* below the last row; < 0: body.space + 4 */
 	doc_rgb table_header_fill, table_header_text, table_stripe, table_rule;
+	bool table_striped;                 /* every second row filled with table_stripe */
 
 	bool timeline_long_months;          /* "29 October 2010", not "29 Oct 2010" */
 	doc_rgb chart_colors[DOC_CHART_COLORS];   /* series 1, 2, ...; cycled */

@@ -201,7 +201,7 @@ static void draw_band(table_ctx *tc, const lay_inline *cells, const int *from, i
 	float w = table_width(tc);
 	if (header)
 		ctx_fill(c, tc->x[0], top - height, w, height, ctx_color(s->table_header_fill));
-	else if (stripe)
+	else if (stripe && s->table_striped)
 		ctx_fill(c, tc->x[0], top - height, w, height, ctx_color(s->table_stripe));
 	lay_role role = c->role;
 	c->role = header ? LAY_ROLE_TABLE_HEADER : LAY_ROLE_TABLE_CELL;

@@ -37,7 +37,7 @@ static doc_family parse_family(lua_State *L, int i, const char *what)
 
 typedef enum { F_NUM, F_PAD, F_SPACES, F_SIZE, F_SIZES, F_COLOR, F_COLORS, F_FAMILY, F_BOOL,
                F_STR, F_ALIGN,
-               F_LINEBREAKS } ftype;
+               F_LINEBREAKS, F_STRIPE } ftype;
 
 /* Every style key a template may set: in which of its tables (NULL: at the
  * top), of what type, and where it lands in doc_style. Applied in this
@@ -76,7 +76,7 @@ static const style_key style_keys[] = {
 	KEY("table", "leading", F_SIZE, table_leading),
 	KEY("table", "header_fill", F_COLOR, table_header_fill),
 	KEY("table", "header_text", F_COLOR, table_header_text),
-	KEY("table", "stripe", F_COLOR, table_stripe),
+	KEY("table", "stripe", F_STRIPE, table_stripe),
 	KEY("table", "rule", F_COLOR, table_rule),
 	KEY("table", "padding_x", F_PAD, table_pad_x),
 	KEY("table", "padding_y", F_PAD, table_pad_y),
@@ -163,6 +163,13 @@ static void style_field(lua_State *L, int t, const style_key *k, doc_style *st,
 		break;
 	case F_COLOR:
 		*(doc_rgb *)out = parse_color(L, -1, what);
+		break;
+	case F_STRIPE:      /* table.stripe = "#rrggbb", or false for none */
+		if (lua_toboolean(L, -1) && lua_isboolean(L, -1))
+			luaL_error(L, "%s: a colour \"#rrggbb\", or false for no stripes", what);
+		st->table_striped = !lua_isboolean(L, -1);
+		if (st->table_striped)
+			*(doc_rgb *)out = parse_color(L, -1, what);
 		break;
 	case F_COLORS: {    /* chart.colors = {"#rrggbb", ...}: series 1, 2, ... */
 		if (!lua_istable(L, -1))

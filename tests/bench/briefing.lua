@@ -17,14 +17,15 @@
 --     grey, repeated on every page, Year left and Count right aligned, no stripes
 --   footer "Page X of Y", Regular 9 pt, centred
 --   table cells padded 3 pt left/right, 2 pt top/bottom (table.padding_x,
---     padding_y), no space around a table (table.space_before, space_after)
+--     padding_y), no space around a table (table.space_before, space_after),
+--     no stripes (table.stripe = false)
 --   6 pt after a section heading (headings.space_after)
 -- What no key can say yet (brief's fixed values, each against the
 -- workload's), and so where these pages differ from the peers':
 --   a level-1 heading's lines 1.25 × size apart (17.5 pt; workload 17), and
 --     a 0.6 pt rule under it;
---   row rules 0.3 pt between rows only, 0.8 pt under the header, and a white
---     fill for the stripe (workload: a 0.5 pt grid, no stripes);
+--   row rules 0.3 pt between rows only, 0.8 pt under the header (workload:
+--     a 0.5 pt grid);
 --   title block leadings 1.2 × size and its own gaps, a 1.5 pt rule (workload
 --     15 and 13 pt leadings, 8 pt gap, 0.5 pt rule, 12 pt gap);
 --   the footer baseline at 0.45 × the bottom margin, 25.5 pt (workload 28).
@@ -51,12 +52,13 @@ local function rnd(n)
   state = (state * 1664525 + 1013904223) & 0xFFFFFFFF
   return (state >> 8) % n
 end
+local Wcap = {}        -- each word with its first letter upper case
+for i, w in ipairs(W) do Wcap[i] = w:gsub("^%l", string.upper) end
 local function words(k, capall)
   local out = {}
   for j = 1, k do
-    local w = W[rnd(#W) + 1]
-    if capall or j == 1 then w = w:gsub("^%l", string.upper) end
-    out[j] = w
+    local i = rnd(#W) + 1
+    out[j] = (capall or j == 1) and Wcap[i] or W[i]
   end
   return table.concat(out, " ")
 end
@@ -72,9 +74,9 @@ local function paragraph()
   end
   return table.concat(out, " ")
 end
-local function count(v)
-  local s = tostring(v)
-  return (s:reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", ""))
+local function count(v)        -- 0 <= v < 1,000,000: "652,687"
+  if v < 1000 then return tostring(v) end
+  return ("%d,%03d"):format(v // 1000, v % 1000)
 end
 
 local doc = brief.document{
@@ -91,7 +93,7 @@ local doc = brief.document{
     body = { font = "sans", size = 10, leading = 13, align = "left", space = 6,
              color = "#000000" },
     table = { size = 9, leading = 11, header_fill = "#d9d9d9", header_text = "#000000",
-              stripe = "#ffffff", rule = "#000000", padding_x = 3, padding_y = 2,
+              stripe = false, rule = "#000000", padding_x = 3, padding_y = 2,
               space_before = 0, space_after = 0 },
     footer = { center = "Page {page} of {pages}", size = 9, color = "#000000" },
     accent = "#000000", muted = "#000000",
