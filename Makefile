@@ -179,6 +179,6 @@ uninstall:
 clean:
 	rm -rf build build-sanitize brief
 
--include $(OBJ:.o=.d) $(BUILD)/main.d
+-include $(OBJ:.o=.d) $(BUILD)/main.d $(BUILD)/tests/support.d $(TESTBINS:%=%.d)
 
 include fuzz.mk

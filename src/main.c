@@ -19,6 +19,7 @@
 #include "layout/layout.h"
 #include "script/confine.h"
 #include "script/host.h"
+#include "script/provenance.h"
 #include "script/run.h"
 #include "util/escape.h"
 #include "util/path.h"
@@ -208,13 +209,18 @@ int main(int argc, char **argv)
 	 * if it hyphenates (about 5 ms a run that never does would pay) */
 	if (o.batch || o.watch)
 		lay_preload();
+	/* and a batch's workers share the dataset's provenance index (a single
+	 * run makes it in its worker, when the script reads a record; --watch
+	 * reloads the dataset) */
+	prov_index *index = o.batch ? prov_index_new(ds) : NULL;
 	run_job job = {
 		.data_dir = data_dir, .templates_dir = templates_dir,
 		.params = o.params, .nparams = o.nparams, .limits = o.limits,
 		.check = o.check, .strict = o.strict, .verbose = o.verbose, .quiet = o.quiet,
-		.data = ds, .fonts = fonts, .channel = -1,
+		.data = ds, .prov_index = index, .fonts = fonts, .channel = -1,
 	};
 	rc = o.batch ? batch_run(&o, &job) : single_run(&o, &job, &ds);
+	prov_index_free(index);
 	fonts_free(fonts);
 	ds_free(ds);
 	cli_options_free(&o);

@@ -142,7 +142,7 @@ void prov_open(lua_State *L)
 	lua_setfield(L, LUA_REGISTRYINDEX, KEY);
 	int box = lua_gettop(L);
 	const run_job *job = sbx_job(L);
-	if (!job || !job->data || !(u->p = prov_new(job->data))) {
+	if (!job || !job->data || !(u->p = prov_new(job->data, job->prov_index))) {
 		lua_pop(L, 1);      /* no dataset (or no memory): nothing to trace */
 		return;
 	}

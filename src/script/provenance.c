@@ -133,13 +133,24 @@ typedef struct shared {
 	char text[];
 } shared;
 
-struct prov_run {
+/* The dataset's side, the same for every run over it (read-only once
+ * made): records by serial, their sources and names, and how many records
+ * have each value. */
+struct prov_index {
 	const ds_dataset *ds;
 	int nrecords;
 	const ds_record **record;   /* by serial */
 	int *source;                /* by serial: the serial of its source, -1 if none */
 	char **name;                /* by serial: "events:id" */
 	int *order;                 /* serials in the order of rel's collections */
+	shared **values;
+	size_t capvalues;
+};
+
+struct prov_run {
+	const ds_dataset *ds;
+	const prov_index *ix;       /* NULL until needed (index_of) */
+	prov_index *own;            /* ix when this run made it */
 
 	entry **by_text, **by_head;
 	size_t cap;                 /* slots of each (a power of two) */
@@ -147,9 +158,6 @@ struct prov_run {
 	unsigned long long seq;     /* counts texts made */
 	unsigned long long credited;    /* seq when a block was last credited */
 	int quiet;
-
-	shared **values;
-	size_t capvalues;
 
 	doc_shown *found;           /* records a block shows and the texts that show
 	                               them, in the order found */
@@ -198,12 +206,12 @@ static bool grow(prov_run *p)
 	return true;
 }
 
-static int shared_count(const prov_run *p, const char *s, size_t n)
+static int shared_count(const prov_index *ix, const char *s, size_t n)
 {
-	if (!p->capvalues)
+	if (!ix->capvalues)
 		return 0;
 	uint64_t h = hash_of(s, n);
-	for (shared *v = p->values[h & (p->capvalues - 1)]; v; v = v->next)
+	for (shared *v = ix->values[h & (ix->capvalues - 1)]; v; v = v->next)
 		if (v->hash == h && v->len == n && memcmp(v->text, s, n) == 0)
 			return v->count;
 	return 0;
@@ -293,10 +301,10 @@ static void remember(prov_run *p, const char *s, size_t len, const int *records,
 
 /* ---- the dataset ---------------------------------------------------------------- */
 
-/* The texts a value is remembered as, one call of fn each. */
-typedef void (*text_fn)(prov_run *p, const char *s, size_t n, int serial);
+/* The texts a value is remembered as, one call of fn(user, ...) each. */
+typedef void (*text_fn)(void *user, const char *s, size_t n, int serial);
 
-static void value_texts(prov_run *p, const ds_value *v, int serial, text_fn fn)
+static void value_texts(void *p, const ds_value *v, int serial, text_fn fn)
 {
 	char num[64];
 	switch (v->type) {
@@ -346,10 +354,11 @@ static void value_texts(prov_run *p, const ds_value *v, int serial, text_fn fn)
 	}
 }
 
-static void count_value(prov_run *p, const char *s, size_t n, int serial)
+static void count_value(void *user, const char *s, size_t n, int serial)
 {
+	prov_index *ix = user;
 	uint64_t h = hash_of(s, n);
-	shared **slot = &p->values[h & (p->capvalues - 1)];
+	shared **slot = &ix->values[h & (ix->capvalues - 1)];
 	for (shared *v = *slot; v; v = v->next)
 		if (v->hash == h && v->len == n && memcmp(v->text, s, n) == 0) {
 			if (v->last != serial)
@@ -366,59 +375,102 @@ static void count_value(prov_run *p, const char *s, size_t n, int serial)
 	*slot = v;
 }
 
-/* Indexes the dataset: records by serial, their sources and names, and
- * how many records have each value. */
-static bool index_dataset(prov_run *p)
+/* Indexes the dataset of ix: records by serial, their sources and names,
+ * and how many records have each value. */
+static bool index_dataset(prov_index *ix)
 {
-	const ds_dataset *ds = p->ds;
-	int n = p->nrecords = ds_nrecords(ds);
-	p->record = calloc((size_t)(n ? n : 1), sizeof *p->record);
-	p->source = calloc((size_t)(n ? n : 1), sizeof *p->source);
-	p->name = calloc((size_t)(n ? n : 1), sizeof *p->name);
-	p->order = calloc((size_t)(n ? n : 1), sizeof *p->order);
+	const ds_dataset *ds = ix->ds;
+	int n = ix->nrecords = ds_nrecords(ds);
+	ix->record = calloc((size_t)(n ? n : 1), sizeof *ix->record);
+	ix->source = calloc((size_t)(n ? n : 1), sizeof *ix->source);
+	ix->name = calloc((size_t)(n ? n : 1), sizeof *ix->name);
+	ix->order = calloc((size_t)(n ? n : 1), sizeof *ix->order);
 	size_t nvalues = 0;
 	for (int c = 0; c < DS_NCOLLECTIONS; c++) {
 		const ds_collection *coll = ds_collection_named(ds, ds_collection_names[c]);
 		nvalues += (size_t)coll->nrecords * (size_t)coll->nfields;
 	}
-	p->capvalues = 1024;
-	while (p->capvalues < nvalues)
-		p->capvalues *= 2;
-	p->values = calloc(p->capvalues, sizeof *p->values);
-	if (!p->record || !p->source || !p->name || !p->order || !p->values)
+	ix->capvalues = 1024;
+	while (ix->capvalues < nvalues)
+		ix->capvalues *= 2;
+	ix->values = calloc(ix->capvalues, sizeof *ix->values);
+	if (!ix->record || !ix->source || !ix->name || !ix->order || !ix->values)
 		return false;
 	int k = 0;
 	for (int c = 0; c < DS_NCOLLECTIONS; c++) {
 		const ds_collection *coll = ds_collection_named(ds, ds_collection_names[c]);
 		for (int i = 0; i < coll->nrecords; i++) {
 			const ds_record *r = &coll->records[i];
-			p->record[r->serial] = r;
-			p->order[k++] = r->serial;
+			ix->record[r->serial] = r;
+			ix->order[k++] = r->serial;
 			size_t len = strlen(coll->name) + strlen(ds_id(r)) + 2;
-			if (!(p->name[r->serial] = malloc(len)))
+			if (!(ix->name[r->serial] = malloc(len)))
 				return false;
-			snprintf(p->name[r->serial], len, "%s:%s", coll->name, ds_id(r));
+			snprintf(ix->name[r->serial], len, "%s:%s", coll->name, ds_id(r));
 			for (int f = 0; f < coll->nfields; f++)
-				value_texts(p, &r->values[f], r->serial, count_value);
+				value_texts(ix, &r->values[f], r->serial, count_value);
 		}
 	}
 	for (int s = 0; s < n; s++) {
-		const char *sid = ds_source_id(p->record[s]);
+		const char *sid = ds_source_id(ix->record[s]);
 		const ds_record *src = sid ? ds_find(ds, "sources", sid) : NULL;
-		if (!sid && strcmp(p->record[s]->collection->name, "sources") == 0)
-			src = p->record[s];         /* a source is its own source */
-		p->source[s] = src ? src->serial : -1;
+		if (!sid && strcmp(ix->record[s]->collection->name, "sources") == 0)
+			src = ix->record[s];        /* a source is its own source */
+		ix->source[s] = src ? src->serial : -1;
 	}
 	return true;
 }
 
-prov_run *prov_new(const ds_dataset *ds)
+prov_index *prov_index_new(const ds_dataset *ds)
+{
+	prov_index *ix = calloc(1, sizeof *ix);
+	if (!ix)
+		return NULL;
+	ix->ds = ds;
+	if (!index_dataset(ix)) {
+		prov_index_free(ix);
+		return NULL;
+	}
+	return ix;
+}
+
+void prov_index_free(prov_index *ix)
+{
+	if (!ix)
+		return;
+	for (size_t i = 0; i < ix->capvalues; i++)
+		for (shared *v = ix->values[i], *next; v; v = next) {
+			next = v->next;
+			free(v);
+		}
+	for (int s = 0; ix->name && s < ix->nrecords; s++)
+		free(ix->name[s]);
+	free(ix->values);
+	free(ix->record);
+	free(ix->source);
+	free(ix->name);
+	free(ix->order);
+	free(ix);
+}
+
+/* The index of p's dataset: the one given to prov_new, or made now, on
+ * first need (a script that reads no record never pays for it). NULL when
+ * out of memory. */
+static const prov_index *index_of(prov_run *p)
+{
+	if (!p->ix)
+		p->ix = p->own = prov_index_new(p->ds);
+	return p->ix;
+}
+
+prov_run *prov_new(const ds_dataset *ds, const prov_index *ix)
 {
 	prov_run *p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
 	p->ds = ds;
-	if (!index_dataset(p) || !grow(p)) {
+	p->ix = ix && ix->ds == ds ? ix : NULL;
+	if (!grow(p)) {
 		prov_free(p);
 		return NULL;
 	}
@@ -435,55 +487,49 @@ void prov_free(prov_run *p)
 			free(e->records);
 			free(e);
 		}
-	for (size_t i = 0; i < p->capvalues; i++)
-		for (shared *v = p->values[i], *next; v; v = next) {
-			next = v->next;
-			free(v);
-		}
-	for (int s = 0; p->name && s < p->nrecords; s++)
-		free(p->name[s]);
+	prov_index_free(p->own);
 	free(p->by_text);
 	free(p->by_head);
-	free(p->values);
-	free(p->record);
-	free(p->source);
-	free(p->name);
-	free(p->order);
 	free(p->found);
 	free(p->flat);
 	free(p);
 }
 
-const char *prov_name(const prov_run *p, int serial)
+const char *prov_name(prov_run *p, int serial)
 {
-	return serial >= 0 && serial < p->nrecords ? p->name[serial] : NULL;
+	const prov_index *ix = index_of(p);
+	return ix && serial >= 0 && serial < ix->nrecords ? ix->name[serial] : NULL;
 }
 
-int prov_nrecords(const prov_run *p)
+int prov_nrecords(prov_run *p)
 {
-	return p->nrecords;
+	const prov_index *ix = index_of(p);
+	return ix ? ix->nrecords : 0;
 }
 
-const int *prov_order(const prov_run *p)
+const int *prov_order(prov_run *p)
 {
-	return p->order;
+	const prov_index *ix = index_of(p);
+	return ix ? ix->order : NULL;
 }
 
-const ds_record *prov_record(const prov_run *p, int serial)
+const ds_record *prov_record(prov_run *p, int serial)
 {
-	return serial >= 0 && serial < p->nrecords ? p->record[serial] : NULL;
+	const prov_index *ix = index_of(p);
+	return ix && serial >= 0 && serial < ix->nrecords ? ix->record[serial] : NULL;
 }
 
 /* ---- remembering ------------------------------------------------------------------ */
 
-static void read_text(prov_run *p, const char *s, size_t n, int serial)
+static void read_text(void *user, const char *s, size_t n, int serial)
 {
-	remember(p, s, n, &serial, 1, shared_count(p, s, n) >= 2, false);
+	prov_run *p = user;
+	remember(p, s, n, &serial, 1, shared_count(p->ix, s, n) >= 2, false);
 }
 
 void prov_read(prov_run *p, const ds_record *r, const ds_value *v)
 {
-	if (p && !p->quiet)
+	if (p && !p->quiet && index_of(p))
 		value_texts(p, v, r->serial, read_text);
 }
 
@@ -727,10 +773,13 @@ static bool scan_block(prov_run *p, const doc_block *b)
 /* Stores what was found in *out and numbers its sources in d. */
 static bool credit_found(prov_run *p, doc_document *d, doc_records *out)
 {
+	const prov_index *ix = p->nfound > 0 ? index_of(p) : NULL;
+	if (p->nfound > 0 && !ix)
+		return false;
 	for (int i = 0; i < p->nfound; i++) {
 		int s = p->found[i].serial;
-		if (s >= 0 && s < p->nrecords && p->source[s] >= 0 &&
-		    !doc_source_number(d, p->source[s]))
+		if (s >= 0 && s < ix->nrecords && ix->source[s] >= 0 &&
+		    !doc_source_number(d, ix->source[s]))
 			return false;
 	}
 	if (!doc_records_set(d, p->found, p->nfound, out))
@@ -764,7 +813,8 @@ bool prov_credit_title(prov_run *p, doc_document *d)
 
 int prov_cite(prov_run *p, doc_document *d, const ds_record *r, char *marker, size_t size)
 {
-	int src = p->source[r->serial];
+	const prov_index *ix = index_of(p);
+	int src = ix ? ix->source[r->serial] : -1;
 	int n = src >= 0 ? doc_source_number(d, src) : 0;
 	if (n == 0)
 		return 0;

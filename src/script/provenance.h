@@ -40,7 +40,8 @@
  * of sources is filled from those numbers (sourcelist.h).
  *
  * Ownership: a run has one prov_run, made by prov_new() and freed by
- * prov_free(); it borrows the dataset, which must outlive it. Nothing here
+ * prov_free(); it borrows the dataset and the index given it, which must
+ * outlive it. Nothing here
  * raises: running out of memory leaves a text unremembered, or makes the
  * document functions return false.
  */
@@ -54,6 +55,7 @@
 #include "doc/document.h"
 
 typedef struct prov_run prov_run;
+typedef struct prov_index prov_index;
 
 /* The longest text remembered, and the most bytes remembered in a run:
  * past them a text carries nothing (it is still shown, only not traced). */
@@ -64,9 +66,19 @@ typedef struct prov_run prov_run;
  * names); the pieces are still found one by one in a block. */
 #define PROV_MAX_FROM 64
 
+/* Returns the index of the dataset ds a run looks its records and values
+ * up in, owned by the caller (free with prov_index_free(), after every run
+ * given it); NULL when out of memory. Made once for many runs (a batch)
+ * before they start; a run given none makes its own when it first needs
+ * one. */
+prov_index *prov_index_new(const ds_dataset *ds);
+
+void prov_index_free(prov_index *ix);
+
 /* Returns a new prov_run for the dataset ds, owned by the caller (free with
- * prov_free()); NULL when out of memory. */
-prov_run *prov_new(const ds_dataset *ds);
+ * prov_free()); ix is ds's index (borrowed; NULL: made on first need).
+ * NULL when out of memory. */
+prov_run *prov_new(const ds_dataset *ds, const prov_index *ix);
 
 void prov_free(prov_run *p);
 
@@ -125,15 +137,16 @@ int prov_cite(prov_run *p, doc_document *d, const ds_record *r, char *marker, si
 
 /* "events:sectoral-dialogue-1989": the record of that serial, as the
  * provenance file names it; NULL for a serial out of range. */
-const char *prov_name(const prov_run *p, int serial);
+const char *prov_name(prov_run *p, int serial);
 
-int prov_nrecords(const prov_run *p);
+int prov_nrecords(prov_run *p);
 
 /* The record of that serial; NULL for a serial out of range. */
-const ds_record *prov_record(const prov_run *p, int serial);
+const ds_record *prov_record(prov_run *p, int serial);
 
 /* Every serial once, in the order of rel's collections (events, meetings,
- * members, figures, initiatives, people, sources), each in date order. */
-const int *prov_order(const prov_run *p);
+ * members, figures, initiatives, people, sources), each in date order;
+ * NULL when out of memory. */
+const int *prov_order(prov_run *p);
 
 #endif

@@ -66,6 +66,8 @@ typedef struct run_job {
 	bool strict;                /* warnings fail the run */
 	bool verbose, quiet;
 	const ds_dataset *data;
+	const struct prov_index *prov_index;    /* data's, made once for a batch;
+	                                           NULL: each run makes its own */
 	lay_fonts *fonts;
 	const char *tmpdir;         /* the run's private folder (set by the host) */
 	const char *template_names; /* the templates folder's names, space-separated,

@@ -86,7 +86,7 @@ static bool source_entry(doc_document *d, const ds_record *src, bool korean, doc
 
 /* Fills the list of sources b with d's sources, and credits it with them
  * (each shown by its title). */
-static bool fill_list(const prov_run *p, doc_document *d, doc_block *b)
+static bool fill_list(prov_run *p, doc_document *d, doc_block *b)
 {
 	bool korean = d->meta.lang && strcmp(d->meta.lang, "ko") == 0;
 	doc_list l = {.sources = true, .ordered = d->nsources > 0};
@@ -120,7 +120,7 @@ static bool fill_list(const prov_run *p, doc_document *d, doc_block *b)
 	return doc_records_set(d, shown, d->nsources, &b->records);
 }
 
-bool sourcelist_fill(const prov_run *p, doc_document *d)
+bool sourcelist_fill(prov_run *p, doc_document *d)
 {
 	if (!p)
 		return true;

@@ -22,6 +22,6 @@
  * "No records of the dataset were used."; each list shows those source
  * records. Credits each table of contents with the records of the headings
  * it lists. p NULL: nothing to do. False when out of memory. */
-bool sourcelist_fill(const prov_run *p, doc_document *d);
+bool sourcelist_fill(prov_run *p, doc_document *d);
 
 #endif
