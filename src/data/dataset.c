@@ -469,15 +469,45 @@ const ds_collection *ds_collection_named(const ds_dataset *ds, const char *name)
 	return NULL;
 }
 
+/* Orders records by id, then by line (the first of equal ids first). */
+static int by_id(const void *a, const void *b)
+{
+	const ds_record *x = *(const ds_record *const *)a, *y = *(const ds_record *const *)b;
+	int c = strcmp(x->values[0].as.str, y->values[0].as.str);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Sorts c's records by id into c->by_id, made on first call (in the
+ * dataset's arena) and sorted again when the records have moved. False
+ * when out of memory. */
+static bool index_ids(ds_dataset *ds, ds_collection *c)
+{
+	if (!c->by_id)
+		c->by_id = arena_alloc(ds->arena, (size_t)(c->nrecords ? c->nrecords : 1) *
+		                       sizeof *c->by_id);
+	if (!c->by_id)
+		return false;
+	const ds_record **ids = (const ds_record **)c->by_id;
+	for (int i = 0; i < c->nrecords; i++)
+		ids[i] = &c->records[i];
+	qsort(ids, (size_t)c->nrecords, sizeof *ids, by_id);
+	return true;
+}
+
+/* The id compared with a record's, for bsearch. */
+static int id_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, (*(const ds_record *const *)elem)->values[0].as.str);
+}
+
 const ds_record *ds_find(const ds_dataset *ds, const char *collection, const char *id)
 {
 	const ds_collection *c = ds_collection_named(ds, collection);
-	if (!c)
+	if (!c || !c->by_id)
 		return NULL;
-	for (int i = 0; i < c->nrecords; i++)
-		if (strcmp(c->records[i].values[0].as.str, id) == 0)
-			return &c->records[i];
-	return NULL;
+	const ds_record *const *r = bsearch(id, c->by_id, (size_t)c->nrecords,
+	                                    sizeof *c->by_id, id_cmp);
+	return r ? *r : NULL;
 }
 
 const char *ds_id(const ds_record *r)
@@ -597,14 +627,25 @@ static int finish_collection(loader *L, int k)
 	ds_collection *c = &ds->colls[k];
 	const column *cols = ds->cols[k];
 	ds_record *recs = (ds_record *)c->records;
+	/* a duplicate id: of the records whose id an earlier one has, the one
+	 * the file has first, named with the first of its id (by_id puts equal
+	 * ids together, by line) */
+	const ds_record *dup = NULL;
+	for (int i = 1; i < c->nrecords; i++)
+		if (strcmp(ds_id(c->by_id[i - 1]), ds_id(c->by_id[i])) == 0 &&
+		    (!dup || c->by_id[i]->line < dup->line))
+			dup = c->by_id[i];
+	if (dup) {
+		const ds_record *const *first = bsearch(ds_id(dup), c->by_id, (size_t)c->nrecords,
+		                                        sizeof *c->by_id, id_cmp);
+		while (first > c->by_id && strcmp(ds_id(first[-1]), ds_id(dup)) == 0)
+			first--;
+		return fail(L->err, L->errsize, "%s:%d: column 'id': duplicate id \"%s\" (first on "
+		            "line %d)", c->path, dup->line, ds_id(dup), (*first)->line);
+	}
 	for (int r = 0; r < c->nrecords; r++) {
 		ds_record *rec = &recs[r];
 		ds_value *v = (ds_value *)rec->values;
-		for (int q = 0; q < r; q++)
-			if (strcmp(ds_id(&recs[q]), ds_id(rec)) == 0)
-				return fail(L->err, L->errsize, "%s:%d: column 'id': duplicate id \"%s\" "
-				            "(first on line %d)", c->path, rec->line, ds_id(rec),
-				            recs[q].line);
 		for (int i = 0; i < c->nfields; i++) {
 			const column *col = &cols[i];
 			if (col->type == C_REF && v[i].type == DS_STRING &&
@@ -731,6 +772,9 @@ ds_dataset *ds_load_buffers(const ds_file_text files[DS_NCOLLECTIONS], char *err
 	for (int k = 0; k < DS_NCOLLECTIONS && rc == 0; k++)
 		rc = load_file(&L, &files[name_index(k)], k);
 	for (int k = 0; k < DS_NCOLLECTIONS && rc == 0; k++)
+		if (!index_ids(ds, &ds->colls[k]))
+			rc = fail(err, errsize, "out of memory");
+	for (int k = 0; k < DS_NCOLLECTIONS && rc == 0; k++)
 		rc = finish_collection(&L, k);
 	if (rc) {
 		ds_free(ds);
@@ -743,6 +787,7 @@ ds_dataset *ds_load_buffers(const ds_file_text files[DS_NCOLLECTIONS], char *err
 		qsort(recs, (size_t)c->nrecords, sizeof *recs, by_date);
 		for (int r = 0; r < c->nrecords; r++)
 			recs[r].serial = ds->nrecords++;
+		index_ids(ds, c);       /* the records moved; the array is there */
 	}
 	return ds;
 }

@@ -54,6 +54,7 @@ struct ds_collection {
 	const char *const *fields;   /* field names as Lua sees them, in order */
 	int nrecords;
 	const ds_record *records;    /* sorted by date (file order within a date) */
+	const ds_record **by_id;     /* the same, sorted by id (ds_find) */
 };
 
 typedef struct ds_dataset ds_dataset;

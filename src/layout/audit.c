@@ -48,8 +48,8 @@ static bool reported(const lay_ctx *c, uint32_t cp)
 static void give(audit *a, const lay_ctx *c, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		i += utf8_decode(s + i, n - i, &cp);
+		uint32_t cp = (unsigned char)s[i];
+		i += cp < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
 		if (invisible(cp) || cp > 0xFFFF || reported(c, cp))
 			continue;
 		if (a->finding) {
@@ -307,8 +307,8 @@ void audit_page(lay_ctx *c, lay_audit *A, int p)
 		const char *s = it->u.text.actual ? it->u.text.actual : it->u.text.str;
 		size_t n = (size_t)(it->u.text.actual ? it->u.text.actual_len : it->u.text.len);
 		for (size_t k = 0; k < n && !A->a.oom;) {
-			uint32_t cp;
-			k += utf8_decode(s + k, n - k, &cp);
+			uint32_t cp = (unsigned char)s[k];
+			k += cp < 0x80 ? 1 : utf8_decode(s + k, n - k, &cp);
 			if (cp <= 0xFFFF && !drawn_add(&A->blocks[it->block], cp))
 				A->a.oom = true;
 		}

@@ -42,6 +42,57 @@ static z_stream *pdf_zstream(pdf_ctx *c)
 	return zs;
 }
 
+/* Compressed bytes being made: buf (malloc'd, cap bytes, len used) and the
+ * Adler-32 of what went in. */
+typedef struct pdf_zout {
+	unsigned char *buf;
+	size_t len, cap;
+	uLong adler;
+} pdf_zout;
+
+/* Starts o with room for about n bytes of input compressed by zs, and
+ * head bytes (the zlib header, or none) in front. False when out of
+ * memory. */
+static bool pdf_zout_start(pdf_zout *o, z_stream *zs, size_t n, const unsigned char *head,
+                           size_t nhead)
+{
+	o->cap = deflateBound(zs, n) + nhead + 16;
+	o->buf = malloc(o->cap);
+	o->len = nhead;
+	o->adler = adler32(0, Z_NULL, 0);
+	if (o->buf != NULL && nhead > 0)
+		memcpy(o->buf, head, nhead);
+	return o->buf != NULL;
+}
+
+/* Feeds in[0..n) to zs with flush mode (Z_NO_FLUSH, Z_SYNC_FLUSH or
+ * Z_FINISH), growing o as needed. False when out of memory (o->buf then
+ * freed and NULL). */
+static bool pdf_zout_feed(pdf_zout *o, z_stream *zs, const void *in, size_t n, int mode)
+{
+	if (n > 0)
+		o->adler = adler32(o->adler, in, (uInt)n);
+	zs->next_in = (Bytef *)in;
+	zs->avail_in = (uInt)n;
+	int rc;
+	do {
+		if (o->len == o->cap) {
+			unsigned char *more = realloc(o->buf, o->cap *= 2);
+			if (more == NULL) {
+				free(o->buf);
+				o->buf = NULL;
+				return false;
+			}
+			o->buf = more;
+		}
+		zs->next_out = o->buf + o->len;
+		zs->avail_out = (uInt)(o->cap - o->len);
+		rc = deflate(zs, mode);
+		o->len = o->cap - zs->avail_out;
+	} while (rc == Z_OK && (zs->avail_in > 0 || zs->avail_out == 0));
+	return true;
+}
+
 /* Compresses the content of memory stream s into out (malloc'd, *outlen
  * bytes), ending with flush (Z_SYNC_FLUSH or Z_FINISH), and sets *adler to
  * the Adler-32 of the content. Returns HPDF_OK or HPDF_FAILD_TO_ALLOC_MEM. */
@@ -49,42 +100,67 @@ static HPDF_STATUS pdf_compress(pdf_ctx *c, HPDF_Stream s, int flush, unsigned c
                                 size_t *outlen, uLong *adler)
 {
 	z_stream *zs = pdf_zstream(c);
-	if (zs == NULL)
+	pdf_zout o;
+	if (zs == NULL || !pdf_zout_start(&o, zs, s->size, NULL, 0))
 		return HPDF_FAILD_TO_ALLOC_MEM;
-	size_t cap = deflateBound(zs, s->size) + 16, len = 0;
-	unsigned char *buf = malloc(cap);
-	*adler = adler32(0, Z_NULL, 0);
 	HPDF_UINT nbufs = HPDF_MemStream_GetBufCount(s);
-	for (HPDF_UINT i = 0; buf != NULL && i <= nbufs; i++) {
+	bool ok = true;
+	for (HPDF_UINT i = 0; ok && i < nbufs; i++) {
 		HPDF_UINT n = 0;
-		HPDF_BYTE *in = i < nbufs ? HPDF_MemStream_GetBufPtr(s, i, &n) : NULL;
-		if (n > 0)
-			*adler = adler32(*adler, in, n);
-		zs->next_in = in;
-		zs->avail_in = n;
-		int mode = i < nbufs ? Z_NO_FLUSH : flush, rc;
-		do {
-			if (len == cap) {
-				unsigned char *more = realloc(buf, cap *= 2);
-				if (more == NULL) {
-					free(buf);
-					buf = NULL;
-					break;
-				}
-				buf = more;
-			}
-			zs->next_out = buf + len;
-			zs->avail_out = (uInt)(cap - len);
-			rc = deflate(zs, mode);
-			len = cap - zs->avail_out;
-		} while (rc == Z_OK && (zs->avail_in > 0 || zs->avail_out == 0));
+		HPDF_BYTE *in = HPDF_MemStream_GetBufPtr(s, i, &n);
+		ok = pdf_zout_feed(&o, zs, in, n, Z_NO_FLUSH);
 	}
-	if (buf == NULL)
+	if (!ok || !pdf_zout_feed(&o, zs, NULL, 0, flush))
 		return HPDF_FAILD_TO_ALLOC_MEM;
-	unsigned char *exact = realloc(buf, len ? len : 1);
-	*out = exact ? exact : buf;
-	*outlen = len;
+	unsigned char *exact = realloc(o.buf, o.len ? o.len : 1);
+	*out = exact ? exact : o.buf;
+	*outlen = o.len;
+	*adler = o.adler;
 	return HPDF_OK;
+}
+
+/* The content dictionary's own entry, written by libharu after the others
+ * (HPDF_Dict_Write drops a /Filter entry of a stream whose filter, as
+ * libharu knows it, is none). */
+static HPDF_STATUS pdf_write_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* The zlib header brief writes: deflate, 32 KiB window, default level. */
+static const unsigned char pdf_zlib_head[2] = {0x78, 0x9C};
+
+/* Puts the Adler-32 a, big-endian, at the end of o (which has room). */
+static void pdf_zout_trailer(pdf_zout *o, uLong a)
+{
+	for (int i = 0; i < 4; i++)
+		o->buf[o->len++] = (unsigned char)(a >> (24 - 8 * i));
+}
+
+HPDF_Dict pdf_new_deflated(pdf_ctx *c, const void *data, size_t len)
+{
+	z_stream *zs = pdf_zstream(c);
+	pdf_zout o;
+	if (zs == NULL || !pdf_zout_start(&o, zs, len, pdf_zlib_head, 2) ||
+	    !pdf_zout_feed(&o, zs, data, len, Z_FINISH))
+		return NULL;
+	unsigned char *room = o.cap - o.len >= 4 ? o.buf : realloc(o.buf, o.len + 4);
+	if (room == NULL) {
+		free(o.buf);
+		return NULL;
+	}
+	o.buf = room;
+	pdf_zout_trailer(&o, o.adler);
+	HPDF_Dict s = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+	HPDF_STATUS st = s == NULL ? HPDF_FAILD_TO_ALLOC_MEM
+	                 : HPDF_Stream_Write(s->stream, o.buf, (HPDF_UINT)o.len);
+	free(o.buf);
+	if (st != HPDF_OK)
+		return NULL;
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	s->write_fn = pdf_write_filter;
+	return s;
 }
 
 int pdf_pack_page(pdf_ctx *c, int p)
@@ -96,15 +172,6 @@ int pdf_pack_page(pdf_ctx *c, int p)
 	pk->raw_len = s->size;
 	HPDF_MemStream_FreeData(s);
 	return 0;
-}
-
-/* The content dictionary's own entry, written by libharu after the others
- * (HPDF_Dict_Write drops a /Filter entry of a stream whose filter, as
- * libharu knows it, is none). */
-static HPDF_STATUS pdf_write_filter(HPDF_Dict dict, HPDF_Stream out)
-{
-	(void)dict;
-	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
 int pdf_seal_page(pdf_ctx *c, int p)
@@ -120,17 +187,17 @@ int pdf_seal_page(pdf_ctx *c, int p)
 	uLong adler = adler32_combine(pk->adler, late_adler, (z_off_t)late_raw);
 	size_t total = 2 + pk->len + late_len + 4;
 	HPDF_Stream sealed = HPDF_MemStream_New(c->pdf->mmgr, (HPDF_UINT)total);
-	unsigned char wrap[4] = {0x78, 0x9C};           /* deflate, 32 KiB window, level 6 */
 	HPDF_STATUS st = sealed == NULL ? HPDF_FAILD_TO_ALLOC_MEM
-	                 : HPDF_Stream_Write(sealed, wrap, 2);
+	                 : HPDF_Stream_Write(sealed, pdf_zlib_head, 2);
 	if (st == HPDF_OK && pk->len > 0)
 		st = HPDF_Stream_Write(sealed, pk->bytes, (HPDF_UINT)pk->len);
 	if (st == HPDF_OK && late_len > 0)
 		st = HPDF_Stream_Write(sealed, late, (HPDF_UINT)late_len);
+	unsigned char trailer[4];
 	for (int i = 0; i < 4; i++)
-		wrap[i] = (unsigned char)(adler >> (24 - 8 * i));
+		trailer[i] = (unsigned char)(adler >> (24 - 8 * i));
 	if (st == HPDF_OK)
-		st = HPDF_Stream_Write(sealed, wrap, 4);
+		st = HPDF_Stream_Write(sealed, trailer, 4);
 	free(late);
 	if (pdf_bad(c, st)) {
 		if (sealed != NULL)

@@ -351,19 +351,6 @@ static HPDF_Dict pdf_new_dict(pdf_ctx *c)
 	return d;
 }
 
-/* A new compressed stream (an indirect dictionary) holding len bytes of
- * data, or NULL when libharu fails. */
-static HPDF_Dict pdf_new_stream(pdf_ctx *c, const void *data, size_t len)
-{
-	HPDF_Dict s = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
-	if (s == NULL)
-		return NULL;
-	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	if (len > 0 && HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) != HPDF_OK)
-		return NULL;
-	return s;
-}
-
 /* The font descriptor over the font file, shared by both fonts of a face.
  * NULL when libharu fails. */
 static HPDF_Dict pdf_descriptor(pdf_ctx *c, const pdf_metrics *m, HPDF_Dict file)
@@ -432,7 +419,7 @@ static HPDF_Dict pdf_to_unicode(pdf_ctx *c, int bytes, const uint32_t *src,
 	}
 	w += sprintf(w, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 	free(from);
-	HPDF_Dict s = pdf_new_stream(c, buf, (size_t)(w - buf));
+	HPDF_Dict s = pdf_new_deflated(c, buf, (size_t)(w - buf));
 	free(buf);
 	return s;
 }
@@ -514,7 +501,7 @@ static HPDF_STATUS pdf_type0_font(pdf_ctx *c, pdf_face *pf, const pdf_metrics *m
 		put16(gids + 2 * (i + 1), g->gid[i]);
 		cids[i] = (uint32_t)(i + 1);
 	}
-	HPDF_Dict togid = pdf_new_stream(c, gids, 2 * (n + 1));
+	HPDF_Dict togid = pdf_new_deflated(c, gids, 2 * (n + 1));
 	HPDF_Dict map = pdf_to_unicode(c, 2, cids, g->cps, n);
 	free(gids);
 	free(cids);
@@ -647,7 +634,7 @@ static HPDF_STATUS pdf_make_fonts(pdf_ctx *c, pdf_face *pf, hb_face_t *subset,
 	const char *data = file != NULL ? hb_blob_get_data(file, &len) : NULL;
 	if (len == 0)
 		goto done;
-	HPDF_Dict stream = pdf_new_stream(c, data, len);
+	HPDF_Dict stream = pdf_new_deflated(c, data, len);
 	if (stream == NULL || HPDF_Dict_AddNumber(stream, "Length1", (HPDF_INT32)len) != HPDF_OK)
 		goto done;
 	pdf_metrics m;

@@ -143,7 +143,7 @@ int pdf_fail_lib(pdf_ctx *c, HPDF_STATUS st, const char *fmt, ...);
 
 /* ---- ops.c: the content operators brief writes ---- */
 
-/* Writes v at w with at most decimals (2 or 3) decimals, rounded, no
+/* Writes v at w with at most decimals (0, 2 or 3) decimals, rounded, no
  * trailing zeros ("12.5", "-3", "0.851"); returns the end. |v| <= 1e7. */
 char *pdf_fixed(char *w, float v, int decimals);
 
@@ -193,6 +193,12 @@ int pdf_pack_page(pdf_ctx *c, int p);
  * whole zlib stream into the page, marked /FlateDecode; the page takes
  * nothing more. Returns 0 or -1. */
 int pdf_seal_page(pdf_ctx *c, int p);
+
+/* A new stream object (an indirect dictionary) holding data[0..len)
+ * compressed with the document's deflate state (no state of its own made
+ * and cleared, as libharu does for each stream it compresses), marked
+ * /FlateDecode. NULL when out of memory or libharu fails. */
+HPDF_Dict pdf_new_deflated(pdf_ctx *c, const void *data, size_t len);
 
 /* Frees the packed pages and the deflate state. */
 void pdf_packs_free(pdf_ctx *c);

@@ -20,7 +20,7 @@
 
 char *pdf_fixed(char *w, float v, int decimals)
 {
-	long scale = decimals == 3 ? 1000 : 100;
+	long scale = decimals == 3 ? 1000 : decimals == 2 ? 100 : 1;
 	long k = lroundf(v * (float)scale);
 	if (k < 0) {
 		*w++ = '-';

@@ -437,7 +437,9 @@ static HPDF_STATUS pdf_show(pdf_ctx *c, HPDF_Stream out, pdf_pen *pen, pdf_face 
 				w = pdf_hex4(w, pf->cid[cps[i]]);
 			if (kern != NULL && kern[i] != 0) {
 				*w++ = one ? ')' : '>';
-				w += sprintf(w, " %d ", -kern[i]);
+				*w++ = ' ';
+				w = pdf_fixed(w, (float)-kern[i], 0);
+				*w++ = ' ';
 				open = false;
 			}
 		}
