@@ -9,7 +9,11 @@
 # and check.py's verdict on brief's PDF. Then the batch section: 100 one-page
 # briefings (tests/batch/page.lua --each n=1..100) by brief batch -j 1, -j 2
 # and xargs -P 2 of single runs. `bench.sh BRIEF batch` runs the batch section
-# alone. Figures for the README and issue notes; nothing here fails on speed.
+# alone. Between the two, the scale section: one 3-column table of 25,000 to
+# 200,000 rows (tests/bench/table.lua) beside the same table written by raw
+# libharu (tests/bench/raw_table.c), peak memory and how fast it grows;
+# `bench.sh BRIEF scale` runs it alone. Figures for the README and issue
+# notes; nothing here fails on speed.
 #
 # The peers come from the peers' workload folder beside the repository
 # (../shared/bench, or $BENCH_PEERS): raw_libharu.c and briefgen.h are built
@@ -25,12 +29,14 @@
 # $BENCH_CHECK_MAX_N (default 1000), and the table says "not run" above.
 #
 # Environment: BENCH_MAX_N (default 10000) drops the Ns above it;
+# BENCH_SCALE_ROWS the table sizes of the scale section ("" skips it);
 # BENCH_PEERS the peers' folder; BENCH_PEERS_MAX_N and BENCH_CHECK_MAX_N as
 # above.
 BRIEF=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
-ONLY_BATCH=""
+ONLY_BATCH="" ONLY_SCALE=""
 [ "$1" = batch ] && { ONLY_BATCH=1; shift; }
+[ "$1" = scale ] && { ONLY_SCALE=1; shift; }
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PEERS=${BENCH_PEERS:-$ROOT/../shared/bench}
 MAX_N=${BENCH_MAX_N:-10000}
@@ -44,7 +50,8 @@ for n in "$@"; do
 	esac
 	[ "$n" -le "$MAX_N" ] && NS="$NS $n"
 done
-[ -n "$ONLY_BATCH" ] && NS=""
+[ -n "$ONLY_BATCH" ] || [ -n "$ONLY_SCALE" ] && NS=""
+SCALE_ROWS=${BENCH_SCALE_ROWS-25000 50000 100000 200000}
 T=$(mktemp -d /tmp/brief-bench.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 # the timer: wall time and peak RSS of one command (tests/bench/runstat.c)
@@ -185,6 +192,54 @@ for n in $NS; do
 	done <"$T/stats-$n"
 done
 [ -n "$NS" ] && echo && echo "load average $(cut -d' ' -f1-3 /proc/loadavg) after"
+
+# ---- scale: one table of R rows, brief's memory beside raw libharu's ----------------
+# tests/bench/table.lua against tests/bench/raw_table.c (the same table
+# written with libharu alone), for R = $BENCH_SCALE_ROWS: peak RSS, the
+# median of 3 alternating runs each, and how fast each grows per 1,000 rows
+# from the smallest R to the largest.
+scale_section() {
+	if ! ${CC:-cc} -O2 -std=c11 -o "$T/raw_table" "$ROOT/tests/bench/raw_table.c" -lhpdf \
+		2>"$T/cc.log"; then
+		echo "bench.sh: tests/bench/raw_table.c did not build: $(head -1 "$T/cc.log")" >&2
+		return
+	fi
+	echo
+	echo "scale: one table of R rows, 3 columns (tests/bench/table.lua beside" \
+		"tests/bench/raw_table.c), load average $(cut -d' ' -f1-3 /proc/loadavg) before"
+	echo
+	echo "| rows | pages | brief peak RSS MiB | raw_ttf peak RSS MiB | RSS ÷ raw_ttf | brief wall ms | raw_ttf wall ms |"
+	echo "|---:|---:|---:|---:|---:|---:|---:|"
+	first="" last=""
+	for r in $SCALE_ROWS; do
+		: >"$T/scale"
+		for i in 1 2 3; do
+			b=$("$T/runstat" "$BRIEF" "$ROOT/tests/bench/table.lua" --set rows="$r" -q \
+				-o "$T/table.pdf" --max-pages 32767 --timeout 600) &&
+				echo "brief $b" >>"$T/scale"
+			w=$("$T/runstat" "$T/raw_table" "$r" "$T/raw_table.pdf") && echo "raw $w" >>"$T/scale"
+		done
+		bw=$(awk '$1 == "brief" { print $2 }' "$T/scale" | median)
+		bm=$(awk '$1 == "brief" { print $3 }' "$T/scale" | median)
+		rw=$(awk '$1 == "raw" { print $2 }' "$T/scale" | median)
+		rm_=$(awk '$1 == "raw" { print $3 }' "$T/scale" | median)
+		pages=$(pdfinfo "$T/table.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+		printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$(commas "$r")" "$(commas "$pages")" \
+			"$(awk -v k="$bm" 'BEGIN { printf "%.1f", k / 1024 }')" \
+			"$(awk -v k="$rm_" 'BEGIN { printf "%.1f", k / 1024 }')" "$(ratio "$bm" "$rm_")" \
+			"$(ms "$bw")" "$(ms "$rw")"
+		[ -z "$first" ] && first="$r $bm $rm_"
+		last="$r $bm $rm_"
+	done
+	echo "$first $last" | awk '$4 > $1 { d = ($4 - $1) / 1000
+		printf "\ngrowth per 1,000 rows from %d to %d rows: brief %.1f KiB, raw_ttf %.1f KiB (%.2f x)\n",
+		$1, $4, ($5 - $2) / d, ($6 - $3) / d, ($5 - $2) / ($6 - $3) }'
+}
+
+if [ -n "$SCALE_ROWS" ] && [ -z "$ONLY_BATCH" ]; then
+	scale_section
+fi
+[ -n "$ONLY_SCALE" ] && exit 0
 
 # ---- batch: 100 one-page briefings, one worker at a time against two ----------------
 # Median wall ms of 3 runs of each, from a fresh reports/ in $T/b each time.
