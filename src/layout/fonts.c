@@ -10,8 +10,8 @@
  * Shaping (fonts_shape) runs hb_shape on a buffer kept per face, and keeps
  * the results of recently shaped short runs -- the words of a report, most
  * of them seen many times -- in a cache per face (4-way set associative,
- * 512 entries at first, growing fourfold as it fills up to 8,192, about
- * 650 KB), so that a word shaped before costs a hash and a compare: about
+ * 512 entries at first, growing fourfold as it fills up to 4,096 of 64
+ * bytes, 256 KB), so that a word shaped before costs a hash and a compare: about
  * 0.03 microseconds against 1 to 1.5 for hb_shape, measured with
  * BRIEF_SHAPE_BENCH (tests/test_fonts.c). A one-page briefing keeps the
  * small table, and the memory it touches.
@@ -51,12 +51,12 @@ static const struct face_file {
  * face (SHAPE_SETS_FIRST at first, growing fourfold when half its entries
  * are taken), a run's set chosen by its hash; a new run evicts the entry of
  * its set used least recently. An entry holds the run's bytes and then its
- * adjustments, in SHAPE_DATA bytes: words of up to 21 Latin letters or 12
+ * adjustments, in SHAPE_DATA bytes: words of up to 16 Latin letters or 9
  * Hangul syllables. Longer runs are shaped every time. */
-#define SHAPE_SETS 2048             /* powers of two */
+#define SHAPE_SETS 1024             /* powers of two */
 #define SHAPE_SETS_FIRST 128
 #define SHAPE_WAYS 4
-#define SHAPE_DATA 64
+#define SHAPE_DATA 48
 
 typedef struct shape_slot {
 	uint32_t hash;
