@@ -111,6 +111,11 @@ static void api_misuse_is_an_error_at_the_script_line(void **state)
 		 "{dir}/x.lua:2: template 'table.leading': must be a number from 1 to 10000"},
 		{"brief.document{template = {margins = {left = 1e300}}}",
 		 "{dir}/x.lua:2: template 'margins.left': must be a number from 0 to 10000"},
+		{"brief.document{template = {table = {stripe = true}}}",
+		 "{dir}/x.lua:2: template 'table.stripe': a colour \"#rrggbb\", or false for no "
+		 "stripes"},
+		{"brief.document{template = {table = {stripe = 'grey'}}}",
+		 "{dir}/x.lua:2: template 'table.stripe': colour must be \"#rrggbb\""},
 		{"doc:paragraph('x', {size = 1e9})",
 		 "{dir}/x.lua:2: paragraph: 'size' is too large (10000 points at most)"},
 		{"doc:chart{labels = {'a'}, series = {{values = {1e308}}}}",

@@ -1045,6 +1045,29 @@ static void a_table_repeats_its_header_on_every_page_it_spans(void **state)
 	                            "After the table."), 1);
 }
 
+/* The rectangles page p fills. */
+static int count_rects(const lay_doc *o, int p)
+{
+	int n = 0;
+	for (int i = 0; i < o->pages[p].nitems; i++)
+		n += o->pages[p].items[i].kind == LAY_RECT;
+	return n;
+}
+
+/* Every second row is filled with table.stripe; with table.stripe = false
+ * (doc_style.table_striped) only the header is. */
+static void table_stripes_can_be_turned_off(void **state)
+{
+	fixture *fx = *state;
+	table(fx->d, 1, 3, NULL, 6, three_columns);
+	lay(fx->d, &fx->res);
+	assert_int_equal(fx->res.doc->npages, 1);
+	assert_int_equal(count_rects(fx->res.doc, 0), 1 + 3);     /* header, rows 2, 4, 6 */
+	fx->d->style.table_striped = false;
+	lay(fx->d, &fx->res);
+	assert_int_equal(count_rects(fx->res.doc, 0), 1);
+}
+
 static char *long_cell;     /* "w0001 w0002 ..." */
 enum { LONG_WORDS = 3000 };
 
@@ -2314,6 +2337,7 @@ int main(void)
 		T(right_and_centred_lines_align_to_their_edge),
 		T(a_paragraph_breaks_across_pages_between_lines),
 		T(a_table_repeats_its_header_on_every_page_it_spans),
+		T(table_stripes_can_be_turned_off),
 		T(a_row_taller_than_a_page_continues_across_pages),
 		T(a_table_header_is_never_stranded_at_the_foot),
 		T(twenty_thousand_rows_lay_out_each_row_once),

@@ -1318,6 +1318,16 @@ static void pages_written_one_at_a_time_with_late_items(void **state)
 	assert_string_equal(pdf_error(w), "PDF: page 2 comes out of order");
 	assert_int_equal(pdf_page(w, &growing, 0, &pages[0]), -1);     /* stays failed */
 	pdf_abandon(w);
+
+	/* a page's content is finished with its late items: once */
+	w = pdf_open();
+	assert_non_null(w);
+	lay_page l = {.items = late[0], .nitems = 1};
+	assert_int_equal(pdf_page(w, &growing, 0, &pages[0]), 0);
+	assert_int_equal(pdf_page_late(w, &growing, 0, &l), 0);
+	assert_int_equal(pdf_page_late(w, &growing, 0, &l), -1);
+	assert_string_equal(pdf_error(w), "PDF: page 1: its late items were drawn already");
+	pdf_abandon(w);
 }
 
 /* A face drawing more distinct characters than one byte holds: the first
