@@ -442,6 +442,20 @@ static void every_item_kind_reaches_the_content_stream(void **state)
 	free(q);
 }
 
+/* qdf marks each page object with a "%% Page N" comment: q (qdf_text) has
+ * a link whose /Dest names page 2's object, at the top 700. */
+static void assert_dest_to_page_2(const char *q)
+{
+	const char *prefix = "%% Page 2 %% Original object ID: ";
+	const char *p2 = strstr(q, prefix);
+	assert_non_null(p2);
+	int obj = 0;
+	assert_int_equal(sscanf(p2 + strlen(prefix), "%*d %*d %d 0 obj", &obj), 1);
+	char want[64];
+	snprintf(want, sizeof want, "/Dest [ %d 0 R /XYZ 0 700 null ]", obj);
+	assert_non_null(strstr(q, want));
+}
+
 /* Every image reaches the PDF from memory: a PNG with alpha as raw RGB plus
  * a gray soft mask, a gray PNG as raw gray, a progressive JPEG as its own
  * bytes (DCTDecode), a CMYK JPEG as raw RGB. An image drawn twice is
@@ -704,16 +718,9 @@ static void internal_link_and_uri_link(void **state)
 	assert_int_equal(count_of(q, "/Border [ 0 0 0 ]"), 2);
 	assert_non_null(strstr(q, "/Rect [ 72 736 192 750 ]"));
 
-	/* qdf marks each page object with a "%% Page N" comment; the link's
-	 * /Dest is an array naming that object, written in the annotation. */
-	const char *prefix = "%% Page 2 %% Original object ID: ";
-	const char *p2 = strstr(q, prefix);
-	assert_non_null(p2);
-	int obj = 0;
-	assert_int_equal(sscanf(p2 + strlen(prefix), "%*d %*d %d 0 obj", &obj), 1);
-	char want[64];
-	snprintf(want, sizeof want, "/Dest [ %d 0 R /XYZ 0 700 null ]", obj);
-	assert_non_null(strstr(q, want));
+	/* the link's /Dest is an array naming page 2's object, written in the
+	 * annotation */
+	assert_dest_to_page_2(q);
 	free(q);
 }
 
@@ -1288,14 +1295,7 @@ static void pages_written_one_at_a_time_with_late_items(void **state)
 
 	char *q = qdf_text(path);
 	assert_int_equal(count_of(q, "/Contents ["), 0);        /* one stream a page */
-	const char *prefix = "%% Page 2 %% Original object ID: ";
-	const char *p2 = strstr(q, prefix);
-	assert_non_null(p2);
-	int obj = 0;
-	assert_int_equal(sscanf(p2 + strlen(prefix), "%*d %*d %d 0 obj", &obj), 1);
-	char want[64];
-	snprintf(want, sizeof want, "/Dest [ %d 0 R /XYZ 0 700 null ]", obj);
-	assert_non_null(strstr(q, want));
+	assert_dest_to_page_2(q);
 	free(q);
 
 	/* the same pages written whole, the late items among the others */

@@ -321,6 +321,23 @@ static HPDF_STATUS pdf_text_start(HPDF_Stream out, pdf_pen *pen, const lay_item 
 	return pdf_put(out, buf, w);
 }
 
+/* The UTF-16 code units of the character at s[*at..n) (ill-formed bytes:
+ * U+FFFD; beyond the BMP a surrogate pair) in u; advances *at past it.
+ * Returns how many units: 1 or 2. */
+static int pdf_next_utf16(const char *s, size_t n, size_t *at, uint16_t u[2])
+{
+	uint32_t cp;
+	*at += utf8_decode(s + *at, n - *at, &cp);
+	if (cp <= 0xFFFF) {
+		u[0] = (uint16_t)cp;
+		return 1;
+	}
+	cp -= 0x10000;
+	u[0] = (uint16_t)(0xD800 | (cp >> 10));
+	u[1] = (uint16_t)(0xDC00 | (cp & 0x3FF));
+	return 2;
+}
+
 /* Opens a marked-content span whose text, for extraction and copying, is
  * s[0..len) instead of what it shows: /Span <</ActualText <FEFF…>>> BDC,
  * the UTF-8 given as UTF-16BE with its byte order mark (ill-formed bytes
@@ -337,14 +354,9 @@ static HPDF_STATUS pdf_begin_actual(pdf_ctx *c, HPDF_Stream out, const char *s, 
 	memcpy(w, head, sizeof head - 1);
 	w += sizeof head - 1;
 	for (size_t at = 0; at < n;) {
-		uint32_t cp;
-		at += utf8_decode(s + at, n - at, &cp);
-		if (cp > 0xFFFF) {
-			cp -= 0x10000;
-			w = pdf_hex4(w, 0xD800 | (cp >> 10));
-			cp = 0xDC00 | (cp & 0x3FF);
-		}
-		w = pdf_hex4(w, cp);
+		uint16_t u[2];
+		for (int k = 0, m = pdf_next_utf16(s, n, &at, u); k < m; k++)
+			w = pdf_hex4(w, u[k]);
 	}
 	memcpy(w, tail, sizeof tail - 1);
 	w += sizeof tail - 1;
@@ -883,17 +895,11 @@ static HPDF_STATUS pdf_add_utf16(pdf_ctx *c, HPDF_Dict dict, const char *key, co
 	u[n++] = 0xFE;
 	u[n++] = 0xFF;
 	for (size_t at = 0; at < len;) {
-		uint32_t cp;
-		at += utf8_decode(s + at, len - at, &cp);
-		if (cp > 0xFFFF) {
-			cp -= 0x10000;
-			uint32_t high = 0xD800 | (cp >> 10);
-			u[n++] = (unsigned char)(high >> 8);
-			u[n++] = (unsigned char)high;
-			cp = 0xDC00 | (cp & 0x3FF);
+		uint16_t units[2];
+		for (int k = 0, m = pdf_next_utf16(s, len, &at, units); k < m; k++) {
+			u[n++] = (unsigned char)(units[k] >> 8);
+			u[n++] = (unsigned char)units[k];
 		}
-		u[n++] = (unsigned char)(cp >> 8);
-		u[n++] = (unsigned char)cp;
 	}
 	HPDF_Binary b = HPDF_Binary_New(c->pdf->mmgr, u, (HPDF_UINT)n);
 	free(u);
