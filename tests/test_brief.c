@@ -374,6 +374,18 @@ static void pdf_strings_and_pages_over_their_limits_stop_in_check_mode(void **st
 	script_expect_error(c, "three pages, a limit of two", EXIT_LIMIT, "{dir}/x.lua:1: save: "
 	                    "the document has 3 pages, more than the limit of 2 (raise it with "
 	                    "--max-pages) (saving the document made here, at the end of the script)");
+	/* a runaway document is laid out to twice the limit, no further, with
+	 * --check (the whole document at once) and without (page by page) */
+	static const char runaway[] = DOC_PRELUDE "for i = 1, 100000 do doc:paragraph(i) "
+	                              "doc:page_break() end\n";
+	static const char stopped[] = "{dir}/x.lua:1: save: the document has more than 4 "
+	                              "pages, more than the limit of 2 (raise it with --max-pages) "
+	                              "(saving the document made here, at the end of the script)";
+	script_run(c, runaway);
+	script_expect_error(c, "a runaway document, checked", EXIT_LIMIT, stopped);
+	c->job.check = false;
+	script_run(c, runaway);
+	script_expect_error(c, "a runaway document", EXIT_LIMIT, stopped);
 }
 
 int main(void)

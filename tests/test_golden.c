@@ -758,7 +758,7 @@ static void the_layout_matches_its_golden_dump(void **state)
 	const golden_case *gc = fx->gc;
 	char err[512], path[256];
 	gc->build(fx->d);
-	if (lay_document(fx->d, fonts, &fx->res, err, sizeof err) != 0)
+	if (lay_document(fx->d, fonts, 0, &fx->res, err, sizeof err) != 0)
 		fail_msg("%s: lay_document: %s", gc->name, err);
 	dump(&fx->got, gc, fx->d, &fx->res);
 	snprintf(path, sizeof path, GOLDEN_DIR "/%s.txt", gc->name);

@@ -272,7 +272,7 @@ static void lay(const doc_document *d, lay_result *r)
 	char err[512];
 	lay_free(r->doc);
 	*r = (lay_result){0};
-	if (lay_document(d, fonts, r, err, sizeof err) != 0)
+	if (lay_document(d, fonts, 0, r, err, sizeof err) != 0)
 		fail_msg("lay_document: %s", err);
 	check_layout(d, r);
 }
@@ -1590,13 +1590,13 @@ static void margins_that_leave_no_room_are_refused(void **state)
 	char err[256] = "";
 	fx->d->style.margin_left = fx->d->style.margin_right = 290;
 	lay_result r = {0};
-	assert_int_equal(lay_document(fx->d, fonts, &r, err, sizeof err), -1);
+	assert_int_equal(lay_document(fx->d, fonts, 0, &r, err, sizeof err), -1);
 	assert_string_equal(err, "the margins leave no room on the page");
 	assert_null(r.doc);
 
 	fx->d->style.margin_left = fx->d->style.margin_right = 20;
 	fx->d->style.margin_top = fx->d->style.margin_bottom = 400;
-	assert_int_equal(lay_document(fx->d, fonts, &r, err, sizeof err), -1);
+	assert_int_equal(lay_document(fx->d, fonts, 0, &r, err, sizeof err), -1);
 	assert_string_equal(err, "the margins leave no room on the page");
 	assert_null(r.doc);
 }
@@ -1866,7 +1866,7 @@ static void cutting_many_words_places_every_letter(void **state)
 	/* no timing assertion here (make bench measures speed): the input is
 	 * large enough that a quadratic breaker shows as a slow test */
 	char err[512];
-	assert_int_equal(lay_document(fx->d, fonts, &fx->res, err, sizeof err), 0);
+	assert_int_equal(lay_document(fx->d, fonts, 0, &fx->res, err, sizeof err), 0);
 	int letters = 0;
 	for (int p = 0; p < fx->res.doc->npages; p++)
 		for (int i = 0; i < fx->res.doc->pages[p].nitems; i++)
@@ -2073,7 +2073,7 @@ static void text_pushed_off_the_page_is_reported(void **state)
 	static const double widths[8] = {120, 120, 120, 120, 120, 120, 120, 120};
 	table(fx->d, 7, 8, widths, 1, wide_cells);
 	char err[256];
-	assert_int_equal(lay_document(fx->d, fonts, &fx->res, err, sizeof err), 0);
+	assert_int_equal(lay_document(fx->d, fonts, 0, &fx->res, err, sizeof err), 0);
 	bool said = false;
 	for (int i = 0; i < fx->res.nwarnings; i++)
 		said = said || (fx->res.warnings[i].line == 7 &&
@@ -2261,12 +2261,12 @@ static void pages_handed_out_one_by_one_hold_what_the_whole_document_does(void *
 	d->style.header.right = "{section}";
 
 	char err[256];      /* the wide table leaves the content box: not lay() */
-	assert_int_equal(lay_document(d, fonts, &fx->res, err, sizeof err), 0);
+	assert_int_equal(lay_document(d, fonts, 0, &fx->res, err, sizeof err), 0);
 	const lay_doc *whole = fx->res.doc;
 	seen sn = {.fail_at = -1};
 	lay_stream st = {on_done, on_late, &sn};
 	lay_result res;
-	assert_int_equal(lay_document_stream(d, fonts, &st, &res, err, sizeof err), 0);
+	assert_int_equal(lay_document_stream(d, fonts, 0, &st, &res, err, sizeof err), 0);
 	assert_int_equal(res.doc->npages, whole->npages);
 	assert_true(whole->npages > 3 && whole->npages < 64);
 	assert_int_equal(sn.calls[0], whole->npages);
@@ -2317,7 +2317,7 @@ static void pages_handed_out_one_by_one_hold_what_the_whole_document_does(void *
 	/* a writer that fails stops the layout with its message */
 	seen bad = {.fail_at = 1};
 	st.user = &bad;
-	assert_int_equal(lay_document_stream(d, fonts, &st, &res, err, sizeof err), -1);
+	assert_int_equal(lay_document_stream(d, fonts, 0, &st, &res, err, sizeof err), -1);
 	assert_string_equal(err, "disk full at page 2");
 	assert_int_equal(bad.calls[0], 1);
 	assert_int_equal(bad.calls[1], 0);

@@ -39,6 +39,8 @@ typedef struct lay_ctx {
 	struct arena *items_arena;  /* what text and link items point to: out->arena,
 	                           or, page by page, the current page's (stream.c) */
 	bool oom;
+	int max_pages;          /* stop past this many pages; <= 0: no end */
+	bool too_many;          /* stopped so: the message is the caller's */
 
 	/* page by page (lay_document_stream): pages handed out as finished */
 	const lay_stream *stream;   /* NULL: the whole document at the end */

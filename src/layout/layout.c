@@ -127,8 +127,8 @@ static void fit_pages(lay_doc *o)
 }
 
 /* lay_document(), or page by page when stream is not NULL. */
-static int lay_run(const doc_document *d, lay_fonts *fonts, const lay_stream *stream,
-                   lay_result *out, char *err, size_t errsize)
+static int lay_run(const doc_document *d, lay_fonts *fonts, int max_pages,
+                   const lay_stream *stream, lay_result *out, char *err, size_t errsize)
 {
 	*out = (lay_result){0};
 	lay_doc *o = calloc(1, sizeof *o);
@@ -144,7 +144,8 @@ static int lay_run(const doc_document *d, lay_fonts *fonts, const lay_stream *st
 
 	lay_ctx c = {.doc = d, .st = s, .fonts = fonts, .out = o, .arena = o->arena,
 	             .block = -1, .role = LAY_ROLE_ARTIFACT, .on_page_end = notes_flush,
-	             .ahead_block = -1, .items_arena = o->arena, .stream = stream};
+	             .ahead_block = -1, .items_arena = o->arena, .stream = stream,
+	             .max_pages = max_pages};
 	o->lang = strcmp(d->meta.lang ? d->meta.lang : "en", "ko") == 0 ? "ko-KR" : "en-US";
 	c.left = (float)s->margin_left;
 	c.right = (float)(s->page_width - s->margin_right);
@@ -222,6 +223,10 @@ static int lay_run(const doc_document *d, lay_fonts *fonts, const lay_stream *st
 	}
 	if (stream && c.ss)
 		rc = stream_failed(&c, err, errsize) ? -1 : rc;
+	if (rc == 0 && c.too_many) {
+		snprintf(err, errsize, "the document runs past %d pages", max_pages);
+		rc = LAY_TOO_MANY_PAGES;
+	}
 	if (rc == 0 && c.oom) {
 		snprintf(err, errsize, "out of memory while laying out");
 		rc = LAY_OUT_OF_MEMORY;
@@ -255,16 +260,17 @@ static int lay_run(const doc_document *d, lay_fonts *fonts, const lay_stream *st
 	return 0;
 }
 
-int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out, char *err,
-                 size_t errsize)
+int lay_document(const doc_document *d, lay_fonts *fonts, int max_pages, lay_result *out,
+                 char *err, size_t errsize)
 {
-	return lay_run(d, fonts, NULL, out, err, errsize);
+	return lay_run(d, fonts, max_pages, NULL, out, err, errsize);
 }
 
-int lay_document_stream(const doc_document *d, lay_fonts *fonts, const lay_stream *stream,
-                        lay_result *out, char *err, size_t errsize)
+int lay_document_stream(const doc_document *d, lay_fonts *fonts, int max_pages,
+                        const lay_stream *stream, lay_result *out, char *err,
+                        size_t errsize)
 {
-	return lay_run(d, fonts, stream, out, err, errsize);
+	return lay_run(d, fonts, max_pages, stream, out, err, errsize);
 }
 
 void lay_free(lay_doc *doc)

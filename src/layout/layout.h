@@ -32,10 +32,16 @@ typedef struct lay_result {
 /* lay_document() ran out of memory (the worker's limit, most likely). */
 #define LAY_OUT_OF_MEMORY (-2)
 
-/* Lays out d with the faces of fonts (which must outlive the result).
- * Returns 0 and fills *out; LAY_OUT_OF_MEMORY; or -1 with a message (the
- * margins leave no room, an image that cannot be placed). */
-int lay_document(const doc_document *d, lay_fonts *fonts, lay_result *out,
+/* lay_document() stopped: the document runs past max_pages pages. */
+#define LAY_TOO_MANY_PAGES (-3)
+
+/* Lays out d with the faces of fonts (which must outlive the result), to
+ * at most max_pages pages (<= 0: as many as it takes), so that a runaway
+ * document (a 400-point body, a loop of page breaks) costs no more than
+ * that. Returns 0 and fills *out; LAY_OUT_OF_MEMORY; LAY_TOO_MANY_PAGES;
+ * or -1 with a message (the margins leave no room, an image that cannot be
+ * placed). */
+int lay_document(const doc_document *d, lay_fonts *fonts, int max_pages, lay_result *out,
                  char *err, size_t errsize);
 
 /* Pages handed to a writer one at a time, so that no page's items are
@@ -67,8 +73,9 @@ typedef struct lay_stream {
  * lay_document() puts on it, in that order but for the late ones, which
  * it puts among them. What the audit finds is said as blocks are
  * finished rather than at the end. */
-int lay_document_stream(const doc_document *d, lay_fonts *fonts, const lay_stream *stream,
-                        lay_result *out, char *err, size_t errsize);
+int lay_document_stream(const doc_document *d, lay_fonts *fonts, int max_pages,
+                        const lay_stream *stream, lay_result *out, char *err,
+                        size_t errsize);
 
 /* Frees the pages of a result. NULL is accepted. */
 void lay_free(lay_doc *doc);

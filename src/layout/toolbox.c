@@ -103,6 +103,11 @@ void ctx_new_page(lay_ctx *c)
 	c->npage_notes = 0;
 	c->notes_height = 0;
 	lay_doc *o = c->out;
+	if (c->max_pages > 0 && o->npages >= c->max_pages) {
+		c->too_many = true;     /* stops every loop, as running out of memory does */
+		c->oom = true;
+		return;
+	}
 	/* grown by halves, not by one: tens of thousands of pages are possible */
 	if (!ctx_grow((void **)&o->pages, &c->cappages, o->npages + 1, sizeof *o->pages)) {
 		c->oom = true;

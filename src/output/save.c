@@ -20,37 +20,51 @@ static void size_words(unsigned long long n, char *out, size_t outsize)
 		snprintf(out, outsize, "%llu bytes", n);
 }
 
-/* The message for a document of pages pages, more than max_pages. */
-static void save_too_many(int pages, int max_pages, char *err, size_t errsize)
+/* How far a document past the page limit is laid out, to say how many
+ * pages it has: twice the limit. A runaway document (a 400-point body, page
+ * breaks in a loop) stops there rather than at its end. */
+static int save_count_to(int max_pages)
 {
+	return 2 * max_pages;
+}
+
+/* The message for a document of pages pages, more than max_pages; when the
+ * layout stopped at save_count_to(max_pages) (stopped), it has more. */
+static void save_too_many(int pages, bool stopped, int max_pages, char *err, size_t errsize)
+{
+	const char *more = stopped ? "more than " : "";
 	if (max_pages == SAVE_MAX_PAGES)
-		snprintf(err, errsize, "the document has %d pages, more than the %d a PDF "
-		         "written by brief can hold (split it into several documents)", pages,
-		         SAVE_MAX_PAGES);
+		snprintf(err, errsize, "the document has %s%d pages, more than the %d a PDF "
+		         "written by brief can hold (split it into several documents)", more,
+		         pages, SAVE_MAX_PAGES);
 	else
-		snprintf(err, errsize, "the document has %d pages, more than the limit of %d "
-		         "(raise it with --max-pages)", pages, max_pages);
+		snprintf(err, errsize, "the document has %s%d pages, more than the limit of %d "
+		         "(raise it with --max-pages)", more, pages, max_pages);
 }
 
 save_status save_layout(const doc_document *d, lay_fonts *fonts, int max_pages,
                         lay_result *res, char *err, size_t errsize)
 {
 	memset(res, 0, sizeof *res);
-	int rc = lay_document(d, fonts, res, err, errsize);
+	if (max_pages <= 0 || max_pages > SAVE_MAX_PAGES)
+		max_pages = SAVE_MAX_PAGES;
+	int rc = lay_document(d, fonts, save_count_to(max_pages), res, err, errsize);
 	if (rc == LAY_OUT_OF_MEMORY) {
 		snprintf(err, errsize, "stopped: out of memory while laying out the document (the "
 		         "memory limit; raise it with --max-memory)");
 		return SAVE_LIMIT;
 	}
+	if (rc == LAY_TOO_MANY_PAGES) {
+		save_too_many(save_count_to(max_pages), true, max_pages, err, errsize);
+		return SAVE_LIMIT;
+	}
 	if (rc != 0)
 		return SAVE_ERROR;
 	int pages = res->doc->npages;
-	if (max_pages <= 0 || max_pages > SAVE_MAX_PAGES)
-		max_pages = SAVE_MAX_PAGES;
 	if (pages > max_pages) {
 		lay_free(res->doc);
 		memset(res, 0, sizeof *res);
-		save_too_many(pages, max_pages, err, errsize);
+		save_too_many(pages, false, max_pages, err, errsize);
 		return SAVE_LIMIT;
 	}
 	return SAVE_OK;
@@ -199,7 +213,8 @@ save_status save_stream(const doc_document *d, lay_fonts *fonts, int max_pages,
 		         "memory limit; raise it with --max-memory)");
 		return SAVE_LIMIT;
 	}
-	int rc = lay_document_stream(d, fonts, &stream, res, err, errsize);
+	int rc = lay_document_stream(d, fonts, save_count_to(max_pages), &stream, res, err,
+	                             errsize);
 	if (rc != 0) {
 		pdf_abandon(sw.pdf);
 		unlink(temp);
@@ -207,6 +222,10 @@ save_status save_stream(const doc_document *d, lay_fonts *fonts, int max_pages,
 		if (sw.failed) {
 			*writing = true;
 			return SAVE_OUTPUT;
+		}
+		if (rc == LAY_TOO_MANY_PAGES) {
+			save_too_many(save_count_to(max_pages), true, max_pages, err, errsize);
+			return SAVE_LIMIT;
 		}
 		if (rc == LAY_OUT_OF_MEMORY) {
 			snprintf(err, errsize, "stopped: out of memory while laying out the "
@@ -216,7 +235,7 @@ save_status save_stream(const doc_document *d, lay_fonts *fonts, int max_pages,
 		return SAVE_ERROR;
 	}
 	if (sw.over) {
-		save_too_many(res->doc->npages, max_pages, err, errsize);
+		save_too_many(res->doc->npages, false, max_pages, err, errsize);
 		lay_free(res->doc);
 		memset(res, 0, sizeof *res);
 		unlink(temp);

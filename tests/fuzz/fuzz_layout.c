@@ -255,7 +255,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	doc_document *d = build(&in);
 	lay_result r = {0};
 	char err[512];
-	if (lay_document(d, fuzz_fonts(), &r, err, sizeof err) != 0) {
+	if (lay_document(d, fuzz_fonts(), 0, &r, err, sizeof err) != 0) {
 		fprintf(stderr, "lay_document: %s\n", err);
 		abort();
 	}
